@@ -1,0 +1,65 @@
+"""Item codes (STT): '3.2.1', roman numerals, codes typed at the start of a title cell."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_ROMAN = r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})"
+_NUMERIC = re.compile(r"^\d+(?:\.\d+)*$")
+_ROMAN_CODE = re.compile(rf"^{_ROMAN}$")
+# A code at the start of a title: "1.1.3 Mức độ…", "3.10.1. Tỷ lệ…", "VI CẢI CÁCH…", "II. CẢI CÁCH…"
+_LEADING = re.compile(rf"^\s*(\d+(?:\.\d+)*|{_ROMAN})\s*[.):]?(?:\s+|$)(.*)$", re.DOTALL)
+
+
+def normalize_code(value: object) -> str | None:
+    """The code as text ('1' for the number 1.0, '1.2' for 1.2, '3.2.1' kept), or None if it is no code."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float, Decimal)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if number < 0:
+            return None
+        return format(number.normalize(), "f")
+    text = str(value).strip().rstrip(".").strip()
+    if _NUMERIC.match(text) or _ROMAN_CODE.match(text):
+        return text
+    return None
+
+
+def split_leading_code(text: str) -> tuple[str | None, str]:
+    """('1.1.3', 'Mức độ…') from '1.1.3 Mức độ…'; (None, text) when the title starts with no code."""
+    match = _LEADING.match(text)
+    if not match or not match.group(1):
+        return None, text
+    code, rest = match.group(1), match.group(2).strip()
+    if not rest and not _NUMERIC.match(code):
+        return None, text
+    # A number followed by a unit or percent is content, not a code ("100% hồ sơ", "2 năm").
+    if rest[:1] in ("%",):
+        return None, text
+    return code, rest
+
+
+def is_roman(code: str | None) -> bool:
+    """True for a roman-numeral group code such as 'II' or 'VI'."""
+    return bool(code) and bool(_ROMAN_CODE.match(code))
+
+
+def segments(code: str) -> tuple[str, ...]:
+    """'3.2.1' → ('3', '2', '1'), with leading zeros dropped so '03.1' matches '3.1'."""
+    return tuple(str(int(part)) if part.isdigit() else part for part in code.split("."))
+
+
+def level(code: str | None) -> int:
+    """Depth of a numeric code: '3' → 1, '3.2.1' → 3; 0 for roman or missing codes."""
+    if not code or is_roman(code):
+        return 0
+    return len(segments(code))
+
+
+def is_parent_code(parent: str, child: str) -> bool:
+    """True when parent is a proper prefix of child by dotted segments ('3.1' is not a parent of '3.10')."""
+    if is_roman(parent) or is_roman(child):
+        return False
+    p, c = segments(parent), segments(child)
+    return len(p) < len(c) and c[: len(p)] == p

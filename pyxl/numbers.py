@@ -1,0 +1,65 @@
+"""Scores as Decimal: parse what officers type, print it the Vietnamese way."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+TOLERANCE = Decimal("0.005")
+_BLANKS = {"", "-", "–", "—", "x", "/"}
+_UNIT = re.compile(r"\s*(điểm|diem|đ)\.?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+
+
+class NotANumber(ValueError):
+    """Raised for a score cell whose text is not a number."""
+
+
+def parse_number(value: object) -> Decimal | None:
+    """A score from a cell: numbers, '0,75', '-0,3', ' 1.5 ', '0,5 điểm'; None for blank cells.
+
+    Raises NotANumber for any other text.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise NotANumber(str(value))
+        # Excel stores binary floats; 12 places undo the binary noise of typed decimals.
+        return Decimal(repr(round(value, 12))).normalize() + 0
+    if isinstance(value, Decimal):
+        return value
+    text = str(value).replace("\u00a0", "").replace("\u2212", "-")
+    text = re.sub(r"\s+", "", text)
+    text = _UNIT.sub("", text)
+    if text.startswith("(") and text.endswith(")"):
+        text = "-" + text[1:-1]
+    if text.casefold() in _BLANKS:
+        return None
+    if "," in text and "." in text:
+        # "1.234,5" (Vietnamese grouping) or "1,234.5" (English grouping)
+        grouping, decimal = (".", ",") if text.rfind(",") > text.rfind(".") else (",", ".")
+        text = text.replace(grouping, "").replace(decimal, ".")
+    if not _NUMBER.match(text):
+        raise NotANumber(str(value))
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the regex already rules this out
+        raise NotANumber(str(value)) from exc
+
+
+def format_points(value: Decimal | None) -> str:
+    """'1,05' for Decimal('1.05'); '1' for 1.00; '' for None."""
+    if value is None:
+        return ""
+    quantized = value.quantize(Decimal("0.01")) if value.as_tuple().exponent < -2 else value
+    text = format(quantized.normalize(), "f")
+    if text in ("-0", "-0.0"):
+        text = "0"
+    return text.replace(".", ",")
+
+
+def equal(a: Decimal, b: Decimal) -> bool:
+    """Scores are equal within the shared tolerance of 0.005."""
+    return abs(a - b) < TOLERANCE

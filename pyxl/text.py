@@ -1,0 +1,52 @@
+"""Vietnamese text helpers: NFC, tone-placement-insensitive keys, accent folding."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks; vowel-shape marks (circumflex, breve, horn) are kept apart from them.
+_TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """The text in Unicode NFC, as Vietnamese text should be stored and echoed."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(value: object) -> str:
+    """A cell value as one-line-per-line text: NFC, no stray spaces, '' for blanks."""
+    if value is None:
+        return ""
+    text = nfc(str(value)).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _word_key(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(_TONES[ch] for ch in decomposed if ch in _TONES)
+    base = "".join(ch for ch in decomposed if ch not in _TONES)
+    return unicodedata.normalize("NFC", base) + tones
+
+
+def tone_key(text: str) -> str:
+    """A matching key where old and new tone placement ("hoá"/"hóa") are equal, case-folded."""
+    words = _SPACES.split(clean(text).casefold())
+    return " ".join(_word_key(w) for w in words if w)
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form for fuzzy matching of headers: 'Điểm thẩm định' → 'diem tham dinh'."""
+    decomposed = unicodedata.normalize("NFD", clean(text).casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.replace("đ", "d")).strip()
+
+
+def is_upper_title(text: str) -> bool:
+    """True for a line typed in capitals, as lĩnh vực (group) lines are."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4:
+        return False
+    upper = sum(1 for ch in letters if ch.isupper())
+    return upper / len(letters) >= 0.8
