@@ -1,6 +1,7 @@
 """Vietnamese text helpers: NFC, tone-placement-insensitive keys, accent folding."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -18,6 +19,8 @@ def clean(value: object) -> str:
     """A cell value as one-line-per-line text: NFC, no stray spaces, '' for blanks."""
     if value is None:
         return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{value:%d/%m/%Y}"  # the way officers write dates
     text = nfc(str(value)).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

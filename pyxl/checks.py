@@ -1,0 +1,156 @@
+"""Findings: what is wrong or missing in a table, each with where it is and a Vietnamese message."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+
+from .grid import column_letter
+from .model import ERROR, INFO, SCORES, WARNING, Finding, Item
+from .numbers import equal, format_points
+from .scoring import children_of, own_lost
+
+_COLUMN_NAMES = {
+    "solution": "Giải pháp",
+    "lead": "Cơ quan chủ trì",
+    "partners": "Cơ quan phối hợp",
+    "deadline": "Thời gian thực hiện",
+}
+
+
+class Checker:
+    """Runs every check over one table's items."""
+
+    def __init__(self, sheet: str, kind: str, items: list[Item], columns: dict[str, int], as_of: date):
+        self.sheet, self.kind, self.items, self.columns, self.as_of = sheet, kind, items, columns, as_of
+        self.kids = children_of(items)
+        self.findings: list[Finding] = []
+
+    def add(self, code: str, severity: str, message: str, item: Item | None = None, field: str | None = None,
+            row: int | None = None) -> None:
+        """Record one finding, locating it at item's row and field's column."""
+        column = column_letter(self.columns[field]) if field in self.columns else None
+        self.findings.append(Finding(
+            code, severity, message, self.sheet,
+            row if row is not None else (item.row if item else None),
+            item.code if item else None, column,
+        ))
+
+    def run(self, stated_total: tuple[int, Decimal] | None, lost_total: Decimal) -> list[Finding]:
+        """All findings, in sheet order within each check."""
+        self.missing_columns()
+        for i, item in enumerate(self.items):
+            if self.kind == SCORES:
+                self.arithmetic(i, item)
+            if self.needs_plan(i, item):
+                self.plan_cells(item)
+        self.duplicates()
+        if stated_total is not None:
+            self.total(stated_total, lost_total)
+        return self.findings
+
+    def needs_plan(self, i: int, item: Item) -> bool:
+        """Items that need an owner, a solution and a deadline: leaves that lost points, or tasks."""
+        if self.kids[i]:
+            return False
+        if self.kind == SCORES:
+            return item.lost_points is not None and item.lost_points > 0
+        return not item.is_group
+
+    def missing_columns(self) -> None:
+        wanted = ("solution", "lead", "deadline") if self.kind == SCORES else ("lead", "deadline")
+        for field in wanted:
+            if field not in self.columns:
+                self.add("MISSING_COLUMN", INFO, f"Bảng không có cột '{_COLUMN_NAMES[field]}'; "
+                         "parbook không kiểm tra được nội dung này. Có thể thêm cột nếu cần.")
+
+    def arithmetic(self, i: int, item: Item) -> None:
+        """LOST_MISMATCH, APPRAISED_OVER_MAX and SUBTOTAL_MISMATCH for one item."""
+        who = _who(item)
+        if item.max_points is not None and item.appraised_points is not None:
+            computed = item.max_points - item.appraised_points
+            if item.stated_lost is not None and not equal(abs(item.stated_lost), computed):
+                self.add("LOST_MISMATCH", ERROR,
+                         f"Điểm bị mất ghi {format_points(item.stated_lost)} nhưng Điểm chuẩn − Điểm thẩm định "
+                         f"= {format_points(computed)}", item, "stated_lost")
+            if item.appraised_points > item.max_points:
+                self.add("APPRAISED_OVER_MAX", ERROR,
+                         f"{who}: Điểm thẩm định {format_points(item.appraised_points)} lớn hơn Điểm chuẩn "
+                         f"{format_points(item.max_points)}; hãy kiểm tra lại số liệu.", item, "appraised_points")
+        own = own_lost(item)
+        listed = [self.items[k].lost_points for k in self.kids[i] if self.items[k].lost_points is not None]
+        if own is None or not listed:
+            return
+        children = sum(listed, Decimal(0))
+        if equal(own, children):
+            return
+        gap = own - children
+        if gap > 0:
+            message = (f"{who} mất {format_points(own)} điểm nhưng các mục con liệt kê chỉ cộng lại "
+                       f"{format_points(children)} (còn {format_points(gap)} điểm chưa rõ ở mục nào); "
+                       "hãy bổ sung mục con hoặc sửa điểm.")
+        else:
+            message = (f"{who} mất {format_points(own)} điểm nhưng các mục con cộng lại "
+                       f"{format_points(children)}, nhiều hơn {format_points(-gap)}; hãy sửa điểm.")
+        self.add("SUBTOTAL_MISMATCH", WARNING if gap > 0 else ERROR, message, item,
+                 "stated_lost" if "stated_lost" in self.columns else "appraised_points")
+
+    def plan_cells(self, item: Item) -> None:
+        """Solution, lead, partners and deadline of an item that needs them."""
+        who = _who(item)
+        lost = f" mất {format_points(item.lost_points)} điểm nhưng" if item.lost_points else ""
+        if self.kind == SCORES and "solution" in self.columns and not item.solution:
+            self.add("MISSING_SOLUTION", WARNING, f"{who}{lost} chưa có giải pháp khắc phục.", item, "solution")
+        if "lead" in self.columns and not item.lead:
+            self.add("MISSING_LEAD", WARNING, f"{who}{lost or ''} chưa có cơ quan chủ trì.", item, "lead")
+        if "partners" in self.columns and not item.partners:
+            self.add("MISSING_PARTNERS", INFO, f"{who} chưa ghi cơ quan phối hợp.", item, "partners")
+        if "deadline" in self.columns:
+            self.deadline(item, who)
+
+    def deadline(self, item: Item, who: str) -> None:
+        deadline = item.deadline
+        if deadline.kind == "missing":
+            self.add("MISSING_DEADLINE", WARNING, f"{who} chưa có thời gian thực hiện.", item, "deadline")
+        elif deadline.kind == "conditional":
+            self.add("VAGUE_DEADLINE", INFO,
+                     f"{who}: thời gian '{deadline.text}' phụ thuộc văn bản của cấp khác; nhớ theo dõi để cập "
+                     "nhật hạn cụ thể.", item, "deadline")
+        elif deadline.due is None:
+            self.add("VAGUE_DEADLINE", WARNING,
+                     f"{who}: thời gian '{deadline.text}' không xác định được hạn; nên ghi rõ, ví dụ "
+                     "'Quý II/2024' hoặc 'trước ngày 30/6/2024'.", item, "deadline")
+        elif deadline.due < self.as_of and not item.done:
+            self.add("OVERDUE", WARNING,
+                     f"{who} đã quá hạn ({deadline.due:%d/%m/%Y}) mà chưa ghi 'Hoàn thành'.", item, "deadline")
+
+    def duplicates(self) -> None:
+        seen: Counter[tuple[int | None, str]] = Counter()
+        for item in self.items:
+            if not item.code:
+                continue
+            key = (self._group_of(item), item.code)
+            seen[key] += 1
+            if seen[key] == 2:
+                self.add("DUPLICATE_CODE", WARNING,
+                         f"Mã {item.code} xuất hiện nhiều lần trong cùng một lĩnh vực; hãy kiểm tra lại STT.",
+                         item, "code")
+
+    def _group_of(self, item: Item) -> int | None:
+        while item.parent is not None and not self.items[item.parent].is_group:
+            item = self.items[item.parent]
+        return item.parent
+
+    def total(self, stated: tuple[int, Decimal], computed: Decimal) -> None:
+        row, value = stated
+        if not equal(abs(value), computed):
+            self.add("TOTAL_MISMATCH", ERROR,
+                     f"Dòng tổng ghi {format_points(value)} điểm bị mất nhưng cộng các mục gốc được "
+                     f"{format_points(computed)}.", None, "stated_lost", row=row)
+
+
+def _who(item: Item) -> str:
+    if item.code:
+        return f"Mục {item.code}"
+    title = item.title if len(item.title) <= 40 else item.title[:37] + "…"
+    return f"Mục '{title}'"

@@ -1,0 +1,52 @@
+"""The plain grid of cell values every reader produces and the core consumes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Merge = tuple[int, int, int, int]  # 0-based, inclusive: first_row, first_col, last_row, last_col
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One sheet as plain values: str, int, float, bool, date/datetime or None.
+
+    Merged ranges keep their value in the top-left cell only; `merges` says where they are.
+    `uncalculated` lists A1 references of formula cells that carry no calculated value.
+    """
+
+    name: str
+    rows: list[list[object]]
+    merges: tuple[Merge, ...] = ()
+    uncalculated: tuple[str, ...] = ()
+
+    @property
+    def height(self) -> int:
+        """Number of rows."""
+        return len(self.rows)
+
+    @property
+    def width(self) -> int:
+        """Number of columns of the widest row."""
+        return max((len(row) for row in self.rows), default=0)
+
+    def value(self, row: int, col: int) -> object:
+        """The value at 0-based (row, col), None outside the grid or for empty text."""
+        if row < len(self.rows) and col < len(self.rows[row]):
+            value = self.rows[row][col]
+            return None if value == "" else value
+        return None
+
+
+def column_letter(col: int) -> str:
+    """'A' for 0, 'AA' for 26."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int) -> str:
+    """A1 reference for 0-based (row, col)."""
+    return f"{column_letter(col)}{row + 1}"

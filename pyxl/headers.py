@@ -1,0 +1,159 @@
+"""Find the table's header row(s) and map columns to fields by what the header means."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grid import Grid
+from .text import clean, fold
+
+SCAN_ROWS = 30
+SCORE_FIELDS = ("max_points", "self_points", "appraised_points", "stated_lost")
+TASK_FIELDS = ("lead", "partners", "deadline")
+
+# Header wordings seen in officers' tables, folded (no accents, lower case).
+PATTERNS: dict[str, tuple[str, ...]] = {
+    "code": ("stt", "tt", "so tt", "so thu tu", "ma so", "ma", "ma tieu chi"),
+    "title": (
+        "linh vuc/tieu chi/tieu chi thanh phan", "linh vuc, tieu chi", "linh vuc", "tieu chi",
+        "tieu chi thanh phan", "noi dung", "ten tieu chi", "nhiem vu", "chi tieu", "noi dung cong viec",
+        "cong viec", "noi dung nhiem vu", "ten nhiem vu",
+    ),
+    "max_points": (
+        "diem chuan", "diem toi da", "thang diem", "diem quy dinh", "so diem toi da", "diem chuan toi da",
+    ),
+    "self_points": ("diem tu danh gia", "diem tu cham", "tu danh gia", "tu cham diem", "tu cham"),
+    "appraised_points": (
+        "diem tham dinh", "diem dat", "diem danh gia", "ket qua tham dinh", "diem hoi dong tham dinh",
+        "diem duoc cham", "diem thuc te",
+    ),
+    "stated_lost": ("diem bi mat", "diem bi tru", "diem tru", "so diem bi tru", "diem mat", "diem bi giam"),
+    "target": ("muc tieu", "muc tieu, yeu cau", "chi tieu phan dau", "muc tieu can dat"),
+    "solution": (
+        "giai phap", "nhiem vu, giai phap", "nhiem vu giai phap", "giai phap khac phuc", "bien phap",
+        "bien phap khac phuc", "giai phap thuc hien",
+    ),
+    "product": ("hoat dong/san pham", "san pham", "ket qua dau ra", "hinh thuc san pham"),
+    "lead": (
+        "co quan chu tri", "chu tri", "don vi chu tri", "trach nhiem don vi phu trach", "don vi phu trach",
+        "co quan chu tri thuc hien", "don vi theo doi, huong dan thuc hien", "co quan thuc hien",
+        "nguoi phu trach", "bo phan chu tri", "trach nhiem thuc hien", "can bo phu trach",
+    ),
+    "partners": (
+        "co quan phoi hop", "phoi hop", "don vi phoi hop", "co quan co lien quan", "don vi thuc hien",
+        "co quan lien quan", "bo phan phoi hop",
+    ),
+    "deadline": (
+        "thoi gian thuc hien", "thoi gian hoan thanh", "thoi han", "thoi han hoan thanh", "tien do",
+        "thoi gian", "thoi gian thuc hien/hoan thanh",
+    ),
+    "note": ("ghi chu",),
+    "reason": (
+        "ly do tru diem", "li do tru diem", "ly do", "li do", "nguyen nhan", "ton tai, han che",
+        "noi dung tru diem", "ly do bi tru diem", "nguyen nhan bi tru diem",
+    ),
+    "status": ("tinh trang", "ket qua thuc hien", "trang thai", "tien do thuc hien", "tinh hinh thuc hien"),
+    "unit": ("don vi", "xa", "phuong", "xa/phuong", "ten don vi", "ten xa", "xa, phuong, thi tran", "dia phuong"),
+}
+_COMPILED = {
+    field: [(p, re.compile(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])")) for p in patterns]
+    for field, patterns in PATTERNS.items()
+}
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_PUNCT = re.compile(r"[^a-z0-9/]+")
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the header is (0-based rows) and which column holds which field."""
+
+    rows: tuple[int, ...]
+    columns: dict[str, int]
+    texts: dict[int, str]  # column → header text as written (sub-header joined to its parent)
+
+    @property
+    def last_row(self) -> int:
+        """0-based index of the header's last row."""
+        return self.rows[-1]
+
+
+def match_field(text: str) -> tuple[str | None, int]:
+    """The field a header text means, with a score (length of the wording matched); (None, 0) if none."""
+    folded = fold(text)
+    bare = _PUNCT.sub(" ", folded).strip()
+    best: tuple[str | None, int] = (None, 0)
+    for field, patterns in _COMPILED.items():
+        for wording, pattern in patterns:
+            # Very short wordings ("tt", "xa") must be the whole header, not a word inside it.
+            hit = bare == wording if len(wording) <= 3 else pattern.search(folded)
+            if hit and len(wording) > best[1]:
+                best = (field, len(wording))
+    return best
+
+
+def _filled(grid: Grid, rows: range) -> dict[tuple[int, int], str]:
+    """Header cell texts with merged ranges spread over every cell they cover."""
+    cells: dict[tuple[int, int], str] = {}
+    for r in rows:
+        for c in range(grid.width):
+            text = clean(grid.value(r, c))
+            if text:
+                cells[(r, c)] = text
+    for r1, c1, r2, c2 in grid.merges:
+        text = clean(grid.value(r1, c1))
+        if not text or r1 not in rows:
+            continue
+        for r in range(r1, min(r2, rows[-1]) + 1):
+            for c in range(c1, c2 + 1):
+                cells[(r, c)] = text
+    return cells
+
+
+def _map(grid: Grid, rows: range) -> tuple[dict[str, int], dict[int, str], int]:
+    cells = _filled(grid, rows)
+    columns: dict[str, int] = {}
+    texts: dict[int, str] = {}
+    score = 0
+    for c in range(grid.width):
+        parts = list(dict.fromkeys(cells[(r, c)] for r in rows if (r, c) in cells))
+        if not parts:
+            continue
+        candidates = [parts[-1], " ".join(parts)]
+        field, size = max((match_field(t) for t in candidates), key=lambda hit: hit[1])
+        if field and field not in columns:
+            columns[field] = c
+            texts[c] = " / ".join(parts)
+            score += 1
+    return columns, texts, score
+
+
+def _two_row_plausible(grid: Grid, r: int) -> bool:
+    if any(r1 == r and (r2 > r1 or c2 > c1) for r1, c1, r2, c2 in grid.merges):
+        return True
+    sub_hits = sum(1 for c in range(grid.width) if match_field(clean(grid.value(r + 1, c)))[0])
+    return sub_hits >= 2
+
+
+def find_header(grid: Grid) -> Header | None:
+    """The best header in the first 30 rows, or None when no row looks like a PHỤ LỤC header."""
+    best: tuple[tuple[int, int], Header] | None = None
+    for r in range(min(SCAN_ROWS, grid.height)):
+        spans = [range(r, r + 1)]
+        if r + 1 < grid.height and _two_row_plausible(grid, r):
+            spans.append(range(r, r + 2))
+        for rows in spans:
+            columns, texts, score = _map(grid, rows)
+            if "title" not in columns or score < 3:
+                continue
+            # Ties go to the earlier, shorter header (a title line is not part of it).
+            rank = (score, -len(rows))
+            if best is None or rank > best[0]:
+                best = (rank, Header(tuple(rows), columns, texts))
+    return best[1] if best else None
+
+
+def header_year(header: Header) -> int | None:
+    """A year written in the appraised-points header ('Điểm thẩm định 2018'), if any."""
+    column = header.columns.get("appraised_points")
+    match = _YEAR.search(header.texts.get(column, "")) if column is not None else None
+    return int(match.group()) if match else None

@@ -1,0 +1,83 @@
+"""A whole file → its Tables: which sheets to read, the workbook's own lists and plan year."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .agencies import Catalogue, entries_from_rows
+from .errors import ParbookError
+from .grid import Grid
+from .model import Table
+from .readers import read_workbook
+from .table import NoTable, read_table
+from .text import clean, fold, tone_key
+
+# Sheets that parbook or the officer keep beside the tables; never read as a PHỤ LỤC.
+SIDE_SHEETS = {
+    "thong tin", "danh muc", "danh sach", "huong dan", "xlwings.conf", "_xlwings.conf", "tong hop",
+    "ket qua kiem tra",
+}
+INFO_SHEET = "thong tin"
+LIST_SHEET = "danh muc"
+
+
+def read_tables(path: str | Path, sheet: str | None = None, year: int | None = None,
+                as_of: date | None = None, engine: str = "calamine") -> list[Table]:
+    """Every table in the file (or on the named sheet), scored and checked.
+
+    Raises ParbookError when the file cannot be read or holds no table.
+    """
+    return tables_from_grids(read_workbook(path, engine), Path(path).name, sheet, year, as_of)
+
+
+def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, year: int | None = None,
+                      as_of: date | None = None) -> list[Table]:
+    """The tables of an already-read workbook (also used for a live Excel book)."""
+    catalogue = workbook_catalogue(grids)
+    year = year or info_year(grids)
+    if sheet is not None:
+        return [read_table(_named(grids, sheet, source), year, as_of, catalogue)]
+    tables = []
+    for grid in grids:
+        if fold(grid.name) in SIDE_SHEETS:
+            continue
+        try:
+            tables.append(read_table(grid, year, as_of, catalogue))
+        except NoTable:
+            continue
+    if not tables:
+        names = ", ".join(f"'{g.name}'" for g in grids) or "không có sheet nào"
+        raise ParbookError(f"Tệp '{source}' không có bảng PHỤ LỤC nào (các sheet: {names}). parbook tìm một "
+                           "dòng tiêu đề có cột 'Lĩnh vực/Tiêu chí' và các cột điểm (Điểm chuẩn, Điểm thẩm "
+                           "định, Điểm bị mất) hoặc các cột Cơ quan chủ trì, Thời gian thực hiện.")
+    return tables
+
+
+def _named(grids: list[Grid], sheet: str, source: str) -> Grid:
+    for grid in grids:
+        if tone_key(grid.name) == tone_key(sheet):
+            return grid
+    names = ", ".join(f"'{g.name}'" for g in grids)
+    raise ParbookError(f"Tệp '{source}' không có sheet '{sheet}'. Các sheet có trong tệp: {names}.")
+
+
+def workbook_catalogue(grids: list[Grid]) -> Catalogue:
+    """The built-in agency list, extended by the workbook's own 'Danh mục' sheet when it has one."""
+    catalogue = Catalogue.builtin()
+    for grid in grids:
+        if fold(grid.name) == LIST_SHEET:
+            catalogue = catalogue.extended(entries_from_rows(grid.rows))
+    return catalogue
+
+
+def info_year(grids: list[Grid]) -> int | None:
+    """'Năm thực hiện' from the workbook's 'Thông tin' sheet, if it is filled in."""
+    for grid in grids:
+        if fold(grid.name) != INFO_SHEET:
+            continue
+        for row in grid.rows:
+            if len(row) >= 2 and fold(clean(row[0])).rstrip(":") == "nam thuc hien":
+                text = clean(row[1]).removesuffix(".0")
+                if text.isdigit() and len(text) == 4:
+                    return int(text)
+    return None

@@ -1,0 +1,78 @@
+"""Readers: turn a file into plain Grids; each engine module only converts its library's cells.
+
+python-calamine is the default (fast) engine; openpyxl is kept as a cross-check.
+"""
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from pathlib import Path
+
+import olefile
+
+from ..errors import ParbookError
+from ..grid import Grid
+from . import _calamine, _csv, _openpyxl
+from .formulas import uncalculated_cells
+
+ENGINES = {"calamine": _calamine.read, "openpyxl": _openpyxl.read}
+_ZIP_TYPES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
+_CALAMINE_ONLY = {".xls", ".xlsb", ".ods"}
+
+
+def read_workbook(path: str | Path, engine: str = "calamine") -> list[Grid]:
+    """All worksheets of an .xlsx/.xlsm/.xls/.xlsb/.ods/.csv file as Grids.
+
+    Raises ParbookError with a Vietnamese message when the file cannot be read.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ParbookError(f"Không tìm thấy tệp '{path}'. Hãy kiểm tra lại đường dẫn và tên tệp.")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _csv.read(path)
+    if suffix not in _ZIP_TYPES | _CALAMINE_ONLY:
+        raise ParbookError(
+            f"Tệp '{path.name}' không phải bảng tính. parbook đọc được tệp .xlsx, .xlsm, .xls, "
+            ".xlsb, .ods và .csv."
+        )
+    _refuse_encrypted(path)
+    if suffix in _ZIP_TYPES and not zipfile.is_zipfile(path):
+        raise _damaged(path)
+    reader = ENGINES["calamine"] if suffix in _CALAMINE_ONLY else ENGINES[engine]
+    try:
+        grids = reader(path)
+        if suffix in _ZIP_TYPES:
+            grids = _mark_uncalculated(path, grids)
+    except ParbookError:
+        raise
+    except Exception as exc:  # any library's complaint about a broken file
+        raise _damaged(path) from exc
+    return grids
+
+
+def _refuse_encrypted(path: Path) -> None:
+    # Password-protected .xlsx files are OLE compound files holding an encrypted package.
+    if not olefile.isOleFile(str(path)):
+        return
+    with olefile.OleFileIO(str(path)) as ole:
+        if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
+            raise ParbookError(
+                f"Tệp '{path.name}' được đặt mật khẩu nên không đọc được. Hãy mở tệp trong Excel, "
+                "vào File › Info › Protect Workbook › Encrypt with Password, xoá mật khẩu, lưu lại rồi thử lại."
+            )
+
+
+def _damaged(path: Path) -> ParbookError:
+    return ParbookError(
+        f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính Excel (có thể tải về chưa hết, hoặc là "
+        "tệp khác bị đổi đuôi). Hãy mở tệp bằng Excel, chọn File › Save As › Excel Workbook (.xlsx) rồi thử lại."
+    )
+
+
+def _mark_uncalculated(path: Path, grids: list[Grid]) -> list[Grid]:
+    missing = uncalculated_cells(path)
+    return [
+        dataclasses.replace(grid, uncalculated=missing[grid.name]) if grid.name in missing else grid
+        for grid in grids
+    ]
