@@ -8,6 +8,7 @@ from decimal import Decimal
 from .grid import column_letter
 from .model import ERROR, INFO, SCORES, WARNING, Finding, Item
 from .numbers import equal, format_points
+from .text import clean
 from .scoring import children_of, own_lost
 
 _COLUMN_NAMES = {
@@ -154,3 +155,29 @@ def _who(item: Item) -> str:
         return f"Mục {item.code}"
     title = item.title if len(item.title) <= 40 else item.title[:37] + "…"
     return f"Mục '{title}'"
+
+
+# Short labels for a flags column or cell (the ribbon's check and the worksheet function PAR_FLAGS).
+FLAG_LABELS = {
+    "LOST_MISMATCH": "Sai điểm bị mất", "SUBTOTAL_MISMATCH": "Lệch tổng mục con",
+    "APPRAISED_OVER_MAX": "Điểm thẩm định > điểm chuẩn", "NOT_A_NUMBER": "Ô điểm không phải số",
+    "MISSING_SOLUTION": "Thiếu giải pháp", "MISSING_LEAD": "Thiếu cơ quan chủ trì",
+    "MISSING_PARTNERS": "Thiếu cơ quan phối hợp", "MISSING_DEADLINE": "Thiếu thời gian",
+    "VAGUE_DEADLINE": "Thời hạn chưa rõ", "OVERDUE": "Quá hạn", "DUPLICATE_CODE": "Trùng STT",
+    "TOTAL_MISMATCH": "Sai dòng tổng",
+}
+
+
+def row_flags(lost: Decimal | None, solution: object, lead: object, deadline: object,
+              year: int | None = None, as_of: date | None = None) -> list[str]:
+    """Short flags for one row that lost points, from the same checks the whole-table check runs."""
+    from .agencies import split_agencies
+    from .deadlines import parse_deadline
+
+    as_of = as_of or date.today()
+    item = Item(row=1, code=None, title="", lost_points=lost, solution=clean(solution) or None,
+                lead=tuple(split_agencies(lead)), deadline=parse_deadline(deadline, year or as_of.year, as_of))
+    checker = Checker("", SCORES, [item], {"solution": 0, "lead": 1, "deadline": 2}, as_of)
+    if checker.needs_plan(0, item):
+        checker.plan_cells(item)
+    return [FLAG_LABELS[f.code] for f in checker.findings if f.severity != INFO]

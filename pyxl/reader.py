@@ -37,19 +37,19 @@ def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, 
     year = year or info_year(grids)
     if sheet is not None:
         return [read_table(_named(grids, sheet, source), year, as_of, catalogue)]
-    tables = []
+    tables, reasons = [], []
     for grid in grids:
         if fold(grid.name) in SIDE_SHEETS:
             continue
         try:
             tables.append(read_table(grid, year, as_of, catalogue))
-        except NoTable:
-            continue
+        except NoTable as reason:
+            reasons.append(reason.message)
     if not tables:
-        names = ", ".join(f"'{g.name}'" for g in grids) or "không có sheet nào"
-        raise ParbookError(f"Tệp '{source}' không có bảng PHỤ LỤC nào (các sheet: {names}). parbook tìm một "
-                           "dòng tiêu đề có cột 'Lĩnh vực/Tiêu chí' và các cột điểm (Điểm chuẩn, Điểm thẩm "
-                           "định, Điểm bị mất) hoặc các cột Cơ quan chủ trì, Thời gian thực hiện.")
+        if len(reasons) == 1:
+            raise ParbookError(reasons[0])
+        details = "\n".join(f"  - {r}" for r in reasons) or "  - tệp không có sheet nào."
+        raise ParbookError(f"Tệp '{source}' không có bảng PHỤ LỤC nào:\n{details}")
     return tables
 
 

@@ -168,16 +168,14 @@ def _new_item(row: _Row, is_group: bool) -> RawItem:
 
 
 def _continue_item(item: RawItem, row: _Row) -> None:
-    """Append a continuation line (a split cell, a '- …' sub-line) to the item above it."""
+    """Append a continuation line (a cell split by a page break, a '- …' sub-line) to the item above it."""
+    before_title = item.texts.get("title", "")
+    # A sub-line starts a new line in every column; a page-split fragment goes on the same line.
+    new_line = bool(_BULLET.match(row.title)) or before_title.endswith((".", ";", ":"))
     for name, text in row.texts.items():
-        if not text:
-            continue
-        before = item.texts.get(name, "")
-        if not before:
-            item.texts[name] = text
-        else:
-            joiner = "\n" if _BULLET.match(text) or before.endswith((".", ";", ":")) else " "
-            item.texts[name] = before + joiner + text
+        if text:
+            before = item.texts.get(name, "")
+            item.texts[name] = f"{before}{chr(10) if new_line else ' '}{text}" if before else text
     item.title = item.texts.get("title", item.title)
     item.last_row = row.index + 1
 

@@ -21,6 +21,8 @@ def clean(value: object) -> str:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
         return f"{value:%d/%m/%Y}"  # the way officers write dates
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # readers differ: 2024.0 or 2024
     text = nfc(str(value)).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

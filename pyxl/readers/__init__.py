@@ -13,7 +13,7 @@ import olefile
 from ..errors import ParbookError
 from ..grid import Grid
 from . import _calamine, _csv, _openpyxl
-from .formulas import uncalculated_cells
+from .xmlscan import percent_text, scan
 
 ENGINES = {"calamine": _calamine.read, "openpyxl": _openpyxl.read}
 _ZIP_TYPES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
@@ -43,7 +43,7 @@ def read_workbook(path: str | Path, engine: str = "calamine") -> list[Grid]:
     try:
         grids = reader(path)
         if suffix in _ZIP_TYPES:
-            grids = _mark_uncalculated(path, grids)
+            grids = _apply_xml_facts(path, grids)
     except ParbookError:
         raise
     except Exception as exc:  # any library's complaint about a broken file
@@ -70,9 +70,17 @@ def _damaged(path: Path) -> ParbookError:
     )
 
 
-def _mark_uncalculated(path: Path, grids: list[Grid]) -> list[Grid]:
-    missing = uncalculated_cells(path)
-    return [
-        dataclasses.replace(grid, uncalculated=missing[grid.name]) if grid.name in missing else grid
-        for grid in grids
-    ]
+def _apply_xml_facts(path: Path, grids: list[Grid]) -> list[Grid]:
+    facts = scan(path)
+    patched = []
+    for grid in grids:
+        sheet = facts.get(grid.name)
+        if sheet is None:
+            patched.append(grid)
+            continue
+        rows = [list(row) for row in grid.rows]
+        for r, c in sheet.percent:
+            if r < len(rows) and c < len(rows[r]):
+                rows[r][c] = percent_text(rows[r][c])
+        patched.append(dataclasses.replace(grid, rows=rows, uncalculated=sheet.uncalculated))
+    return patched

@@ -1,0 +1,161 @@
+"""Bad input and layouts the seeds do not show: clear Vietnamese messages, exit 2, files untouched."""
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import workbooks
+from conftest import SAMPLES
+from pyxl.reader import read_tables
+
+AS_OF = "2024-05-01"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_refused(parbook, path: Path, *words: str) -> None:
+    before = digest(path) if path.exists() else None
+    result = parbook("check", path)
+    assert result.code == 2
+    assert result.out == ""
+    assert "Traceback" not in result.err
+    for word in words:
+        assert word in result.err
+    if before:
+        assert digest(path) == before
+
+
+def test_missing_file(parbook, tmp_path):
+    assert_refused(parbook, tmp_path / "khong_co.xlsx", "Không tìm thấy tệp")
+
+
+def test_text_file_renamed_xlsx(parbook, tmp_path):
+    path = tmp_path / "ghi_chu.xlsx"
+    path.write_text("Đây là ghi chú, không phải bảng tính", encoding="utf-8")
+    assert_refused(parbook, path, "bị hỏng hoặc không phải bảng tính", "Save As")
+
+
+def test_truncated_xlsx(parbook, tmp_path):
+    path = tmp_path / "tai_do.xlsx"
+    data = (SAMPLES / "son_giang_2021.xlsx").read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert_refused(parbook, path, "bị hỏng")
+
+
+def test_password_protected_workbook(parbook, tmp_path):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    with open(SAMPLES / "son_giang_2021.xlsx", "rb") as plain:
+        OOXMLFile(plain).encrypt("matkhau", out)
+    path = tmp_path / "co_mat_khau.xlsx"
+    path.write_bytes(out.getvalue())
+    assert_refused(parbook, path, "mật khẩu", "Encrypt with Password")
+
+
+def test_sheet_without_table(parbook, tmp_path):
+    path = tmp_path / "trong.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Ghi chép"
+    wb.active["A1"] = "Danh sách cán bộ dự họp"
+    wb.save(path)
+    assert_refused(parbook, path, "không có bảng PHỤ LỤC", "'Ghi chép'", "Điểm chuẩn")
+
+
+def test_header_missing_score_columns(parbook, tmp_path):
+    path = tmp_path / "thieu_cot.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "PHỤ LỤC"
+    ws.append(["PHỤ LỤC KẾ HOẠCH KHẮC PHỤC NĂM 2024"])
+    ws.append(["STT", "Lĩnh vực/Tiêu chí", "Điểm chuẩn", "Giải pháp", "Ghi chú"])
+    ws.append(["1.1", "Kế hoạch CCHC", 2, "Ban hành đúng hạn", None])
+    wb.save(path)
+    assert_refused(parbook, path, "dòng tiêu đề 2", "thiếu cột 'Điểm thẩm định'")
+    assert parbook("check", path, "--sheet", "PHỤ LỤC").code == 2
+
+
+def test_unknown_sheet_lists_the_sheets(parbook):
+    result = parbook("check", SAMPLES / "phuoc_my_2024.xlsx", "--sheet", "Phụ lục 3")
+    assert result.code == 2
+    assert "'Phụ lục 1'" in result.err and "'Phụ lục 2'" in result.err
+
+
+def test_sheet_name_matches_old_and_new_tone_marks(parbook):
+    result = parbook("check", SAMPLES / "son_giang_2021.xlsx", "--sheet", "phụ lục", "--format", "json")
+    assert result.code == 0
+
+
+def test_text_in_score_cell_is_a_finding_not_a_crash(parbook, tmp_path):
+    path = workbooks.roman_groups_xlsx(tmp_path / "ha_tinh.xlsx")
+    before = digest(path)
+    result = parbook("check", path, "--format", "json", "--as-of", AS_OF)
+    assert result.code == 0
+    sheet = result.json()["sheets"][0]
+    bad = [f for f in sheet["findings"] if f["code"] == "NOT_A_NUMBER"]
+    assert [(f["cell"], f["severity"]) for f in bad] == [("E15", "error")]
+    assert "'85%'" in bad[0]["message"]
+    assert digest(path) == before
+
+
+def test_another_province_layout(tmp_path):
+    path = workbooks.roman_groups_xlsx(tmp_path / "ha_tinh.xlsx")
+    [t] = read_tables(path, as_of=date.fromisoformat(AS_OF))
+    assert t.header_rows == (7,)
+    assert [i.code for i in t.items] == ["I", "1", "2", "II", "1", "1.1", "2"]
+    by_row = {i.row: i for i in t.items}
+    assert t.items[by_row[14].parent].code == "1" and t.items[by_row[13].parent].code == "II"
+    # the lead merged down over the next item belongs to both
+    assert by_row[11].lead == ("Văn phòng HĐND và UBND",)
+    assert by_row[10].deadline.kind == "date" and by_row[10].deadline.due == date(2024, 1, 31)
+    assert float(t.totals.max_points) == 22 and float(t.totals.lost_points) == 3.5
+    codes = {(f.code, f.item) for f in t.findings}
+    assert ("OVERDUE", "1") in codes
+    assert ("DUPLICATE_CODE", "1") not in codes  # "1" under I and "1" under II are different items
+    assert ("SUBTOTAL_MISMATCH", "II") in codes
+    assert not any(f.code == "TOTAL_MISMATCH" for f in t.findings)
+    assert t.year == 2024 and t.stated_total == 3.5
+
+
+def test_uncalculated_formulas_are_reported(parbook, tmp_path):
+    path = workbooks.uncalculated_xlsx(tmp_path / "chua_tinh.xlsx")
+    sheet = parbook("check", path, "--format", "json").json()["sheets"][0]
+    [finding] = [f for f in sheet["findings"] if f["code"] == "FORMULAS_NOT_CALCULATED"]
+    assert finding["severity"] == "error" and finding["cell"] == "E2"
+    assert "E2, E3" in finding["message"] and "Ctrl+Alt+F9" in finding["message"]
+
+
+def test_csv_task_list_without_codes(parbook, tmp_path):
+    path = workbooks.tasks_without_codes_csv(tmp_path / "nhiem_vu.csv")
+    result = parbook("check", path, "--format", "json", "--as-of", AS_OF)
+    sheet = result.json()["sheets"][0]
+    assert sheet["kind"] == "tasks"
+    assert [i["title"] for i in sheet["items"]] == [
+        "Ban hành kế hoạch CCHC năm", "Báo cáo CCHC định kỳ\n(quý, 6 tháng, năm)", "Cập nhật cơ sở dữ liệu CBCC"]
+    assert sheet["items"][1]["deadline"]["kind"] == "recurring"
+    assert {(f["code"], f["row"]) for f in sheet["findings"]} >= {("MISSING_LEAD", 4), ("MISSING_DEADLINE", 4)}
+
+
+def test_csv_not_utf8(parbook, tmp_path):
+    path = tmp_path / "cu.csv"
+    path.write_bytes(b"STT;N\xf4i dung;C\xf4 quan ch\xfa tr\xec\n")  # a legacy code page, not UTF-8
+    assert_refused(parbook, path, "UTF-8")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_old_xls_file(parbook, tmp_path):
+    source = tmp_path / "son_giang.xlsx"
+    shutil.copy(SAMPLES / "son_giang_2021.xlsx", source)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xls",
+                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    sheet = parbook("check", tmp_path / "son_giang.xls", "--format", "json").json()["sheets"][0]
+    assert sheet["totals"]["lost_points"] == pytest.approx(8.45)
