@@ -1,0 +1,321 @@
+"""Agency names in 'Cơ quan chủ trì/phối hợp' cells: splitting, spelling normalisation, the catalogue.
+
+The built-in catalogue is pyxl/data/agencies.csv, one row per body:
+  name     the name lists and outputs use
+  level    commune · district · province, or empty for a body or group found at any level
+  era      old (before 2025) · 2025 (district names of 3-6/2025) · new (two-level local government
+           from 7/2025), or empty when the name spans eras
+  aliases  other spellings, separated by "|" (abbreviations, short forms, older wordings)
+Old and new names both stay valid: plans for earlier index years keep using the old ones.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .text import clean, fold, tone_key
+
+COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"
+LEVELS = (COMMUNE, DISTRICT, PROVINCE)
+
+# --- spelling ---------------------------------------------------------------------------------
+_LONG_FORMS = (
+    (re.compile(r"(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân", re.I), "UBND"),
+    (re.compile(r"Hội\s+đồng\s+nhân\s+dân", re.I), "HĐND"),
+    (re.compile(r"(?<!\w)HDND(?!\w)"), "HĐND"),
+    # One office, written "HĐND-UBND", "HĐND- UBND", "HĐND&UBND": the dash here is no separator.
+    (re.compile(r"(?<!\w)HĐND\s*(?:[-–—&+/]|và)\s*UBND(?!\w)"), "HĐND và UBND"),
+)
+_COMPOUND_PARTS = (
+    (("LĐ", "TB", "XH"), "Lao động - Thương binh và Xã hội"),
+    (("NN", "PTNT"), "Nông nghiệp và Phát triển nông thôn"),
+    (("GD", "ĐT"), "Giáo dục và Đào tạo"),
+    (("TN", "MT"), "Tài nguyên và Môi trường"),
+    (("TC", "KH"), "Tài chính - Kế hoạch"),
+    (("TC", "KT"), "Tài chính - Kế toán"),
+    (("VH", "TT"), "Văn hóa và Thông tin"),
+    (("VH", "XH"), "Văn hóa - Xã hội"),
+    (("TP", "HT"), "Tư pháp - Hộ tịch"),
+    (("ĐC", "XD"), "Địa chính - Xây dựng"),
+    (("VP", "TK"), "Văn phòng - Thống kê"),
+)
+# Parts may be joined by "-", "–", "&" or nothing ("LĐTB&XH"); a part glued to a further part
+# ("VH-TT&DL", another body) is left alone.
+_COMPOUNDS = tuple(
+    (re.compile(r"(?<![\w&–—-])" + r"\s*[-–—&]?\s*".join(parts) + r"(?!\w|[-–—&]\w)"), expansion)
+    for parts, expansion in _COMPOUND_PARTS
+)
+_SINGLES = tuple(
+    (re.compile(rf"(?<!\w){abbreviation}(?!\w)"), expansion)
+    for abbreviation, expansion in (
+        ("VP", "Văn phòng"), ("XH", "Xã hội"), ("XD", "Xây dựng"),
+        ("TTPVHCC", "Trung tâm Phục vụ hành chính công"),
+    )
+)
+_AMPERSAND = re.compile(r"\s*&\s*")
+_DASH = re.compile(r"(?<=\S)\s*[-–—]+\s*(?=\S)")
+_SPACES = re.compile(r"\s+")
+_EDGE = " ,;.:"
+# Kept as abbreviations in names; in a cell they also mark the start of a new name after a comma.
+_KEPT = frozenset({"UBND", "HĐND", "HDND", "TTHC", "CCHC"})
+
+# --- matching keys ----------------------------------------------------------------------------
+_LEVEL_WORDS = {
+    "huyện": DISTRICT, "quận": DISTRICT, "thị xã": DISTRICT, "thành phố": DISTRICT, "tp": DISTRICT,
+    "tỉnh": PROVINCE, "xã": COMMUNE, "phường": COMMUNE, "thị trấn": COMMUNE, "đặc khu": COMMUNE,
+}
+_LEVEL_SUFFIX = re.compile(
+    r"^(.*?\S)\s+(thị xã|thành phố|tp|tỉnh|huyện|quận|xã|phường|thị trấn|đặc khu)$", re.I
+)
+_ROLE_PREFIX = re.compile(r"^(?:các\s+)?(?:công\s+chức|bộ\s+phận)\s+(?=\S)", re.I)
+# "-", ",", "&", "/" and "và" join the same parts in different plans ("Tài nguyên - Môi trường").
+_JOINERS = re.compile(r"\s*(?:[-,&/]|(?<!\w)và(?!\w))\s*", re.I)
+
+# --- splitting --------------------------------------------------------------------------------
+_CHUNKS = re.compile(r"[;\n]")
+_BULLET = re.compile(r"^[-–—+•*]+\s*")
+_LABEL = re.compile(
+    r"^(?:(?:các\s+)?công\s+chức|(?:cơ\s+quan\s+)?(?:chủ\s+trì|phối\s+hợp|có\s+liên\s+quan)"
+    r"(?:\s*/\s*thực\s+hiện)?|thực\s+hiện)\s*:\s*",
+    re.I,
+)
+_COMMA = re.compile(r",")
+_NAME_START = re.compile(r"(?:các|phòng|văn\s+phòng|công\s+chức|bộ\s+phận|trung\s+tâm)\s")
+_STAFF = re.compile(r"cán\s+bộ$", re.I)
+_MAX_MERGED = 4  # pieces a catalogue name may span ("Trung tâm Văn hóa, Thông tin và Thể thao")
+Span = tuple[int, int]
+
+# --- list sheets ------------------------------------------------------------------------------
+_HEADER_ROWS = 10
+_NAME_HEADER = re.compile(r"^(?:ten )?(?:cac )?co quan(?: ?[,/] ?don vi)?$")
+_ALIAS_HEADER = re.compile(r"ten goi khac|viet tat|ten cu")
+_ALIAS_SEPARATOR = re.compile(r"[;\n]")
+
+
+def normalize_name(name: str) -> str:
+    """One spelling of dashes, '&', spaces and abbreviations: 'VP HĐND&UBND' → 'Văn phòng HĐND và UBND'."""
+    text = clean(name).replace("\n", " ")
+    for pattern, replacement in (*_LONG_FORMS, *_COMPOUNDS, *_SINGLES):
+        text = pattern.sub(replacement, text)
+    text = _DASH.sub(" - ", _AMPERSAND.sub(" và ", text))
+    text = _SPACES.sub(" ", text).strip(_EDGE)
+    return text[:1].upper() + text[1:]
+
+
+def _key(name: str) -> tuple[str, str | None]:
+    """Matching key of a normalised name, and the level its last word names ('huyện' → district)."""
+    hint = None
+    match = _LEVEL_SUFFIX.match(name)
+    if match:
+        name, hint = match.group(1), _LEVEL_WORDS[match.group(2).casefold()]
+    name = _ROLE_PREFIX.sub("", name)
+    return tone_key(_JOINERS.sub(" ", name)), hint
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One body of the catalogue with the other spellings officers use for it."""
+
+    name: str
+    level: str  # "" when found at any level
+    era: str
+    aliases: tuple[str, ...] = ()
+    own: bool = False  # from the workbook's own list
+
+
+Candidate = tuple[Agency, str | None]  # the agency and the level named by the matched spelling
+
+
+def _fits(candidate: Candidate, hint: str | None) -> bool:
+    """False when the text names another level ('Công an huyện' is not 'Công an xã')."""
+    agency, spelled = candidate
+    return hint is None or spelled == hint or (spelled is None and agency.level in (hint, ""))
+
+
+def _narrow(found: list[Candidate], keep: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Only the candidates kept, while several names compete and some are kept."""
+    if len({agency.name for agency, _ in found}) <= 1:
+        return found
+    return [candidate for candidate in found if keep(candidate)] or found
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Known agencies, matched by spelling-insensitive keys."""
+
+    agencies: tuple[Agency, ...]
+    _index: dict[str, list[Candidate]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        for agency in self.agencies:
+            for spelling in (agency.name, *agency.aliases):
+                key, hint = _key(normalize_name(spelling))
+                candidates = self._index.setdefault(key, [])
+                if (agency, hint) not in candidates:
+                    candidates.append((agency, hint))
+
+    @classmethod
+    @functools.cache
+    def builtin(cls) -> Catalogue:
+        """The catalogue shipped in pyxl/data/agencies.csv (read once)."""
+        data = resources.files(__package__).joinpath("data/agencies.csv")
+        return cls(_read_csv(data.read_text(encoding="utf-8-sig")))
+
+    def extended(self, entries: Iterable[tuple[str, Iterable[str]]]) -> Catalogue:
+        """This catalogue with a workbook's own (name, aliases) entries, which win over built-ins."""
+        own = []
+        for name, aliases in entries:
+            if _one_line(name):
+                spellings = tuple(filter(None, map(_one_line, aliases)))
+                own.append(Agency(_one_line(name), "", "", spellings, own=True))
+        return Catalogue((*own, *self.agencies))
+
+    def _candidates(self, name: str) -> tuple[list[Candidate], str | None]:
+        key, hint = _key(normalize_name(name))
+        return [c for c in self._index.get(key, ()) if _fits(c, hint)], hint
+
+    def _resolve(self, name: str, level: str | None) -> Agency | None:
+        """The one agency the name means, or None when unknown or still ambiguous."""
+        found, hint = self._candidates(name)
+        # Several bodies share short names ("Văn phòng", "Tư pháp", "TTPVHCC"): prefer the
+        # workbook's own list, then the plan's level, then a spelling naming the same level as
+        # the text (no level word: the body whose own name has none, the commune's TTPVHCC).
+        found = _narrow(found, lambda c: c[0].own)
+        if level:
+            found = _narrow(found, lambda c: c[0].level in (level, ""))
+        found = _narrow(found, lambda c: c[1] == hint)
+        return found[0][0] if len({agency.name for agency, _ in found}) == 1 else None
+
+    def canonical(self, name: str, level: str | None = None) -> str:
+        """The catalogue's name for this spelling; the normalised spelling when unknown or ambiguous."""
+        agency = self._resolve(name, level)
+        return agency.name if agency else normalize_name(name)
+
+    def is_known(self, name: str, level: str | None = None) -> bool:
+        """True when the name means exactly one catalogue agency at this plan level."""
+        return self._resolve(name, level) is not None
+
+    def names(self, level: str | None = None) -> list[str]:
+        """Distinct names valid at a level (all when None), the workbook's own first: validation lists."""
+        seen: set[str] = set()
+        result = []
+        for agency in self.agencies:
+            key = tone_key(agency.name)
+            if key not in seen and (not level or agency.level in (level, "")):
+                seen.add(key)
+                result.append(agency.name)
+        return result
+
+
+def _one_line(value: object) -> str:
+    return clean(value).replace("\n", " ")
+
+
+def _read_csv(text: str) -> tuple[Agency, ...]:
+    agencies = []
+    for row in csv.DictReader(io.StringIO(text)):
+        name, level = _one_line(row["name"]), (row["level"] or "").strip()
+        if level and level not in LEVELS:
+            raise ValueError(f"agencies.csv: unknown level {level!r} for {name!r}")
+        aliases = tuple(filter(None, map(_one_line, (row["aliases"] or "").split("|"))))
+        agencies.append(Agency(name, level, (row["era"] or "").strip(), aliases))
+    return tuple(agencies)
+
+
+# Splitting heuristic. ";", line breaks and "- " bullets always separate names. A comma also
+# separates lists of names ("Phòng Nội vụ, Phòng Tư pháp") but sits inside many names
+# ("Cơ quan, đơn vị liên quan", "UBND các xã, thị trấn"), so it splits only before a word that
+# starts a name: a capital letter, an abbreviation such as "ubnd", or a lower-case "các",
+# "phòng", "công chức"... ("…, các cơ quan, đơn vị"); never inside "cán bộ, công chức". A
+# capital after a comma can still belong to one catalogue name ("Phòng Kinh tế, Hạ tầng và Đô
+# thị"), so neighbours that together form a known name are joined again. "và" never splits:
+# "Văn phòng HĐND và UBND" is one body.
+def split_agencies(value: object, catalogue: Catalogue | None = None) -> list[str]:
+    """Names in a 'Cơ quan chủ trì/phối hợp' cell, as written (cleaned, trailing ',;.' stripped)."""
+    catalogue = catalogue or Catalogue.builtin()
+    names = []
+    for chunk in _CHUNKS.split(clean(value)):
+        chunk = _LABEL.sub("", _BULLET.sub("", chunk.strip()), count=1)
+        for start, end in _join_known(chunk, _comma_groups(chunk), catalogue):
+            name = chunk[start:end].strip(_EDGE)
+            if any(ch.isalnum() for ch in name):
+                names.append(name)
+    return names
+
+
+def _comma_groups(chunk: str) -> list[Span]:
+    """Spans of the chunk between the commas that start a new name."""
+    groups: list[Span] = []
+    start = 0
+    for cut in [*(m.start() for m in _COMMA.finditer(chunk)), len(chunk)]:
+        piece = chunk[start:cut]
+        if groups and not _starts_name(chunk[groups[-1][0]:start - 1], piece):
+            groups[-1] = (groups[-1][0], cut)
+        else:
+            groups.append((start, cut))
+        start = cut + 1
+    return groups
+
+
+def _starts_name(before: str, piece: str) -> bool:
+    words = piece.split()
+    if not words:
+        return True
+    if _STAFF.search(before.strip()) and fold(piece).startswith("cong chuc"):
+        return False
+    first = words[0]
+    if first[:1].isupper() or first.upper().strip(_EDGE) in _KEPT:
+        return True
+    return bool(_NAME_START.match(piece.lstrip()))
+
+
+def _join_known(chunk: str, groups: list[Span], catalogue: Catalogue) -> list[Span]:
+    """Neighbouring spans joined where together they spell one catalogue name."""
+    joined = []
+    i = 0
+    while i < len(groups):
+        j = next(
+            (j for j in range(min(len(groups), i + _MAX_MERGED), i + 1, -1)
+             if catalogue._candidates(chunk[groups[i][0]:groups[j - 1][1]])[0]),
+            i + 1,
+        )
+        joined.append((groups[i][0], groups[j - 1][1]))
+        i = j
+    return joined
+
+
+def entries_from_rows(rows: list[list[object]]) -> list[tuple[str, list[str]]]:
+    """Entries of a list sheet ('Danh mục'): the 'Cơ quan' column, aliases from 'Tên gọi khác'/'Viết tắt'."""
+    header = _list_header(rows)
+    if header is None:
+        return []
+    top, name_col, alias_col = header
+    entries = []
+    for row in rows[top + 1:]:
+        name = _one_line(_cell(row, name_col))
+        if name:
+            aliases = clean(_cell(row, alias_col)) if alias_col is not None else ""
+            entries.append((name, [a for a in map(_one_line, _ALIAS_SEPARATOR.split(aliases)) if a]))
+    return entries
+
+
+def _list_header(rows: list[list[object]]) -> tuple[int, int, int | None] | None:
+    """(row, name column, alias column or None) of the first header in the first rows."""
+    for r, row in enumerate(rows[:_HEADER_ROWS]):
+        folded = [fold(_one_line(cell)) for cell in row]
+        names = [c for c, text in enumerate(folded) if _NAME_HEADER.match(text)]
+        if names:
+            aliases = [c for c, text in enumerate(folded) if _ALIAS_HEADER.search(text)]
+            return r, names[0], aliases[0] if aliases else None
+    return None
+
+
+def _cell(row: list[object], col: int) -> object:
+    return row[col] if col < len(row) else None
