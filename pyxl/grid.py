@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 Merge = tuple[int, int, int, int]  # 0-based, inclusive: first_row, first_col, last_row, last_col
 
@@ -24,7 +25,7 @@ class Grid:
         """Number of rows."""
         return len(self.rows)
 
-    @property
+    @cached_property
     def width(self) -> int:
         """Number of columns of the widest row."""
         return max((len(row) for row in self.rows), default=0)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .grid import Grid
 from .text import clean, fold
@@ -77,6 +78,7 @@ class Header:
         return self.rows[-1]
 
 
+@lru_cache(maxsize=4096)
 def match_field(text: str) -> tuple[str | None, int]:
     """The field a header text means, with a score (length of the wording matched); (None, 0) if none."""
     folded = fold(text)

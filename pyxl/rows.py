@@ -56,6 +56,7 @@ def read_rows(grid: Grid, header: Header) -> tuple[list[RawItem], RawTotal | Non
     fills = _fill_down(grid, header)
     rows = [_row(grid, header, r, fills) for r in range(header.last_row + 1, grid.height)]
     uses_codes = _uses_codes(rows)
+    header_words = {fold(part) for text in header.texts.values() for part in text.split(" / ")}
     items: list[RawItem] = []
     total: RawTotal | None = None
     previous_was_item = False
@@ -63,7 +64,7 @@ def read_rows(grid: Grid, header: Header) -> tuple[list[RawItem], RawTotal | Non
         if _is_blank(row):
             previous_was_item = False
             continue
-        if _is_header_repeat(row, header) or _is_column_numbers(row):
+        if _is_header_repeat(row, header_words) or _is_column_numbers(row):
             continue  # a page-repeated header does not break a split item
         if _is_total(row):
             total = RawTotal(row.index + 1, row.scores)
@@ -137,8 +138,7 @@ def _is_blank(row: _Row) -> bool:
     return not row.code and not any(row.texts.values()) and all(v in (None, "") for v in row.scores.values())
 
 
-def _is_header_repeat(row: _Row, header: Header) -> bool:
-    wanted = {fold(part) for text in header.texts.values() for part in text.split(" / ")}
+def _is_header_repeat(row: _Row, wanted: set[str]) -> bool:
     values = [row.texts.get("title", "")] + [v for k, v in row.texts.items() if k != "title"]
     values += [str(v) for v in row.scores.values() if isinstance(v, str)]
     hits = sum(1 for v in values if v and fold(v) in wanted)
@@ -147,6 +147,8 @@ def _is_header_repeat(row: _Row, header: Header) -> bool:
 
 def _is_column_numbers(row: _Row) -> bool:
     # A row of column numbers "(1) (2) (3) …" or "1 2 3 …" printed under many headers.
+    if len(row.title) > 4:
+        return False
     values = [row.code, *row.texts.values(), *row.scores.values()]
     values = [clean(v).removesuffix(".0") for v in values if v not in (None, "")]
     return len(values) >= 3 and all(_COLUMN_NUMBER.match(fold(v)) for v in values)

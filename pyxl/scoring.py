@@ -5,39 +5,42 @@ import dataclasses
 from decimal import Decimal
 from typing import Callable
 
-from .codes import is_parent_code, level
+from .codes import is_roman, level, segments
 from .model import Item, Totals
 
 
-def link_parents(items: list[Item]) -> list[Item]:
-    """Items with parent and level set.
+def hierarchy(items: list[Item]) -> tuple[list[int | None], list[int]]:
+    """Each item's parent index and level.
 
     An item's parent is the nearest item above, within the same group, whose code is a proper
     prefix of its code; failing that, the group row above it.
     """
-    linked: list[Item] = []
+    parents: list[int | None] = []
+    levels: list[int] = []
     group: int | None = None
+    last_seen: dict[tuple[str, ...], int] = {}  # code segments → latest index, within the current group
     for i, item in enumerate(items):
         if item.is_group:
-            group = i
-            linked.append(dataclasses.replace(item, parent=None, level=0))
+            group, last_seen = i, {}
+            parents.append(None)
+            levels.append(0)
             continue
-        parent = _prefix_parent(linked, item.code, start=0 if group is None else group + 1)
-        if parent is None:
-            parent = group
-        depth = level(item.code) or (linked[parent].level + 1 if parent is not None else 1)
-        linked.append(dataclasses.replace(item, parent=parent, level=depth))
-    return linked
+        parts = segments(item.code) if item.code and not is_roman(item.code) else ()
+        prefixes = [last_seen[parts[:n]] for n in range(1, len(parts)) if parts[:n] in last_seen]
+        parent = max(prefixes) if prefixes else group
+        if parts:
+            last_seen[parts] = i
+        parents.append(parent)
+        levels.append(level(item.code) or (levels[parent] + 1 if parent is not None else 1))
+    return parents, levels
 
 
-def _prefix_parent(items: list[Item], code: str | None, start: int) -> int | None:
-    if not code:
-        return None
-    for j in range(len(items) - 1, start - 1, -1):
-        other = items[j].code
-        if other and is_parent_code(other, code):
-            return j
-    return None
+def score(items: list[Item]) -> list[Item]:
+    """Items with parent, level and lost_points set."""
+    parents, levels = hierarchy(items)
+    lost = _rollup(items, parents, own_lost)
+    return [dataclasses.replace(item, parent=p, level=l, lost_points=x)
+            for item, p, l, x in zip(items, parents, levels, lost)]
 
 
 def own_lost(item: Item) -> Decimal | None:
@@ -51,16 +54,21 @@ def own_lost(item: Item) -> Decimal | None:
 
 def children_of(items: list[Item]) -> list[list[int]]:
     """For each item, the indexes of its children."""
-    kids: list[list[int]] = [[] for _ in items]
-    for i, item in enumerate(items):
-        if item.parent is not None:
-            kids[item.parent].append(i)
+    return _kids([item.parent for item in items])
+
+
+def _kids(parents: list[int | None]) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in parents]
+    for i, parent in enumerate(parents):
+        if parent is not None:
+            kids[parent].append(i)
     return kids
 
 
-def _rollup(items: list[Item], own: Callable[[Item], Decimal | None]) -> list[Decimal | None]:
+def _rollup(items: list[Item], parents: list[int | None],
+            own: Callable[[Item], Decimal | None]) -> list[Decimal | None]:
     """Each item's own value, or for an item without one the sum over its children."""
-    kids = children_of(items)
+    kids = _kids(parents)
     values: list[Decimal | None] = [None] * len(items)
     for i in range(len(items) - 1, -1, -1):  # children always come after their parent
         value = own(items[i])
@@ -71,21 +79,16 @@ def _rollup(items: list[Item], own: Callable[[Item], Decimal | None]) -> list[De
     return values
 
 
-def compute_lost(items: list[Item]) -> list[Item]:
-    """Items with lost_points set; an item with no figures takes the sum over its children."""
-    lost = _rollup(items, own_lost)
-    return [dataclasses.replace(item, lost_points=value) for item, value in zip(items, lost)]
-
-
 def totals(items: list[Item]) -> Totals:
     """Sums over the root items only, so a group and its children are never added together."""
-    roots = [i for i, item in enumerate(items) if item.parent is None]
+    parents = [item.parent for item in items]
+    roots = [i for i, parent in enumerate(parents) if parent is None]
 
     def total(values: list[Decimal | None]) -> Decimal | None:
         known = [values[i] for i in roots if values[i] is not None]
         return sum(known, Decimal(0)) if known else None
 
-    max_points = total(_rollup(items, lambda item: item.max_points))
-    appraised = total(_rollup(items, lambda item: item.appraised_points))
+    max_points = total(_rollup(items, parents, lambda item: item.max_points))
+    appraised = total(_rollup(items, parents, lambda item: item.appraised_points))
     lost = total([item.lost_points for item in items])
     return Totals(max_points, appraised, lost if lost is not None else Decimal(0))

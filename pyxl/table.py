@@ -11,9 +11,9 @@ from .deadlines import parse_deadline, is_done
 from .errors import ParbookError
 from .grid import Grid, a1
 from .headers import SCORE_FIELDS, Header, find_header, header_year
-from .model import ERROR, SCORES, TASKS, Finding, Item, Table
+from .model import ERROR, SCORES, TASKS, Deadline, Finding, Item, Table
 from .rows import RawItem, RawTotal, read_rows, score_value
-from .scoring import compute_lost, link_parents, totals
+from .scoring import score, totals
 from .text import clean, fold
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -41,9 +41,9 @@ def read_table(grid: Grid, year: int | None = None, as_of: date | None = None,
     plan_year = year or _plan_year(title_lines, header, as_of)
     level = _level(title_lines, grid.name)
     findings: list[Finding] = []
-    items = [_item(raw, header, grid.name, plan_year, as_of, catalogue or Catalogue.builtin(), level, findings)
-             for raw in _drop_empty_groups(raw_items)]
-    items = compute_lost(link_parents(items))
+    read = _CellReader(plan_year, as_of, catalogue or Catalogue.builtin(), level)
+    items = [_item(raw, header, grid.name, read, findings) for raw in _drop_empty_groups(raw_items)]
+    items = score(items)
     stated_total = _stated_total(raw_total, header, grid.name, findings)
     table_totals = totals(items)
     findings = _uncalculated(grid) + findings
@@ -111,21 +111,42 @@ def _drop_empty_groups(raw_items: list[RawItem]) -> list[RawItem]:
     return kept
 
 
-def _item(raw: RawItem, header: Header, sheet: str, year: int, as_of: date, catalogue: Catalogue,
-          level: str | None, findings: list[Finding]) -> Item:
+class _CellReader:
+    """Agency and deadline cells of one table; the same texts repeat down a column, so each is read once."""
+
+    def __init__(self, year: int, as_of: date, catalogue: Catalogue, level: str | None):
+        self.year, self.as_of, self.catalogue, self.level = year, as_of, catalogue, level
+        self._agencies: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._deadlines: dict[str, Deadline] = {}
+
+    def agencies(self, text: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(names as written, catalogue names) of an agency cell."""
+        key = text or ""
+        if key not in self._agencies:
+            names = tuple(split_agencies(key))
+            self._agencies[key] = names, tuple(self.catalogue.canonical(n, self.level) for n in names)
+        return self._agencies[key]
+
+    def deadline(self, text: str | None) -> Deadline:
+        """The parsed deadline cell."""
+        key = text or ""
+        if key not in self._deadlines:
+            self._deadlines[key] = parse_deadline(text, self.year, self.as_of)
+        return self._deadlines[key]
+
+
+def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings: list[Finding]) -> Item:
     scores = {name: _score(raw, name, header, sheet, findings) for name in SCORE_FIELDS}
     texts = raw.texts
-    lead = tuple(split_agencies(texts.get("lead")))
-    partners = tuple(split_agencies(texts.get("partners")))
+    lead, lead_names = read.agencies(texts.get("lead"))
+    partners, partner_names = read.agencies(texts.get("partners"))
     return Item(
         row=raw.row, code=raw.code, title=raw.title, is_group=raw.is_group,
         max_points=scores["max_points"], self_points=scores["self_points"],
         appraised_points=scores["appraised_points"], stated_lost=scores["stated_lost"],
         target=texts.get("target"), solution=texts.get("solution"), product=texts.get("product"),
-        lead=lead, partners=partners,
-        lead_names=tuple(catalogue.canonical(n, level) for n in lead),
-        partner_names=tuple(catalogue.canonical(n, level) for n in partners),
-        deadline=parse_deadline(texts.get("deadline"), year, as_of),
+        lead=lead, partners=partners, lead_names=lead_names, partner_names=partner_names,
+        deadline=read.deadline(texts.get("deadline")),
         note=texts.get("note"), reason=texts.get("reason"), status=texts.get("status"),
         done=is_done(texts.get("status")) or is_done(texts.get("note")),
         last_row=raw.last_row, unit=texts.get("unit"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks; vowel-shape marks (circumflex, breve, horn) are kept apart from them.
 _TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
@@ -23,7 +24,12 @@ def clean(value: object) -> str:
         return f"{value:%d/%m/%Y}"  # the way officers write dates
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # readers differ: 2024.0 or 2024
-    text = nfc(str(value)).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    return _clean_text(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _clean_text(text: str) -> str:
+    text = nfc(text).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -35,12 +41,14 @@ def _word_key(word: str) -> str:
     return unicodedata.normalize("NFC", base) + tones
 
 
+@lru_cache(maxsize=65536)
 def tone_key(text: str) -> str:
     """A matching key where old and new tone placement ("hoá"/"hóa") are equal, case-folded."""
     words = _SPACES.split(clean(text).casefold())
     return " ".join(_word_key(w) for w in words if w)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent- and case-insensitive form for fuzzy matching of headers: 'Điểm thẩm định' → 'diem tham dinh'."""
     decomposed = unicodedata.normalize("NFD", clean(text).casefold())

@@ -17,7 +17,7 @@ from .codes import is_parent_code, normalize_code, segments
 from .deadlines import parse_deadline
 from .model import Item
 from .numbers import NotANumber, parse_number
-from .scoring import compute_lost, link_parents, totals
+from .scoring import score, totals
 
 __all__ = ["LOST_POINTS", "PAR_TOTAL", "PAR_FLAGS", "PAR_DUE", "PAR_STATUS", "PAR_NUMBER", "PAR_PARENT"]
 
@@ -106,7 +106,7 @@ def PAR_TOTAL(codes, max_points, appraised):
         ]
     except ValueError as error:
         return str(error)
-    return float(totals(compute_lost(link_parents(items))).lost_points)
+    return float(totals(score(items)).lost_points)
 
 
 @_safe
