@@ -1,0 +1,179 @@
+"""The ribbon buttons of parbook.xlsm (RunPython targets). Each is a thin door onto the core.
+
+Every macro works on the calling book (or the `book` given, as tests do), touches only what parbook
+owns (see pyxl.marks), and reports problems in a Vietnamese message box, never a traceback.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+import xlwings as xw
+
+from . import marks as plan_marks
+from .errors import ParbookError
+from .reader import SIDE_SHEETS, info_year, tables_from_grids, workbook_catalogue
+from .table import read_table
+from .text import fold
+from .xlbook import apply_marks, book_grids, clear_marks as undo_marks
+
+TITLE = "parbook"
+HELP_SHEET = "Hướng dẫn"
+TEMPLATE_SHEET = "PHỤ LỤC"
+
+
+def _alert(book, text: str, mode: str = "info") -> None:
+    book.app.alert(text, TITLE, mode=mode)
+
+
+def macro(func: Callable) -> Callable:
+    """Run a button action on the calling book; user-fixable problems become a message box."""
+    @functools.wraps(func)
+    def wrapped(book=None):
+        book = book or xw.Book.caller()
+        try:
+            return func(book)
+        except ParbookError as error:
+            _alert(book, error.message, "critical")
+        except Exception as error:  # a bug: say so plainly, with what a developer needs
+            _alert(book, "parbook gặp lỗi ngoài dự kiến, bảng tính không bị thay đổi thêm. Hãy gửi thông báo "
+                         f"này cho bộ phận hỗ trợ: {type(error).__name__}: {error}", "critical")
+    return wrapped
+
+
+def _active_table(book):
+    sheet = book.sheets.active
+    if fold(sheet.name) in SIDE_SHEETS:
+        raise ParbookError(f"Sheet '{sheet.name}' không phải bảng PHỤ LỤC. Hãy chọn sheet chứa bảng rồi bấm lại.")
+    grids = book_grids(book)
+    grid = next(g for g in grids if g.name == sheet.name)
+    table = read_table(grid, info_year(grids), None, workbook_catalogue(grids))
+    return table, grid
+
+
+@macro
+def check_sheet(book) -> None:
+    """Kiểm tra bảng: flags column, cell colours and the findings sheet, like `parbook mark`."""
+    table, grid = _active_table(book)
+    marks = plan_marks.plan_check(table, grid)
+    apply_marks(book, marks)
+    counts = {s: sum(1 for f in table.findings if f.severity == s) for s in ("error", "warning", "info")}
+    _alert(book, f"Đã kiểm tra sheet '{table.sheet}': {counts['error']} lỗi, {counts['warning']} cảnh báo, "
+                 f"{counts['info']} lưu ý. Xem sheet '{plan_marks.FINDINGS_SHEET}'; bấm 'Xoá đánh dấu' để bỏ.")
+
+
+@macro
+def fill_lost(book) -> None:
+    """Tính điểm bị mất: fill blank lost-points cells, flag those that differ, like `parbook mark --fill-lost`."""
+    table, grid = _active_table(book)
+    if "stated_lost" not in table.columns:
+        raise ParbookError(f"Sheet '{table.sheet}' chưa có cột 'Điểm bị mất'. Hãy thêm cột này vào tiêu đề bảng rồi bấm lại.")
+    marks = plan_marks.plan_fill_lost(table, grid)
+    apply_marks(book, marks, findings_sheet=bool(marks.findings))
+    _alert(book, f"Đã điền {len(marks.fills)} ô Điểm bị mất; {len(marks.findings)} ô ghi khác với "
+                 "Điểm chuẩn − Điểm thẩm định (đã tô đỏ).")
+
+
+@macro
+def clear_marks(book) -> None:
+    """Xoá đánh dấu: undo what check_sheet and fill_lost marked, like `parbook mark --clear`."""
+    active = book.sheets.active.name
+    names = None if fold(active) in SIDE_SHEETS or active == plan_marks.FINDINGS_SHEET else [active]
+    cleared, restored = undo_marks(book, names)
+    sheets = ", ".join(f"'{n}'" for n in cleared) or "(không có)"
+    _alert(book, f"Đã xoá đánh dấu của parbook trên sheet {sheets}; {restored} ô được trả lại màu cũ.")
+
+
+def _saved_path(book) -> Path:
+    path = Path(book.fullname)
+    if not path.parent.exists() or not path.parent.is_dir() or path.parent == Path("."):
+        raise ParbookError("Hãy lưu sổ tính (Ctrl+S) trước, để parbook biết thư mục ghi kế hoạch.")
+    return path
+
+
+def _open(path: Path) -> None:
+    if sys.platform == "win32":
+        os.startfile(path)  # type: ignore[attr-defined]
+
+
+@macro
+def make_plan(book) -> None:
+    """Tạo kế hoạch: the plan .docx for the active sheet beside the workbook, then opened (like `parbook plan`)."""
+    from .plan import write_plan
+    from .plan.frontmatter import front_matter_from_rows
+
+    folder = _saved_path(book).parent
+    table, _ = _active_table(book)
+    grids = book_grids(book)
+    info = next((g for g in grids if fold(g.name) == "thong tin"), None)
+    front = front_matter_from_rows(info.rows)[0] if info else None
+    path = write_plan(table, front=front, out_dir=folder)
+    _alert(book, f"Đã tạo kế hoạch: {path}")
+    _open(path)
+
+
+@macro
+def merge_plans(book) -> None:
+    """Trộn kế hoạch các xã: one plan per commune sheet, with progress in the status bar (like `parbook merge`)."""
+    from .merge import merge
+
+    source = _saved_path(book)
+    out_dir = source.parent / f"Kế hoạch các xã - {source.stem}"
+
+    def progress(done: int, total: int) -> None:
+        book.app.status_bar = f"parbook: đã tạo {done}/{total} kế hoạch…"
+
+    try:
+        result = merge(source, out_dir, progress=progress)
+    finally:
+        book.app.status_bar = False
+    _alert(book, f"Đã tạo kế hoạch trong thư mục: {out_dir}\n{result}")
+
+
+@macro
+def summary(book) -> None:
+    """Tổng hợp: one row per commune sheet with its totals and findings, in a 'Tổng hợp' sheet."""
+    grids = book_grids(book)
+    tables = tables_from_grids(grids, book.name)
+    rows = [["Đơn vị (sheet)", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất", "Lỗi", "Cảnh báo", "Lưu ý"]]
+    for t in tables:
+        count = lambda s: sum(1 for f in t.findings if f.severity == s)  # noqa: E731
+        rows.append([t.sheet, _num(t.totals.max_points), _num(t.totals.appraised_points),
+                     _num(t.totals.lost_points), count("error"), count("warning"), count("info")])
+    if "Tổng hợp" in [s.name for s in book.sheets]:
+        book.sheets["Tổng hợp"].delete()
+    sheet = book.sheets.add("Tổng hợp", after=book.sheets[len(book.sheets) - 1])
+    sheet.range("A1").value = rows
+    sheet.range((1, 1), (1, len(rows[0]))).font.bold = True
+    sheet.autofit()
+    _alert(book, f"Đã tổng hợp {len(tables)} bảng vào sheet 'Tổng hợp'.")
+
+
+def _num(value):
+    return None if value is None else float(value)
+
+
+@macro
+def add_commune(book) -> None:
+    """Thêm xã: a new commune sheet copied from the PHỤ LỤC template, ready to fill in."""
+    names = [s.name for s in book.sheets]
+    if TEMPLATE_SHEET not in names:
+        raise ParbookError(f"Không thấy sheet mẫu '{TEMPLATE_SHEET}' trong sổ tính.")
+    n = 1
+    while f"Xã mới {n}" in names:
+        n += 1
+    template = book.sheets[TEMPLATE_SHEET]
+    template.copy(after=book.sheets[len(book.sheets) - 1], name=f"Xã mới {n}")
+    _alert(book, f"Đã thêm sheet 'Xã mới {n}'. Hãy đổi tên sheet thành tên xã (nhấp đúp vào tên sheet).")
+
+
+@macro
+def show_help(book) -> None:
+    """Hướng dẫn: bring the how-to sheet forward."""
+    if HELP_SHEET in [s.name for s in book.sheets]:
+        book.sheets[HELP_SHEET].activate()
+    else:
+        _alert(book, "Xem hướng dẫn trong tệp README đi kèm parbook.")

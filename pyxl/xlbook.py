@@ -1,0 +1,110 @@
+"""Adapter for a live xlwings Book (desktop Excel, or xlwings' JSON-backed Book in tests).
+
+Reads sheets into Grids and carries out parbook's marks; knows nothing of scoring.
+"""
+from __future__ import annotations
+
+from .grid import Grid, a1
+from .marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
+
+
+def sheet_grid(sheet) -> Grid:
+    """The sheet's values from A1 to the last used cell, as a Grid."""
+    last = sheet.used_range.last_cell
+    values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+    return Grid(name=sheet.name, rows=[list(row) for row in values], merges=_merges(sheet))
+
+
+def _merges(sheet) -> tuple[tuple[int, int, int, int], ...]:
+    # Desktop Excel can tell merged areas cheaply per column; other engines cannot, and go without.
+    try:
+        used = sheet.used_range.api
+        merges = set()
+        for c in range(1, used.Columns.Count + 1):
+            column = used.Columns(c)
+            if column.MergeCells is False:
+                continue
+            for cell in column.Cells:
+                if cell.MergeCells:
+                    area = cell.MergeArea
+                    r1, c1 = area.Row - 1, area.Column - 1
+                    merges.add((r1, c1, r1 + area.Rows.Count - 1, c1 + area.Columns.Count - 1))
+        return tuple(sorted(merges))
+    except Exception:  # not COM (JSON-backed book, macOS): no merge information
+        return ()
+
+
+def book_grids(book) -> list[Grid]:
+    """Every sheet of the book as a Grid."""
+    return [sheet_grid(sheet) for sheet in book.sheets]
+
+
+def _color(cell) -> str | None:
+    try:
+        value = cell.color
+    except Exception:  # engines that cannot read colours synchronously
+        return None
+    if value is None:
+        return None
+    return value if isinstance(value, str) else "#{:02x}{:02x}{:02x}".format(*value)
+
+
+def apply_marks(book, marks: Marks, findings_sheet: bool = True) -> None:
+    """Write the flags column, fills and colours; replace the findings sheet."""
+    sheet = book.sheets[marks.sheet]
+    column = marks.flags_col + 1
+    sheet.range((marks.header_row + 1, column)).value = FLAGS_HEADER
+    for row, text in sorted(marks.flags.items()):
+        sheet.range((row + 1, column)).value = text
+    for (row, col), value in sorted(marks.fills.items()):
+        sheet.range((row + 1, col + 1)).value = value
+    old_colors = {cell: _color(sheet.range((cell[0] + 1, cell[1] + 1))) for cell in marks.colors}
+    for (row, col), color in sorted(marks.colors.items()):
+        sheet.range((row + 1, col + 1)).color = color
+    if findings_sheet:
+        _replace_findings_sheet(book, marks, old_colors)
+
+
+def _replace_findings_sheet(book, marks: Marks, old_colors: dict[tuple[int, int], str | None]) -> None:
+    names = [s.name for s in book.sheets]
+    if FINDINGS_SHEET in names:
+        book.sheets[FINDINGS_SHEET].delete()
+    target = book.sheets.add(FINDINGS_SHEET, after=book.sheets[marks.sheet])
+    rows = findings_rows(marks, old_colors)
+    target.range("A1").value = rows
+    target.range((1, 1), (1, len(rows[0]))).font.bold = True
+    target.autofit()
+
+
+def clear_marks(book, sheet_names: list[str] | None = None) -> tuple[list[str], int]:
+    """Undo parbook's marks: flags columns emptied, colours restored, findings sheet removed.
+
+    Works on the named sheets, or on every sheet the findings sheet mentions. Returns the sheets
+    cleared and the number of cells whose colour was restored.
+    """
+    existing = [s.name for s in book.sheets]
+    findings_rows_ = sheet_grid(book.sheets[FINDINGS_SHEET]).rows if FINDINGS_SHEET in existing else []
+    if sheet_names is None:
+        sheet_names = list(dict.fromkeys(str(row[0]) for row in findings_rows_[1:] if row and row[0] in existing))
+    restored = 0
+    for name in sheet_names:
+        sheet = book.sheets[name]
+        for cell, color in marked_cells(findings_rows_, name).items():
+            sheet.range(cell).color = color
+            restored += 1
+        _clear_flags_column(sheet)
+    if findings_rows_:
+        book.sheets[FINDINGS_SHEET].delete()
+    return sheet_names, restored
+
+
+def _clear_flags_column(sheet) -> None:
+    grid = sheet_grid(sheet)
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            if value == FLAGS_HEADER:
+                sheet.range((r + 1, c + 1), (grid.height, c + 1)).clear_contents()
+                return
+
+
+__all__ = ["sheet_grid", "book_grids", "apply_marks", "clear_marks", "a1"]

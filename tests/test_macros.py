@@ -1,0 +1,178 @@
+"""The ribbon macros run against xlwings' real JSON-backed Book fed from sample workbooks.
+
+The actions the Book records (what Excel would be told to do) are applied to a copy of the sheets and
+checked: only parbook's own column, colours and sheets change; every cell the user typed stays.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import os
+
+import pytest
+
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # PolyForm Noncommercial: tests only
+xw = pytest.importorskip("xlwings")
+
+from conftest import SAMPLES  # noqa: E402
+from pyxl import macros  # noqa: E402
+from pyxl.marks import FINDINGS_SHEET, FLAGS_HEADER  # noqa: E402
+from pyxl.readers import read_workbook  # noqa: E402
+
+
+def _json_value(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return None if value == "" else value
+
+
+def book_from(path, active: str | None = None):
+    """A JSON-backed xlwings Book holding the file's values, as the xlwings client would send them."""
+    grids = read_workbook(path)
+    sheets = [{"name": g.name, "values": [[_json_value(v) for v in row] for row in g.rows] or [[None]],
+               "pictures": [], "tables": []} for g in grids]
+    index = next((i for i, g in enumerate(grids) if g.name == active), 0)
+    data = {"client": "VBA", "version": xw.__version__, "names": [], "sheets": sheets,
+            "book": {"name": path.name, "active_sheet_index": index, "selection": "A1"}}
+    return xw.Book(json=data), data
+
+
+def apply(data: dict, actions: list[dict]) -> dict:
+    """Carry out recorded actions on a copy of the payload's sheets: values, colours, sheets, alerts."""
+    sheets = [{"name": s["name"], "values": copy.deepcopy(s["values"]), "colors": {}} for s in data["sheets"]]
+    alerts = []
+    for action in actions:
+        func, args = action["func"], action["args"]
+        sheet = sheets[action["sheet_position"]] if action["sheet_position"] is not None else None
+        if func == "setValues":
+            for dr, row in enumerate(action["values"]):
+                for dc, value in enumerate(row):
+                    r, c = action["start_row"] + dr, action["start_column"] + dc
+                    grid = sheet["values"]
+                    while len(grid) <= r:
+                        grid.append([])
+                    while len(grid[r]) <= c:
+                        grid[r].append(None)
+                    grid[r][c] = value
+        elif func in ("clearContents", "rangeClearContents"):
+            for r in range(action["start_row"], action["start_row"] + action["row_count"]):
+                for c in range(action["start_column"], action["start_column"] + action["column_count"]):
+                    if r < len(sheet["values"]) and c < len(sheet["values"][r]):
+                        sheet["values"][r][c] = None
+        elif func == "setRangeColor":
+            for r in range(action["start_row"], action["start_row"] + action["row_count"]):
+                for c in range(action["start_column"], action["start_column"] + action["column_count"]):
+                    sheet["colors"][(r, c)] = args[0].lower() if args[0] else None
+        elif func == "addSheet":
+            sheets.insert(args[0], {"name": args[1], "values": [[None]], "colors": {}})
+        elif func in ("deleteSheet", "sheetDelete"):
+            del sheets[action["sheet_position"] if action["sheet_position"] is not None else args[0]]
+        elif func == "alert":
+            alerts.append(args[0])
+        elif func in ("setFontProperty", "setSheetAutofit", "addHyperlink", "activateSheet", "copySheet",
+                      "setStatusBar"):
+            continue
+        else:
+            raise AssertionError(f"unexpected action {func}")
+    return {"sheets": sheets, "alerts": alerts}
+
+
+def cell(values, r, c):
+    return values[r][c] if r < len(values) and c < len(values[r]) else None
+
+
+def assert_user_cells_kept(before: list[list], after: list[list], owned_col: int, owned_cells=()):
+    for r, row in enumerate(before):
+        for c, value in enumerate(row):
+            if c == owned_col or (r, c) in owned_cells:
+                continue
+            assert cell(after, r, c) == value, (r, c)
+
+
+def test_check_sheet_marks_son_giang():
+    book, data = book_from(SAMPLES / "son_giang_2021.xlsx")
+    macros.check_sheet(book)
+    result = apply(data, book.json()["actions"])
+    [sheet] = [s for s in result["sheets"] if s["name"] == "PHỤ LỤC"]
+    names = [s["name"] for s in result["sheets"]]
+    assert names[:2] == ["PHỤ LỤC", FINDINGS_SHEET]
+    flags_col = 10  # first free column right of J
+    assert sheet["values"][5][flags_col] == FLAGS_HEADER
+    assert "Sai điểm bị mất" in sheet["values"][6][flags_col]  # row 7, item 1
+    assert sheet["colors"][(6, 4)] == "#f4cccc"  # E7 in red
+    assert_user_cells_kept(data["sheets"][0]["values"], sheet["values"], flags_col)
+    findings = next(s for s in result["sheets"] if s["name"] == FINDINGS_SHEET)["values"]
+    assert findings[0][:3] == ["Sheet", "Ô", "Mục"]
+    assert any(row[1] == "E7" and row[4] == "LOST_MISMATCH" and row[6].startswith("=HYPERLINK(")
+               for row in findings[1:])
+    assert "1 lỗi" in result["alerts"][0] or "lỗi" in result["alerts"][0]
+
+
+def test_clear_marks_undoes_check(tmp_path):
+    book, data = book_from(SAMPLES / "son_giang_2021.xlsx")
+    macros.check_sheet(book)
+    checked = apply(data, book.json()["actions"])
+    data2 = dict(data)
+    data2["sheets"] = [{"name": s["name"], "values": s["values"], "pictures": [], "tables": []}
+                       for s in checked["sheets"]]
+    book2 = xw.Book(json=data2)
+    macros.clear_marks(book2)
+    cleared = apply(data2, book2.json()["actions"])
+    names = [s["name"] for s in cleared["sheets"]]
+    assert FINDINGS_SHEET not in names
+    sheet = cleared["sheets"][0]
+    assert all(cell(sheet["values"], r, 10) is None for r in range(len(sheet["values"])))
+    assert sheet["colors"][(6, 4)] is None  # E7 has its original (no) fill back
+    assert_user_cells_kept(data["sheets"][0]["values"], sheet["values"], owned_col=10)
+
+
+def test_fill_lost_fills_only_blank_cells(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "trong.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Xã A"
+    ws.append(["STT", "Lĩnh vực/Tiêu chí", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất", "Giải pháp"])
+    ws.append(["1.1", "Kế hoạch CCHC", 2, "1,5", None, "Ban hành đúng hạn"])
+    ws.append(["1.2", "Báo cáo", 1, 0.5, 0.4, "Báo cáo đúng hạn"])
+    wb.save(path)
+    book, data = book_from(path)
+    macros.fill_lost(book)
+    result = apply(data, book.json()["actions"])
+    values = result["sheets"][0]["values"]
+    assert values[1][4] == 0.5
+    assert values[2][4] == 0.4  # a typed value is never overwritten, only flagged
+    assert values[2][6] == "Sai điểm bị mất"
+    assert_user_cells_kept(data["sheets"][0]["values"], values, owned_col=6, owned_cells={(1, 4)})
+
+
+def test_side_sheet_gives_a_message_not_a_traceback():
+    book, data = book_from(SAMPLES / "phuoc_my_2024.xlsx")
+    book.sheets.active.name  # the first sheet, a table
+    book2, data2 = book_from(SAMPLES / "son_giang_2021.xlsx")
+    data2["sheets"].append({"name": "Thông tin", "values": [["Người ký", "A"]], "pictures": [], "tables": []})
+    data2["book"]["active_sheet_index"] = 1
+    book3 = xw.Book(json=data2)
+    macros.check_sheet(book3)
+    result = apply(data2, book3.json()["actions"])
+    assert len(result["alerts"]) == 1 and "không phải bảng PHỤ LỤC" in result["alerts"][0]
+    assert result["sheets"][0]["values"] == data2["sheets"][0]["values"]
+
+
+def test_summary_sheet_lists_every_table():
+    book, data = book_from(SAMPLES / "phuoc_my_2024.xlsx")
+    macros.summary(book)
+    result = apply(data, book.json()["actions"])
+    summary = next(s for s in result["sheets"] if s["name"] == "Tổng hợp")["values"]
+    assert [row[0] for row in summary[1:]] == ["Phụ lục 1", "Phụ lục 2"]
+
+
+def test_add_commune_and_help_need_their_sheets():
+    book, data = book_from(SAMPLES / "son_giang_2021.xlsx")
+    macros.add_commune(book)
+    actions = book.json()["actions"]
+    assert [a["func"] for a in actions][:1] == ["copySheet"]
+    book2, _ = book_from(SAMPLES / "vinh_linh_2023.xlsx")
+    macros.add_commune(book2)
+    assert "Không thấy sheet mẫu" in book2.json()["actions"][-1]["args"][0]
