@@ -36,6 +36,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if args.strict and has_errors else EXIT_OK
 
 
+def cmd_mark(args: argparse.Namespace) -> int:
+    """parbook mark: what the ribbon's 'Kiểm tra bảng' / 'Tính điểm bị mất' do, into a copy of the file."""
+    from pathlib import Path
+
+    from .marks import plan_check, plan_fill_lost
+    from .reader import tables_from_grids
+    from .readers import read_workbook
+    from .xlfile import write_marked_copy
+
+    source = Path(args.file)
+    if source.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise ParbookError(f"Lệnh mark chỉ ghi được tệp .xlsx/.xlsm; '{source.name}' hãy lưu lại dạng .xlsx trước.")
+    grids = read_workbook(source)
+    tables = tables_from_grids(grids, source.name, args.sheet, args.year, args.as_of)
+    by_name = {g.name: g for g in grids}
+    plan = plan_fill_lost if args.fill_lost else plan_check
+    marks = [plan(table, by_name[table.sheet]) for table in tables]
+    target = Path(args.output) if args.output else source.with_name(f"{source.stem} - đã kiểm tra{source.suffix}")
+    if target.resolve() == source.resolve():
+        raise ParbookError("Tệp kết quả phải khác tệp gốc; parbook không ghi đè lên bảng của anh/chị.")
+    write_marked_copy(source, target, marks, args.overwrite)
+    count = sum(len(m.findings) for m in marks)
+    print(f"Đã ghi {target} ({count} mục cần xem, {sum(len(m.fills) for m in marks)} ô điểm bị mất được điền).")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -53,6 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="trả mã 1 khi có lỗi")
     check.add_argument("--engine", choices=("calamine", "openpyxl"), default="calamine", help=argparse.SUPPRESS)
     check.set_defaults(run=cmd_check)
+
+    mark = commands.add_parser("mark", help="ghi đánh dấu kiểm tra (cột cờ, tô màu, sheet kết quả) vào một bản sao")
+    mark.add_argument("file", help="tệp .xlsx hoặc .xlsm (không bị thay đổi)")
+    mark.add_argument("-o", "--output", help="tệp kết quả (mặc định: '<tên> - đã kiểm tra.xlsx')")
+    mark.add_argument("--fill-lost", action="store_true", help="điền ô Điểm bị mất còn trống, đánh dấu ô ghi sai")
+    mark.add_argument("--sheet", help="chỉ sheet này")
+    mark.add_argument("--year", type=_year, help="năm thực hiện kế hoạch")
+    mark.add_argument("--as-of", type=_iso_date, default=None, help="ngày đối chiếu quá hạn, YYYY-MM-DD")
+    mark.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả nếu đã có")
+    mark.set_defaults(run=cmd_mark)
     return parser
 
 

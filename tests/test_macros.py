@@ -176,3 +176,28 @@ def test_add_commune_and_help_need_their_sheets():
     book2, _ = book_from(SAMPLES / "vinh_linh_2023.xlsx")
     macros.add_commune(book2)
     assert "Không thấy sheet mẫu" in book2.json()["actions"][-1]["args"][0]
+
+
+def test_cli_mark_writes_a_marked_copy_and_keeps_the_source(parbook, tmp_path):
+    import hashlib
+    import shutil
+
+    import openpyxl
+
+    source = tmp_path / "son_giang.xlsx"
+    shutil.copy(SAMPLES / "son_giang_2021.xlsx", source)
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    out = tmp_path / "da_kiem_tra.xlsx"
+    assert parbook("mark", source, "-o", out, "--as-of", "2021-06-01").code == 0
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    wb = openpyxl.load_workbook(out)
+    ws = wb["PHỤ LỤC"]
+    assert ws.cell(6, 11).value == FLAGS_HEADER and "Sai điểm bị mất" in ws.cell(7, 11).value
+    assert ws["E7"].fill.start_color.rgb.endswith("F4CCCC")
+    original = openpyxl.load_workbook(source)["PHỤ LỤC"]
+    for row in original.iter_rows():
+        for cell in row:
+            assert ws[cell.coordinate].value == cell.value
+    assert FINDINGS_SHEET in wb.sheetnames
+    again = parbook("mark", source, "-o", out)
+    assert again.code == 2 and "--overwrite" in again.err

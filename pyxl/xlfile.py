@@ -1,0 +1,55 @@
+"""Adapter carrying parbook's marks into a copy of a workbook file with openpyxl (the headless door)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Font, PatternFill
+
+from .files import atomic_path
+from .marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows
+
+
+def _fill(color: str | None) -> PatternFill:
+    if not color:
+        return PatternFill(fill_type=None)
+    return PatternFill(fill_type="solid", start_color=color.lstrip("#").upper(), end_color=color.lstrip("#").upper())
+
+
+def _old_color(cell) -> str | None:
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid" or not isinstance(fill.start_color.rgb, str):
+        return None
+    return "#" + fill.start_color.rgb[-6:].lower()
+
+
+def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwrite: bool = False) -> Path:
+    """Copy source to target with the marks applied; the source file is never written."""
+    keep_vba = source.suffix.lower() == ".xlsm"
+    workbook = openpyxl.load_workbook(source, keep_vba=keep_vba)
+    if FINDINGS_SHEET in workbook.sheetnames:
+        del workbook[FINDINGS_SHEET]
+    rows: list[list[object]] = []
+    for marks in all_marks:
+        ws = workbook[marks.sheet]
+        ws.cell(marks.header_row + 1, marks.flags_col + 1, FLAGS_HEADER).font = Font(bold=True)
+        for row, text in marks.flags.items():
+            ws.cell(row + 1, marks.flags_col + 1, text)
+        for (row, col), value in marks.fills.items():
+            ws.cell(row + 1, col + 1, value)
+        old = {key: _old_color(ws.cell(key[0] + 1, key[1] + 1)) for key in marks.colors}
+        for (row, col), color in marks.colors.items():
+            ws.cell(row + 1, col + 1).fill = _fill(color)
+        sheet_rows = findings_rows(marks, old)
+        rows.extend(sheet_rows if not rows else sheet_rows[1:])
+    if rows:
+        findings = workbook.create_sheet(FINDINGS_SHEET)
+        for row in rows:
+            findings.append(row)
+        for cell in findings[1]:
+            cell.font = Font(bold=True)
+        findings.column_dimensions["F"].width = 90
+    workbook.calculation.fullCalcOnLoad = True  # the HYPERLINK formulas get their values on opening
+    with atomic_path(target, overwrite) as tmp:
+        workbook.save(tmp)
+    return target
