@@ -97,17 +97,22 @@ def _fill_down(grid: Grid, header: Header) -> dict[tuple[int, int], object]:
 
 
 def _row(grid: Grid, header: Header, r: int, fills: dict[tuple[int, int], object]) -> _Row:
+    cells = grid.rows[r]
+
     def value(name: str) -> object:
         c = header.columns[name]
-        return fills.get((r, c), grid.value(r, c))
+        if fills and (r, c) in fills:
+            return fills[(r, c)]
+        found = cells[c] if c < len(cells) else None
+        return None if found == "" else found
 
     texts = {name: clean(value(name)) for name in TEXT_FIELDS if name in header.columns}
     scores = {name: value(name) for name in SCORE_FIELDS if name in header.columns}
     for name, raw in scores.items():
-        if isinstance(raw, str):
-            scores[name] = raw if raw.strip() else None
-    code, title = _code_and_title(grid.value(r, header.columns["code"]) if "code" in header.columns else None,
-                                  texts.get("title", ""), "code" in header.columns)
+        if isinstance(raw, str) and not raw.strip():
+            scores[name] = None
+    code_cell = value("code") if "code" in header.columns else None
+    code, title = _code_and_title(code_cell, texts.get("title", ""), "code" in header.columns)
     texts["title"] = title
     return _Row(r, code, title, texts, scores)
 
