@@ -62,6 +62,46 @@ def cmd_mark(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_build_workbook(args: argparse.Namespace) -> int:
+    """parbook build-workbook: build parbook.xlsm (sheets, VBA, ribbon) from the sources."""
+    from .xlsm import build_workbook
+
+    print(f"Đã tạo {build_workbook(args.output)}")
+    return EXIT_OK
+
+
+def cmd_install_excel(args: argparse.Namespace) -> int:
+    """parbook install-excel: a copy of parbook.xlsm wired to this Python, with the steps to enable it."""
+    import shutil
+    from pathlib import Path
+
+    import xlwings
+
+    from .xlsm import PINNED_XLWINGS, build_workbook
+
+    if xlwings.__version__ != PINNED_XLWINGS:
+        raise ParbookError(f"Máy đang cài xlwings {xlwings.__version__} nhưng parbook.xlsm cần đúng bản "
+                           f"{PINNED_XLWINGS}. Hãy chạy: pip install xlwings=={PINNED_XLWINGS}")
+    python = Path(sys.executable)
+    windowless = python.with_name("pythonw.exe")
+    interpreter = str(windowless if windowless.exists() else python)
+    key = "Interpreter_Win" if sys.platform == "win32" else "Interpreter_Mac"
+    target = Path(args.output) / "parbook.xlsm"
+    if target.exists() and not args.overwrite:
+        raise ParbookError(f"Đã có '{target}'. Dùng --overwrite để tạo lại (sheet của tệp cũ sẽ không được giữ).")
+    build_workbook(target, settings=((key, interpreter),))
+    print(f"Đã tạo {target} (Python: {interpreter}).")
+    print("Các bước tiếp theo:\n"
+          "  1. Nếu tệp được tải từ mạng/thư điện tử: bấm chuột phải › Properties › chọn Unblock › OK.\n"
+          "  2. Mở tệp bằng Excel, bấm 'Enable Content' (Bật nội dung) trên thanh vàng.\n"
+          "  3. Thẻ CCHC xuất hiện trên thanh ribbon; dán bảng PHỤ LỤC vào sheet 'PHỤ LỤC' rồi bấm 'Kiểm tra bảng'.")
+    if sys.platform not in ("win32", "darwin"):
+        print("Lưu ý: Excel chỉ chạy trên Windows/macOS; trên máy này hãy dùng các lệnh parbook check/plan/merge.")
+    if shutil.which("excel") is None and sys.platform == "win32":
+        print("Không tìm thấy Excel trong PATH; nếu Excel đã cài, có thể bỏ qua thông báo này.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -89,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     mark.add_argument("--as-of", type=_iso_date, default=None, help="ngày đối chiếu quá hạn, YYYY-MM-DD")
     mark.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả nếu đã có")
     mark.set_defaults(run=cmd_mark)
+
+    build = commands.add_parser("build-workbook", help="tạo parbook.xlsm (thẻ CCHC, macro, hàm) từ mã nguồn")
+    build.add_argument("-o", "--output", default="parbook.xlsm", help="tệp tạo ra (mặc định: parbook.xlsm)")
+    build.set_defaults(run=cmd_build_workbook)
+
+    install = commands.add_parser("install-excel", help="tạo bản parbook.xlsm dùng Python của máy này, kèm hướng dẫn")
+    install.add_argument("-o", "--output", default=".", help="thư mục đặt parbook.xlsm (mặc định: thư mục hiện tại)")
+    install.add_argument("--overwrite", action="store_true", help="tạo lại nếu đã có")
+    install.set_defaults(run=cmd_install_excel)
     return parser
 
 

@@ -49,6 +49,14 @@ def _color(cell) -> str | None:
     return value if isinstance(value, str) else "#{:02x}{:02x}{:02x}".format(*value)
 
 
+def _has_formula(cell) -> bool:
+    try:
+        formula = cell.formula
+    except Exception:  # engines without formula access: the values we read are all there is
+        return False
+    return isinstance(formula, str) and formula.startswith("=")
+
+
 def apply_marks(book, marks: Marks, findings_sheet: bool = True) -> None:
     """Write the flags column, fills and colours; replace the findings sheet."""
     sheet = book.sheets[marks.sheet]
@@ -57,7 +65,9 @@ def apply_marks(book, marks: Marks, findings_sheet: bool = True) -> None:
     for row, text in sorted(marks.flags.items()):
         sheet.range((row + 1, column)).value = text
     for (row, col), value in sorted(marks.fills.items()):
-        sheet.range((row + 1, col + 1)).value = value
+        target = sheet.range((row + 1, col + 1))
+        if not _has_formula(target):  # a formula showing "" is the officer's, not a blank to fill
+            target.value = value
     old_colors = {cell: _color(sheet.range((cell[0] + 1, cell[1] + 1))) for cell in marks.colors}
     for (row, col), color in sorted(marks.colors.items()):
         sheet.range((row + 1, col + 1)).color = color

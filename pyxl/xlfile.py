@@ -36,7 +36,9 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
         for row, text in marks.flags.items():
             ws.cell(row + 1, marks.flags_col + 1, text)
         for (row, col), value in marks.fills.items():
-            ws.cell(row + 1, col + 1, value)
+            cell = ws.cell(row + 1, col + 1)
+            if not (isinstance(cell.value, str) and cell.value.startswith("=")):  # never replace a formula
+                cell.value = value
         old = {key: _old_color(ws.cell(key[0] + 1, key[1] + 1)) for key in marks.colors}
         for (row, col), color in marks.colors.items():
             ws.cell(row + 1, col + 1).fill = _fill(color)

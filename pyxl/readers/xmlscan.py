@@ -105,6 +105,7 @@ def _uncalculated(data: bytes) -> tuple[str, ...]:
         if formula is None:
             continue
         value = cell.find(_VALUE)
-        if value is None or not (value.text or "").strip():
+        # Excel saves a formula whose result is "" as text with an empty value; only untyped empties are uncalculated.
+        if (value is None or not (value.text or "").strip()) and cell.get("t") != "str":
             cells.append(cell.get("r", ""))
     return tuple(cells)
