@@ -159,3 +159,24 @@ def test_old_xls_file(parbook, tmp_path):
                     "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
     sheet = parbook("check", tmp_path / "son_giang.xls", "--format", "json").json()["sheets"][0]
     assert sheet["totals"]["lost_points"] == pytest.approx(8.45)
+
+
+def test_workbook_list_sheet_extends_agency_names(tmp_path):
+    path = tmp_path / "xa_moi.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "PHỤ LỤC"
+    ws.append(["PHỤ LỤC KẾ HOẠCH KHẮC PHỤC NĂM 2026 CỦA UBND XÃ HÒA BÌNH"])
+    ws.append(["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định", "Giải pháp", "Chủ trì", "Phối hợp", "Thời hạn"])
+    ws.append(["1.1", "Kế hoạch CCHC", 2, 1.5, "Ban hành đúng hạn", "P. KT-HT", "VP HĐND&UBND", "Quý I"])
+    lists = wb.create_sheet("Danh mục")
+    lists.append(["DANH MỤC CƠ QUAN"])
+    lists.append(["Cơ quan", "Tên gọi khác"])
+    lists.append(["Phòng Kinh tế - Hạ tầng và Đô thị xã", "P. KT-HT; Phòng KT-HT"])
+    wb.save(path)
+    [t] = read_tables(path, as_of=date(2026, 1, 10))
+    item = t.items[0]
+    assert item.lead == ("P. KT-HT",)  # the officer's spelling is kept
+    assert item.lead_names == ("Phòng Kinh tế - Hạ tầng và Đô thị xã",)
+    assert item.partner_names == ("Văn phòng HĐND và UBND",)
+    assert t.year == 2026 and item.deadline.due == date(2026, 3, 31)
