@@ -40,13 +40,25 @@ def setup(extra: str = "") -> None:
 
 
 def demo() -> None:
-    """Check every bundled sample, write the plans and merge the district workbook into out/."""
+    """Check every bundled sample, write its plan into out/, and merge the district workbook."""
     setup()
     parbook = [PYTHON, "-m", "pyxl"]
+    OUT.mkdir(exist_ok=True)
     for sample in sorted((ROOT / "samples").glob("*.xlsx")):
         if sample.name.startswith("district"):
             continue
         run(*parbook, "check", sample.relative_to(ROOT))
+        sheets = ["Phụ lục 2"] if sample.name.startswith("phuoc_my") else [None]
+        for sheet in sheets:
+            extra = ["--sheet", sheet] if sheet else []
+            run(*parbook, "plan", sample.relative_to(ROOT), *extra, "-o", OUT / f"{sample.stem}.docx", "--overwrite")
+    district = ROOT / "samples" / "district_2025.xlsx"
+    if district.exists():
+        try:
+            run(*parbook, "merge", district.relative_to(ROOT), "-o", OUT / "district_2025", "--overwrite")
+        except subprocess.CalledProcessError as exc:
+            if exc.returncode != 1:  # 1: some communes are defective on purpose, as the summary shows
+                raise
     print(f"\nKết quả / output: {OUT}")
 
 

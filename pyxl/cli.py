@@ -62,6 +62,34 @@ def cmd_mark(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    """parbook plan: the narrative plan document (.docx, optionally .pdf) written from the sheet."""
+    from .plan import write_plan
+    from .plan.frontmatter import FrontMatter, front_matter_from_grids, parse_date
+    from .reader import tables_from_grids
+    from .readers import read_workbook
+
+    grids = read_workbook(args.file)
+    tables = tables_from_grids(grids, args.file, args.sheet, args.year, args.as_of)
+    if len(tables) > 1:
+        names = ", ".join(f"'{t.sheet}'" for t in tables)
+        raise ParbookError(f"Tệp có nhiều bảng ({names}); hãy chọn một bằng --sheet.")
+    front, warnings = front_matter_from_grids(grids)
+    overrides = {k: v for k, v in {
+        "unit": args.unit, "number": args.number, "signer": args.signer, "signer_title": args.signer_title,
+        "issued": parse_date(args.date) if args.date else None,
+    }.items() if v}
+    if overrides:
+        front = (front or FrontMatter()).updated(**overrides)
+    messages = list(warnings)
+    path = write_plan(tables[0], args.output, args.by, args.template, front, args.all, args.pdf, args.overwrite,
+                      warn=messages.append)
+    for message in messages:
+        print(f"Lưu ý: {message}", file=sys.stderr)
+    print(f"Đã tạo {path}")
+    return EXIT_OK
+
+
 def cmd_build_workbook(args: argparse.Namespace) -> int:
     """parbook build-workbook: build parbook.xlsm (sheets, VBA, ribbon) from the sources."""
     from .xlsm import build_workbook
@@ -129,6 +157,25 @@ def build_parser() -> argparse.ArgumentParser:
     mark.add_argument("--as-of", type=_iso_date, default=None, help="ngày đối chiếu quá hạn, YYYY-MM-DD")
     mark.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả nếu đã có")
     mark.set_defaults(run=cmd_mark)
+
+    plan = commands.add_parser("plan", help="viết Kế hoạch khắc phục (.docx) từ bảng PHỤ LỤC")
+    plan.add_argument("file", help="tệp bảng tính có bảng PHỤ LỤC")
+    plan.add_argument("--sheet", help="sheet chứa bảng (khi tệp có nhiều bảng)")
+    plan.add_argument("-o", "--output", help="tệp .docx (hoặc .pdf) tạo ra (mặc định: theo tên đơn vị và năm)")
+    plan.add_argument("--by", choices=("criterion", "field", "lead"), default="criterion",
+                      help="trình bày theo tiêu chí (mặc định), theo lĩnh vực, hoặc theo cơ quan chủ trì")
+    plan.add_argument("--template", help="mẫu Word (.docx) tự sửa, thay cho mẫu có sẵn")
+    plan.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+    plan.add_argument("--all", action="store_true", help="đưa cả các mục không bị mất điểm")
+    plan.add_argument("--year", type=_year, help="năm thực hiện kế hoạch")
+    plan.add_argument("--as-of", type=_iso_date, default=None, help=argparse.SUPPRESS)
+    plan.add_argument("--unit", help="tên đơn vị ban hành, ví dụ 'UBND xã Ia Mrơn'")
+    plan.add_argument("--number", help="số, ký hiệu, ví dụ '18/KH-UBND'")
+    plan.add_argument("--date", help="ngày ban hành, ví dụ 19/3/2024")
+    plan.add_argument("--signer", help="người ký")
+    plan.add_argument("--signer-title", help="chức vụ người ký, ví dụ 'Chủ tịch'")
+    plan.add_argument("--overwrite", action="store_true", help="ghi đè tệp đã có")
+    plan.set_defaults(run=cmd_plan)
 
     build = commands.add_parser("build-workbook", help="tạo parbook.xlsm (thẻ CCHC, macro, hàm) từ mã nguồn")
     build.add_argument("-o", "--output", default="parbook.xlsm", help="tệp tạo ra (mặc định: parbook.xlsm)")

@@ -1,0 +1,137 @@
+"""The narrative plan: a Word document (and optionally a PDF) written from a PHỤ LỤC table.
+
+    from pyxl.plan import write_plan, read_front_matter
+    front, warnings = read_front_matter("son_giang_2021.xlsx")
+    write_plan(table, front=front, by="field")          # → "Kế hoạch khắc phục - UBND xã Sơn Giang - 2021.docx"
+
+Templates are looked up in the repository's templates/ folder (beside the package), then in
+pyxl/data/templates/ (an installed package); any officer-edited .docx may be given as template.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+import warnings as _warnings
+from pathlib import Path
+from typing import Callable
+
+from ..errors import ParbookError
+from ..model import TASKS, Table
+from .context import ARRANGEMENTS, build_context, format_date
+from .frontmatter import (
+    FrontMatter,
+    complete_front,
+    derive_front,
+    front_matter_from_grids,
+    front_matter_from_rows,
+    read_front_matter,
+)
+from .pdf import convert_to_pdf, require_soffice, soffice_path
+from .render import CompiledTemplate, compile_template
+
+__all__ = [
+    "ARRANGEMENTS", "CompiledTemplate", "FrontMatter", "PlanWarning", "build_context", "compile_template",
+    "complete_front", "convert_to_pdf", "default_file_name", "default_template", "derive_front", "format_date",
+    "front_matter_from_grids", "front_matter_from_rows", "read_front_matter", "soffice_path", "templates_dir",
+    "write_plan",
+]
+
+TEMPLATE_FILES = {
+    "criterion": "ke_hoach_theo_tieu_chi.docx",
+    "field": "ke_hoach_theo_linh_vuc.docx",
+    "lead": "ke_hoach_theo_co_quan.docx",
+    TASKS: "ke_hoach_cchc_nam.docx",
+}
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+
+
+class PlanWarning(UserWarning):
+    """Something the plan leaves blank or guessed (a missing number, date, signer…)."""
+
+
+def templates_dir() -> Path:
+    """templates/ beside the package (a checkout), else pyxl/data/templates/ (an installed package)."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package.parent / "templates", package / "data" / "templates"):
+        if (candidate / TEMPLATE_FILES["criterion"]).is_file():
+            return candidate
+    return package.parent / "templates"
+
+
+def default_template(kind: str, by: str = "criterion") -> Path:
+    """The shipped template for a table kind ('scores' or 'tasks') and arrangement."""
+    if kind == TASKS:
+        return templates_dir() / TEMPLATE_FILES[TASKS]
+    if by not in ARRANGEMENTS:
+        raise ParbookError(
+            f"Cách trình bày '{by}' không có; chọn một trong: criterion (theo tiêu chí), "
+            "field (theo lĩnh vực), lead (theo cơ quan chủ trì)."
+        )
+    return templates_dir() / TEMPLATE_FILES[by]
+
+
+def default_file_name(table: Table, front: FrontMatter | None = None) -> str:
+    """'Kế hoạch khắc phục - UBND xã Sơn Giang - 2021.docx': Vietnamese letters kept, safe on Windows."""
+    front, _ = complete_front(front, table)
+    stem = "Kế hoạch CCHC" if table.kind == TASKS else "Kế hoạch khắc phục"
+    parts = [stem, front.unit or table.sheet, str(front.plan_year) if front.plan_year else ""]
+    return safe_file_name(" - ".join(part for part in parts if part) + ".docx")
+
+
+def safe_file_name(name: str) -> str:
+    """A file name Windows accepts: no <>:"/\\|?* or control characters, no trailing dot, not 'CON'."""
+    name = unicodedata.normalize("NFC", name)
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    stem = re.sub(r"\s+", " ", _UNSAFE.sub("-", stem)).strip(" .-") or "Kế hoạch"
+    if _RESERVED.match(stem):
+        stem = "_" + stem
+    return stem[:150].rstrip(" .") + dot + suffix
+
+
+def _warn(message: str) -> None:
+    _warnings.warn(message, PlanWarning, stacklevel=3)
+
+
+def write_plan(
+    table: Table,
+    out: str | os.PathLike[str] | None = None,
+    by: str = "criterion",
+    template: str | os.PathLike[str] | CompiledTemplate | None = None,
+    front: FrontMatter | None = None,
+    all_items: bool = False,
+    pdf: bool = False,
+    overwrite: bool = False,
+    out_dir: str | os.PathLike[str] = ".",
+    warn: Callable[[str], None] | None = None,
+) -> Path:
+    """Write the plan for table as .docx (and .pdf beside it when pdf, or out ends in .pdf); returns the path written last.
+
+    by: 'criterion' (a section per tiêu chí with a)–d)), 'field' (per lĩnh vực) or 'lead' (per
+    cơ quan chủ trì); a tasks table always gets the annual PAR plan. Blanks in the front matter
+    print as drafts leave them and are reported through warn (default: warnings.warn(PlanWarning)).
+    Never replaces an existing file unless overwrite.
+    """
+    completed, problems = complete_front(front, table)
+    for message in problems:
+        (warn or _warn)(message)
+    target = Path(out) if out is not None else Path(out_dir) / default_file_name(table, completed)
+    if target.suffix.lower() == ".pdf":
+        pdf, target = True, target.with_suffix(".docx")
+    elif target.suffix.lower() != ".docx":
+        target = target.with_name(target.name + ".docx")
+    pdf_target = target.with_suffix(".pdf")
+    if pdf:
+        require_soffice()
+        if pdf_target.exists() and not overwrite:
+            raise ParbookError(f"Tệp '{pdf_target}' đã có. Hãy chọn tên khác hoặc dùng --overwrite để ghi đè.")
+    if isinstance(template, CompiledTemplate):
+        compiled = template
+    else:
+        compiled = compile_template(template if template is not None else default_template(table.kind, by))
+    context = build_context(table, completed, by, all_items)
+    compiled.render(context, target, overwrite)
+    if pdf:
+        return convert_to_pdf(target, pdf_target, overwrite)
+    return target

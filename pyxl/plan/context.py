@@ -1,0 +1,511 @@
+"""The template context: plain dicts of strings, already written the Vietnamese way.
+
+Templates only loop and test; every figure ("1,05"), date ("ngày 05 tháng 3 năm 2024"), list of
+agencies and heading number is made here. Keys avoid the names of dict methods ("items", "values",
+"keys"…), which the sandboxed Jinja would resolve to the method.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from ..errors import ParbookError
+from ..model import TASKS, Item, Table
+from ..numbers import TOLERANCE, format_points
+from ..text import clean, fold, is_upper_title, tone_key
+from .frontmatter import FrontMatter, complete_front, is_people_committee, locality_of
+
+ARRANGEMENTS = ("criterion", "field", "lead")
+BLANK = "……"
+_BLANK_NUMBER = "     "  # "Số:      /KH-UBND", as drafts leave it
+_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm, in Vietnamese order
+_BULLET = re.compile(r"^\s*[-+•*–—]\s*")
+_KEEP_UPPER = {"UBND", "ISO", "PAR", "INDEX", "SIPAS", "PAPI", "PCI", "DTI", "TCVN", "BCCI", "DVC", "DVCTT",
+               "MTTQ", "MTTQVN", "TTĐT", "SNCL", "ĐVSNCL", "UB", "VH", "TT", "XH", "TN", "MT", "KT",
+               "CCVC", "CBCCVC", "VBQPPL", "QPPL", "HĐND", "HDND", "TTHC", "CCHC", "CNTT"}
+# Standard lĩnh vực names (par_framework.md) for tables that list criteria without their lĩnh vực
+# row; the 2022 index (876/QĐ-BNV) renamed fields 2, 5 and 7.
+_FIELDS_OLD = {
+    "1": "Công tác chỉ đạo, điều hành cải cách hành chính",
+    "2": "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật",
+    "3": "Cải cách thủ tục hành chính",
+    "4": "Cải cách tổ chức bộ máy hành chính",
+    "5": "Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức",
+    "6": "Cải cách tài chính công",
+    "7": "Hiện đại hóa hành chính",
+    "8": "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội",
+}
+_FIELDS_2022 = {
+    **_FIELDS_OLD,
+    "2": "Cải cách thể chế",
+    "5": "Cải cách chế độ công vụ",
+    "7": "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+}
+
+
+def build_context(table: Table, front: FrontMatter | None = None, by: str = "criterion",
+                  all_items: bool = False) -> dict:
+    """The context for a plan template: front, plan, sections (per `by`) and appendix.
+
+    Items without lost points are left out of the sections unless all_items; the appendix always
+    lists every item of the table.
+    """
+    if by not in ARRANGEMENTS:
+        raise ParbookError(
+            f"Cách trình bày '{by}' không có; chọn một trong: criterion (theo tiêu chí), "
+            "field (theo lĩnh vực), lead (theo cơ quan chủ trì)."
+        )
+    front, _ = complete_front(front, table)
+    context = {"front": front_context(front), "appendix": _appendix(table, front)}
+    if table.kind == TASKS:
+        sections = _task_sections(table)
+        context["plan"] = _task_plan(table, sections, front)
+    else:
+        entries = _entries(table, all_items)
+        sections = _lead_sections(entries) if by == "lead" else _field_sections(table, entries, front)
+        context["plan"] = _score_plan(table, entries, front)
+    context["plan"]["next_number"] = str(len(sections) + 1)
+    context["sections"] = sections
+    return context
+
+
+# -- formatting ---------------------------------------------------------------------------------------
+
+def format_date(day: date) -> str:
+    """'ngày 05 tháng 3 năm 2024': leading zero for days below 10 and for months 1 and 2 (ND 30)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def _points(value: Decimal | None) -> str:
+    return format_points(value) if value is not None else ""
+
+
+def _one_line(text: str | None) -> str:
+    return clean(text).replace("\n", " ") if text else ""
+
+
+def _bare(text: str | None) -> str:
+    """One line without the trailing punctuation the template adds itself."""
+    return _one_line(text).rstrip(" .;,:")
+
+
+def _sentence(text: str) -> str:
+    """A line ending like a sentence: trailing ';' or ',' replaced, '.' added after a word."""
+    text = text.strip().rstrip(" ;,")
+    if text and (text[-1].isalnum() or text[-1] in ")%”\"'"):
+        text += "."
+    return text
+
+
+def _lines(text: str | None) -> list[str]:
+    """A cell's lines as bullet texts: leading '-', '+', '•' removed, each ending as a sentence."""
+    out = []
+    for line in clean(text).split("\n") if text else []:
+        line = _BULLET.sub("", line).strip()
+        if line:
+            out.append(_sentence(line))
+    return out
+
+
+def _names(names: tuple[str, ...]) -> list[str]:
+    return [name for name in (_bare(n) for n in names) if name]
+
+
+def sentence_case(text: str) -> str:
+    """A lĩnh vực line typed in capitals in sentence case, acronyms kept: 'CẢI CÁCH TTHC' → 'Cải cách TTHC'."""
+    text = _one_line(text)
+    if not is_upper_title(text):
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if run.upper() in _KEEP_UPPER or not re.search(r"[aeiouy]", fold(run)):
+            return run  # an acronym: every Vietnamese syllable has a vowel
+        return run.lower()
+
+    lowered = re.sub(r"[^\W\d_]+", word, text)
+    for i, ch in enumerate(lowered):
+        if ch.isalpha():
+            return lowered[:i] + ch.upper() + lowered[i + 1 :]
+    return lowered
+
+
+def _has_lost(item: Item) -> bool:
+    return item.lost_points is not None and item.lost_points >= TOLERANCE
+
+
+def _kind(item: Item) -> str:
+    depth = len(item.code.split(".")) if item.code and item.code[0].isdigit() else 0
+    return {0: "Nội dung", 1: "Lĩnh vực", 2: "Tiêu chí"}.get(depth, "Tiêu chí thành phần")
+
+
+# -- front matter -------------------------------------------------------------------------------------
+
+def front_context(front: FrontMatter) -> dict:
+    """Header, title, signature and recipient strings for the template."""
+    unit = front.unit or ""
+    locality = locality_of(unit)
+    if is_people_committee(unit) and locality:
+        issuer = ["ỦY BAN NHÂN DÂN", locality.upper()]
+    elif unit:
+        issuer = [unit.upper()]
+    else:
+        issuer = ["ỦY BAN NHÂN DÂN", BLANK]
+    symbol = front.symbol or "KH-UBND"
+    year = str(front.plan_year) if front.plan_year else "    "
+    issued = format_date(front.issued) if front.issued else f"ngày    tháng    năm {year}"
+    return {
+        "parent_lines": [front.parent_body.upper()] if front.parent_body else [],
+        "issuer_lines": issuer,
+        "number": f"{front.number or _BLANK_NUMBER}/{symbol}",
+        "date": issued,
+        "place_date": f"{front.place or BLANK}, {issued}",
+        "unit": unit or BLANK,
+        "locality": locality or unit or BLANK,
+        "eval_year": str(front.eval_year) if front.eval_year else BLANK,
+        "plan_year": str(front.plan_year) if front.plan_year else BLANK,
+        "result": _bare(front.result),
+        "bases": _bases(front.bases),
+        "sign_lines": _sign_lines(front),
+        "signer": _one_line(front.signer),
+        "recipients": _recipients(front.recipients),
+    }
+
+
+def _bases(lines: tuple[str, ...]) -> list[str]:
+    kept = [_bare(line) for line in lines if _bare(line)]
+    return [line + (";" if i < len(kept) - 1 else ".") for i, line in enumerate(kept)]
+
+
+def _recipients(lines: tuple[str, ...]) -> list[str]:
+    kept = [_BULLET.sub("", _one_line(line)).rstrip(" .;,") for line in lines]
+    kept = [line for line in kept if line]
+    if not any(fold(line).startswith("luu") for line in kept):
+        kept.append("Lưu: VT")
+    return [f"- {line}" + ("." if i == len(kept) - 1 else ";") for i, line in enumerate(kept)]
+
+
+def _sign_lines(front: FrontMatter) -> list[str]:
+    """ND 30 ô 7a–7b: 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH', or 'TM. …' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'."""
+    authority = front.authority or "TM."
+    committee = is_people_committee(front.unit)
+    collective = "ỦY BAN NHÂN DÂN" if committee or not front.unit else front.unit.upper()
+    short = authority.split()[0] if authority else "TM."
+    deputy = short in ("KT.", "Q.", "TL.", "TUQ.")
+    position = _one_line(front.signer_title).upper() or ("PHÓ CHỦ TỊCH" if short == "KT." else "CHỦ TỊCH")
+    head = position[4:] if position.startswith("PHÓ ") else "CHỦ TỊCH" if committee else position
+    if short == "TM.":
+        first = authority if authority != "TM." else f"TM. {collective}"
+        return [first, position]
+    lines = [f"TM. {collective}"] if committee or not front.unit else []
+    if short == "KT.":
+        lines.append(authority if authority != "KT." else f"KT. {head}")
+        lines.append(position)
+    elif deputy:
+        lines.append(authority if authority != short else f"{short} {head if short == 'Q.' else position}")
+        if short != "Q.":
+            lines.append(position)
+    else:
+        lines = [authority, position]
+    return lines
+
+
+def _coordinator(front: FrontMatter) -> str:
+    """Who follows the plan up: the commune's Văn phòng - Thống kê, the district's Phòng Nội vụ."""
+    locality = fold(locality_of(front.unit) or "")
+    if re.match(r"(xa|phuong|thi tran)\b", locality):
+        return "công chức Văn phòng - Thống kê"
+    if re.match(r"(huyen|quan|thi xa|thanh pho)\b", locality):
+        return "Phòng Nội vụ"
+    return "bộ phận phụ trách công tác cải cách hành chính"
+
+
+# -- remediation plan ---------------------------------------------------------------------------------
+
+def _children(table: Table) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in table.items]
+    for i, item in enumerate(table.items):
+        if item.parent is not None:
+            kids[item.parent].append(i)
+    return kids
+
+
+def _entries(table: Table, all_items: bool) -> list[tuple[int, dict]]:
+    """(item index, entry) for each item the plan addresses, in table order."""
+    kids = _children(table)
+    out = []
+    for i, item in enumerate(table.items):
+        if item.is_group:
+            continue
+        own_text = any((item.solution, item.target, item.lead, item.deadline.text))
+        is_field = item.parent is None and bool(kids[i])
+        if (kids[i] or is_field) and not own_text:
+            continue  # its children carry the plan
+        if not (_has_lost(item) or all_items):
+            continue
+        out.append((i, _entry(item)))
+    return out
+
+
+def _entry(item: Item) -> dict:
+    title = _bare(item.title)
+    kind = _kind(item)
+    code = item.code or ""
+    label = f"{kind} {code} “{title}”" if code else f"{kind} “{title}”"
+    return {
+        "number": "",
+        "code": code,
+        "kind": kind,
+        "title": title,
+        "label": label,
+        "lost": _points(item.lost_points) if _has_lost(item) else "",
+        "max_points": _points(item.max_points),
+        "appraised": _points(item.appraised_points),
+        "target": "\n".join(_lines(item.target)),
+        "solutions": _lines(item.solution),
+        "reason": "\n".join(_lines(item.reason or item.note)),
+        "lead": ", ".join(_names(item.lead)),
+        "partners": ", ".join(_names(item.partners)),
+        "lead_names": _names(item.lead),
+        "partner_names": _names(item.partners),
+        "deadline": _bare(item.deadline.text),
+    }
+
+
+def _field_of(table: Table, index: int) -> int:
+    while table.items[index].parent is not None:
+        index = table.items[index].parent
+    return index
+
+
+def _field_sections(table: Table, entries: list[tuple[int, dict]], front: FrontMatter) -> list[dict]:
+    """One section per lĩnh vực (the root above the criteria, or the code's first number)."""
+    kids = _children(table)
+    names = _FIELDS_2022 if (front.eval_year or 0) >= 2022 else _FIELDS_OLD
+    order: list[object] = []
+    grouped: dict[object, list[dict]] = {}
+    titles: dict[object, str] = {}
+    lost: dict[object, str] = {}
+    for index, entry in entries:
+        root = _field_of(table, index)
+        if root != index and (table.items[root].is_group or kids[root]):
+            key: object = root
+            titles[key] = sentence_case(table.items[root].title)
+            lost[key] = _points(table.items[root].lost_points)
+        else:
+            first = (table.items[index].code or "").split(".")[0]
+            key = ("code", first)
+            titles[key] = names.get(first, "Các nội dung khác")
+        if key not in grouped:
+            order.append(key)
+            grouped[key] = []
+        grouped[key].append(entry)
+    sections = []
+    for number, key in enumerate(order, start=1):
+        members = grouped[key]
+        if key not in lost:
+            values = [e["lost"] for e in members if e["lost"]]
+            lost[key] = _points(sum((Decimal(v.replace(",", ".")) for v in values), Decimal(0))) if values else ""
+        for k, entry in enumerate(members, start=1):
+            entry["number"] = f"{number}.{k}"
+        sections.append({
+            "number": str(number),
+            "title": titles[key],
+            "lost": lost[key],
+            "entries": members,
+            "leads": _distinct(name for e in members for name in e["lead_names"]),
+            "partners": _distinct(name for e in members for name in e["partner_names"]),
+            "deadlines": _distinct((e["deadline"] for e in members), sep="; "),
+        })
+    return sections
+
+
+def _distinct(names, sep: str = ", ") -> str:
+    """Each name once (compared by tone_key, so 'hoá'/'hóa' and case do not count), in order of first appearance."""
+    seen: dict[str, str] = {}
+    for name in names:
+        if name and tone_key(name) not in seen:
+            seen[tone_key(name)] = name
+    return sep.join(seen.values())
+
+
+def _lead_sections(entries: list[tuple[int, dict]]) -> list[dict]:
+    """One section per lead agency, in order of first appearance; items with several leads under each."""
+    order: list[str] = []
+    names: dict[str, str] = {}
+    grouped: dict[str, list[dict]] = {}
+    unassigned = "Chưa phân công cơ quan chủ trì"
+    for _, entry in entries:
+        leads = entry["lead_names"] or [unassigned]
+        for name in leads:
+            key = tone_key(name)
+            if key not in grouped:
+                order.append(key)
+                names[key] = name
+                grouped[key] = []
+            grouped[key].append(dict(entry))
+    order.sort(key=lambda key: names[key] == unassigned)
+    sections = []
+    for number, key in enumerate(order, start=1):
+        members = grouped[key]
+        for k, entry in enumerate(members, start=1):
+            entry["number"] = f"{number}.{k}"
+        total = sum((Decimal(e["lost"].replace(",", ".")) for e in members if e["lost"]), Decimal(0))
+        sections.append({
+            "number": str(number),
+            "title": names[key],
+            "lost": _points(total) if total else "",
+            "entries": members,
+            "leads": names[key],
+            "partners": _distinct(name for e in members for name in e["partner_names"]),
+            "deadlines": _distinct((e["deadline"] for e in members), sep="; "),
+        })
+    return sections
+
+
+def _score_plan(table: Table, entries: list[tuple[int, dict]], front: FrontMatter) -> dict:
+    items = [entry for _, entry in entries]
+    return {
+        "kind": "scores",
+        "total_lost": _points(table.totals.lost_points),
+        "entry_count": str(sum(1 for e in items if e["lost"])),
+        "leads": _distinct(name for e in items for name in e["lead_names"]),
+        "coordinator": _coordinator(front),
+    }
+
+
+# -- annual PAR plan (a tasks table) --------------------------------------------------------------------
+
+def _label(index: int) -> str:
+    return f"{_LETTERS[index]})" if index < len(_LETTERS) else f"{index + 1})"
+
+
+def _task(item: Item) -> dict:
+    products = [line.rstrip(".") for line in _lines(item.product)]
+    return {
+        "label": "",
+        "code": item.code or "",
+        "title": _bare(item.title),
+        "product": "; ".join(products),
+        "lead": ", ".join(_names(item.lead)),
+        "partners": ", ".join(_names(item.partners)),
+        "deadline": _bare(item.deadline.text),
+        "subtasks": [],
+    }
+
+
+def _task_sections(table: Table) -> list[dict]:
+    """One section per group row (I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH …); top tasks lettered, sub-tasks under them."""
+    sections: list[dict] = []
+    current: dict | None = None
+    top: dict[int, dict] = {}
+    for i, item in enumerate(table.items):
+        if item.is_group:
+            current = {"number": str(len(sections) + 1), "title": sentence_case(item.title), "entries": []}
+            sections.append(current)
+            continue
+        parent = item.parent
+        while parent is not None and parent not in top and not table.items[parent].is_group:
+            parent = table.items[parent].parent
+        if parent is not None and parent in top:
+            top[parent]["subtasks"].append(_task(item))
+            top[i] = top[parent]
+            continue
+        if current is None:
+            current = {"number": str(len(sections) + 1), "title": "Các nhiệm vụ trọng tâm", "entries": []}
+            sections.append(current)
+        task = _task(item)
+        task["label"] = _label(len(current["entries"]))
+        current["entries"].append(task)
+        top[i] = task
+    return _renumber([s for s in sections if s["entries"]])
+
+
+def _renumber(sections: list[dict]) -> list[dict]:
+    for number, section in enumerate(sections, start=1):
+        section["number"] = str(number)
+    return sections
+
+
+def _task_plan(table: Table, sections: list[dict], front: FrontMatter) -> dict:
+    duties: dict[str, dict] = {}
+    for item in table.items:
+        if item.is_group:
+            continue
+        for name in (n for n in (_bare(x) for x in item.lead) if n):
+            duty = duties.setdefault(tone_key(name), {"name": name, "codes": [], "count": 0})
+            duty["count"] += 1
+            if item.code:
+                duty["codes"].append(item.code)
+    lead_duties = [
+        {"number": str(n), "name": d["name"], "count": str(d["count"]), "codes": ", ".join(d["codes"])}
+        for n, d in enumerate(duties.values(), start=1)
+    ]
+    return {
+        "kind": "tasks",
+        "task_count": str(sum(len(section["entries"]) for section in sections)),  # sub-tasks not counted
+        "leads": ", ".join(d["name"] for d in duties.values()),
+        "lead_duties": lead_duties,
+        "coordinator": _coordinator(front),
+    }
+
+
+# -- appendix -------------------------------------------------------------------------------------------
+
+_NOT_TITLE = re.compile(
+    r"cong hoa xa hoi|doc lap\s*-?\s*tu do|^(uy ban nhan dan|ubnd)$|kem theo"
+    r"|^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\s+\S+(\s+\S+){0,3}$"
+)
+_APPENDIX_WORD = re.compile(r"^\s*ph[uụ]\s*l[uụ]c\s*(?:[0-9]+|[IVXLC]+\b)?\s*[:.\-–]?\s*", re.IGNORECASE)
+
+
+def _appendix_title(table: Table, front: FrontMatter) -> str:
+    lines = []
+    for line in table.title_lines:
+        text = _APPENDIX_WORD.sub("", _one_line(line)).strip()
+        if text and not _NOT_TITLE.search(fold(text)):
+            lines.append(text)
+    if lines:
+        return " ".join(lines).upper()
+    if table.kind == TASKS:
+        place = (locality_of(front.unit) or "").upper()
+        year = str(front.plan_year or "")
+        return " ".join(f"NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {place} NĂM {year}".split())
+    year = str(front.eval_year or "")
+    return (f"CÁC NỘI DUNG BỊ MẤT ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} "
+            "VÀ GIẢI PHÁP KHẮC PHỤC").replace("  ", " ")
+
+
+def _appendix(table: Table, front: FrontMatter) -> dict:
+    kids = _children(table)
+    rows = []
+    for i, item in enumerate(table.items):
+        note = "\n".join(text for text in (clean(item.reason), clean(item.note)) if text)
+        rows.append({
+            "code": item.code or "",
+            "title": clean(item.title),
+            # lĩnh vực lines and criteria with sub-criteria; a task with sub-tasks stays plain (as in the seeds)
+            "bold": item.is_group or (table.kind != TASKS and bool(kids[i])),
+            "max_points": _points(item.max_points),
+            "appraised": _points(item.appraised_points),
+            "lost": _points(item.lost_points),
+            "solution": clean(item.solution),
+            "product": clean(item.product),
+            "lead": ", ".join(clean(n) for n in item.lead),
+            "partners": ", ".join(clean(n) for n in item.partners),
+            "deadline": clean(item.deadline.text),
+            "note": note,
+        })
+    totals = table.totals
+    return {
+        "title": _appendix_title(table, front),
+        "rows": rows,
+        "total": {
+            "max_points": _points(totals.max_points),
+            "appraised": _points(totals.appraised_points),
+            "lost": _points(totals.lost_points),
+        },
+        "count": str(sum(1 for item in table.items if not item.is_group)),
+    }

@@ -1,0 +1,473 @@
+"""The plan's front matter: who issues it, its number and date, who signs, who receives it.
+
+Read from the workbook's `Thông tin` sheet (key in column A, value in column B), overridden by
+command-line options, and completed from the PHỤ LỤC table's title lines ("(Kèm theo kế hoạch số
+18/KH-UBND ngày 19 tháng 3 năm 2021 của UBND xã Sơn Giang)") where the sheet says nothing.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..model import Table
+from ..text import clean, fold
+
+INFO_SHEET = "thong tin"
+
+# field → accepted keys (folded: no accents, lower case, punctuation as spaces)
+_KEYS = {
+    "parent_body": ("co quan chu quan", "don vi chu quan", "chu quan", "co quan cap tren",
+                    "co quan to chuc chu quan"),
+    "unit": ("ten don vi ban hanh", "don vi ban hanh", "ten co quan ban hanh", "co quan ban hanh",
+             "ten co quan to chuc ban hanh", "ten don vi", "ten co quan"),
+    "place": ("dia danh", "dia danh ban hanh", "noi ban hanh"),
+    "number": ("so ky hieu", "so va ky hieu", "so hieu", "so van ban", "so", "so ke hoach",
+               "so ky hieu van ban"),
+    "issued": ("ngay ban hanh", "ngay thang nam ban hanh", "ngay ky", "ngay van ban", "ngay",
+               "ngay thang"),
+    "eval_year": ("nam danh gia", "nam cham diem", "nam xac dinh chi so", "nam cua chi so",
+                  "nam ket qua danh gia"),
+    "plan_year": ("nam thuc hien", "nam ke hoach", "nam khac phuc", "nam ban hanh ke hoach"),
+    "result": ("ket qua xep hang", "ket qua va xep hang", "ket qua", "xep hang", "ket qua chi so",
+               "chi so cchc", "ket qua danh gia"),
+    "bases": ("can cu", "can cu ban hanh", "cac can cu", "can cu thuc hien"),
+    "authority": ("quyen han ky", "tham quyen ky", "quyen ky", "hinh thuc ky"),
+    "signer_title": ("chuc vu nguoi ky", "chuc vu", "chuc danh nguoi ky", "chuc danh"),
+    "signer": ("nguoi ky", "ho ten nguoi ky", "ho va ten nguoi ky", "ten nguoi ky"),
+    "recipients": ("noi nhan", "cac noi nhan"),
+}
+_FIELD_BY_KEY = {key: name for name, keys in _KEYS.items() for key in keys}
+LABELS = {  # the sheet's own wording, for messages
+    "parent_body": "Cơ quan chủ quản", "unit": "Tên đơn vị ban hành", "place": "Địa danh",
+    "number": "Số, ký hiệu", "issued": "Ngày ban hành", "eval_year": "Năm đánh giá",
+    "plan_year": "Năm thực hiện", "result": "Kết quả, xếp hạng", "bases": "Căn cứ",
+    "authority": "Quyền hạn ký", "signer_title": "Chức vụ người ký", "signer": "Người ký",
+    "recipients": "Nơi nhận",
+}
+_LISTS = {"bases", "recipients"}
+_HEADER_WORDS = {"thong tin", "noi dung", "gia tri", "muc", "truong", "khoa", "ten muc", "stt"}
+_AUTHORITIES = {"tm": "TM.", "thay mat": "TM.", "kt": "KT.", "ky thay": "KT.", "q": "Q.", "quyen": "Q.",
+                "tl": "TL.", "thua lenh": "TL.", "tuq": "TUQ.", "thua uy quyen": "TUQ."}
+_LEVELS = ("thi tran", "thi xa", "thanh pho", "xa", "phuong", "huyen", "quan", "tinh")
+_UBND = re.compile(r"^(?:ubnd|uy ban nhan dan)\b\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What the header, signature and recipient blocks say; None (or empty) where nothing is known."""
+
+    parent_body: str | None = None  # Cơ quan chủ quản, e.g. "UBND huyện Ia Pa"
+    unit: str | None = None  # Tên đơn vị ban hành, e.g. "UBND xã Ia Mrơn"
+    place: str | None = None  # Địa danh, e.g. "Ia Mrơn"
+    number: str | None = None  # "18" (leading zero below 10)
+    symbol: str | None = None  # ký hiệu, e.g. "KH-UBND"
+    issued: date | None = None
+    eval_year: int | None = None
+    plan_year: int | None = None
+    result: str | None = None  # Kết quả, xếp hạng
+    bases: tuple[str, ...] = ()  # Căn cứ, one per line
+    authority: str | None = None  # "TM.", "KT.", "Q." (or a longer line such as "TM. ỦY BAN NHÂN DÂN")
+    signer_title: str | None = None  # Chức vụ người ký, e.g. "Chủ tịch"
+    signer: str | None = None
+    recipients: tuple[str, ...] = ()  # Nơi nhận, one per line
+
+    def updated(self, **changes: object) -> "FrontMatter":
+        """A copy with the given fields replaced, ignoring None (how command-line options override)."""
+        given = {name: value for name, value in changes.items() if value is not None}
+        if "number" in given:
+            number, symbol = parse_number_symbol(str(given["number"]))
+            given["number"] = number
+            if symbol and "symbol" not in given:
+                given["symbol"] = symbol
+        for name in ("issued",):
+            if name in given and not isinstance(given[name], date):
+                given[name] = parse_date(given[name])
+        for name in ("eval_year", "plan_year"):
+            if name in given and not isinstance(given[name], int):
+                given[name] = parse_year(given[name])
+        for name in _LISTS:
+            if name in given and isinstance(given[name], str):
+                given[name] = tuple(_lines(given[name]))
+        if "authority" in given:
+            given["authority"] = normalize_authority(str(given["authority"]))
+        return dataclasses.replace(self, **given)
+
+    def merged_over(self, other: "FrontMatter") -> "FrontMatter":
+        """This front matter with its blanks filled from other."""
+        values = {}
+        for f in dataclasses.fields(self):
+            mine = getattr(self, f.name)
+            values[f.name] = mine if mine not in (None, (), "") else getattr(other, f.name)
+        return FrontMatter(**values)
+
+
+# -- reading the sheet ----------------------------------------------------------------------------
+
+def key_of(text: object) -> str:
+    """A key cell as matched: accents, case, numbering and punctuation ignored."""
+    folded = fold(str(text or ""))
+    folded = re.sub(r"^(?:\d+|[ivx]+|[a-z])[.)]\s+", "", folded)
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", folded)).strip()
+
+
+def field_for_key(text: object) -> str | None:
+    """The FrontMatter field a key cell names, or None."""
+    return _FIELD_BY_KEY.get(key_of(text))
+
+
+def front_matter_from_rows(rows: Sequence[Sequence[object]]) -> tuple[FrontMatter, list[str]]:
+    """The front matter a `Thông tin` sheet's rows give, and warnings about cells it could not use.
+
+    Keys are in column A, values in column B; a list (Căn cứ, Nơi nhận) has one entry per line of
+    its cell and may go on in column B of the rows below while column A stays empty.
+    """
+    values: dict[str, object] = {}
+    warnings: list[str] = []
+    current_list: str | None = None
+    for index, row in enumerate(rows, start=1):
+        key_cell = row[0] if len(row) > 0 else None
+        value = row[1] if len(row) > 1 else None
+        if value is not None and isinstance(value, str) and not clean(value):
+            value = None
+        if key_cell is None or not clean(str(key_cell)):
+            if current_list and value is not None:
+                values.setdefault(current_list, [])
+                values[current_list].extend(_lines(value))  # type: ignore[union-attr]
+            continue
+        name = field_for_key(key_cell)
+        current_list = name if name in _LISTS else None
+        if name is None:
+            if value is not None and key_of(key_cell) not in _HEADER_WORDS and key_of(value) not in _HEADER_WORDS:
+                warnings.append(f"Sheet Thông tin, dòng {index}: không hiểu mục '{clean(str(key_cell))}', bỏ qua.")
+            continue
+        if value is None:
+            continue
+        if name in _LISTS:
+            values.setdefault(name, [])
+            values[name].extend(_lines(value))  # type: ignore[union-attr]
+        else:
+            values[name] = value
+    front, problems = _front_from_values(values)
+    return front, warnings + problems
+
+
+def _front_from_values(values: dict[str, object]) -> tuple[FrontMatter, list[str]]:
+    warnings: list[str] = []
+    fields: dict[str, object] = {}
+    for name, value in values.items():
+        if name in _LISTS:
+            fields[name] = tuple(line for line in value if line)  # type: ignore[union-attr]
+        elif name == "issued":
+            parsed = parse_date(value)
+            if parsed is None:
+                warnings.append(
+                    f"Sheet Thông tin: 'Ngày ban hành' = '{clean(str(value))}' không phải ngày (ví dụ 19/3/2021); để trống."
+                )
+            fields[name] = parsed
+        elif name in ("eval_year", "plan_year"):
+            parsed_year = parse_year(value)
+            if parsed_year is None:
+                warnings.append(f"Sheet Thông tin: '{LABELS[name]}' = '{clean(str(value))}' không phải năm; để trống.")
+            fields[name] = parsed_year
+        elif name == "number":
+            fields["number"], fields["symbol"] = parse_number_symbol(_text(value))
+        elif name == "authority":
+            fields[name] = normalize_authority(_text(value))
+        else:
+            fields[name] = clean(_text(value)).replace("\n", " ") or None
+    return FrontMatter(**fields), warnings
+
+
+def front_matter_from_grids(grids: Iterable[object]) -> tuple[FrontMatter | None, list[str]]:
+    """The front matter of the workbook's `Thông tin` sheet (any accents/case), or None without one."""
+    for grid in grids:
+        if key_of(getattr(grid, "name", "")) in (INFO_SHEET, "thong tin chung", "thong tin ke hoach"):
+            return front_matter_from_rows(grid.rows)  # type: ignore[attr-defined]
+    return None, []
+
+
+def read_front_matter(path: str | Path) -> tuple[FrontMatter | None, list[str]]:
+    """The front matter of a workbook file's `Thông tin` sheet, or None when it has no such sheet."""
+    from ..readers import read_workbook
+
+    return front_matter_from_grids(read_workbook(path))
+
+
+# -- parsing values ---------------------------------------------------------------------------------
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _lines(value: object) -> list[str]:
+    return [line for line in clean(_text(value)).split("\n") if line]
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a cell: a date, an Excel serial number, '19/3/2021', '2021-03-19', 'ngày 19 tháng 3 năm 2021'."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 <= value <= 80000:  # an Excel serial day (1954–2119)
+            return date(1899, 12, 30) + timedelta(days=int(value))
+        return None
+    text = fold(str(value or ""))
+    patterns = (
+        r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})",
+        r"(?P<y>\d{4})\s*-\s*(?P<m>\d{1,2})\s*-\s*(?P<d>\d{1,2})",
+        r"(?:ngay\s*)?(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})\s*nam\s*(?P<y>\d{4})",
+    )
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if match:
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                return None
+    return None
+
+
+def parse_year(value: object) -> int | None:
+    """A year from a cell: 2021, 2021.0, 'năm 2021'."""
+    if isinstance(value, (datetime, date)):
+        return value.year
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value) if 1990 <= value <= 2100 and float(value).is_integer() else None
+    match = re.search(r"(?<!\d)(19|20|21)\d{2}(?!\d)", str(value or ""))
+    return int(match.group(0)) if match else None
+
+
+def parse_number_symbol(text: str) -> tuple[str | None, str | None]:
+    """'Số: 5/KH-UBND' → ('05', 'KH-UBND'); '18' → ('18', None); '/KH-UBND' → (None, 'KH-UBND')."""
+    text = clean(text).replace("\n", " ")
+    text = re.sub(r"^\s*s[oốÔỐ]\s*:?\s*", "", text, flags=re.IGNORECASE)
+    match = re.match(r"^(?P<n>\d*)\s*(?:/\s*(?P<s>\S.*))?$", text)
+    if not match:
+        return None, None
+    number = match["n"] or None
+    if number is not None:
+        number = number.lstrip("0") or "0"
+        number = number.zfill(2)
+    symbol = re.sub(r"\s+", "", match["s"]) if match["s"] else None
+    return number, symbol
+
+
+def normalize_authority(text: str) -> str | None:
+    """'tm', 'Thay mặt' → 'TM.'; 'KT' → 'KT.'; longer lines ('TM. ỦY BAN NHÂN DÂN') kept in capitals."""
+    text = clean(text).replace("\n", " ")
+    if not text:
+        return None
+    key = key_of(text)
+    if key in _AUTHORITIES:
+        return _AUTHORITIES[key]
+    return text.upper()
+
+
+# -- deriving from the table ------------------------------------------------------------------------
+
+def _fold_same_length(text: str) -> str:
+    """fold() one character for one character, so positions match the original text."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0].lower() if ch.strip() else " "
+        out.append("d" if base == "đ" else base)
+    return "".join(out)
+
+
+_ATTACHED = re.compile(r"kem\s+theo\b")
+_NUMBER_IN_TITLE = re.compile(r"\bso\s*:?\s*(?P<n>\d*)\s*/\s*(?P<s>[a-z0-9&]+(?:-[a-z0-9&]+)*)")
+_DATE_IN_TITLE = re.compile(
+    r"ngay\s*(?P<d>\d{1,2})\s*(?:thang\s*|[/.-]\s*)(?P<m>\d{1,2})\s*(?:nam\s*|[/.-]\s*)(?P<y>\d{4})"
+)
+_UNIT_IN_TITLE = re.compile(
+    r"\bcua\s+(?P<unit>(?:ubnd|uy ban nhan dan)\s+(?:" + "|".join(_LEVELS) + r")\s+[^\s)].*?)\s*\)?\s*$"
+)
+_LOCALITY = re.compile(r"\b(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[^\s,.;()]+(?:\s+[^\s,.;()]+){0,3})")
+# The level words as typed, so that "tình hình", "quản lý" or "xã hội" are not taken for places.
+_LEVEL_WORDS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị trấn", "thị xã", "thành phố"}
+_NAME_STOP = {"nam", "va", "giai", "doan", "tu", "den", "cac", "ve", "trong", "theo", "cua", "tai", "de", "hoi"}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def derive_front(table: Table) -> FrontMatter:
+    """What the table's title lines (and its plan year) say about number, date, unit and years."""
+    number = symbol = unit = None
+    issued = None
+    year_hint = table.year
+    title_years: list[tuple[int, str]] = []  # (year, what the title says around it)
+    locality = None
+    for line in table.title_lines:
+        original = clean(line).replace("\n", " ")
+        folded = _fold_same_length(original)
+        if _ATTACHED.search(folded):
+            match = _NUMBER_IN_TITLE.search(folded)
+            if match:
+                number = parse_number_symbol(match["n"])[0] if match["n"] else None
+                symbol = original[match.start("s") : match.end("s")].upper()
+            match = _DATE_IN_TITLE.search(folded)
+            if match:
+                try:
+                    issued = date(int(match["y"]), int(match["m"]), int(match["d"]))
+                except ValueError:
+                    issued = None
+            years = _YEAR.findall(folded)
+            if years and year_hint is None:
+                year_hint = int(years[-1])  # "ngày /02/2024": the date is a blank but its year is not
+            match = _UNIT_IN_TITLE.search(folded)
+            if match:
+                unit = tidy_unit(original[match.start("unit") : match.end("unit")])
+            continue
+        for match in _YEAR.finditer(folded):
+            title_years.append((int(match.group(0)), folded[max(match.start() - 30, 0) : match.end() + 25]))
+        if locality is None:
+            locality = _locality_in(original, folded)
+    if unit is None and locality is not None:
+        unit = f"UBND {locality}"
+    if issued is not None and year_hint is None:
+        year_hint = issued.year
+    eval_year, plan_year = _years(title_years, year_hint)
+    return FrontMatter(unit=unit, number=number, symbol=symbol, issued=issued,
+                       eval_year=eval_year, plan_year=plan_year)
+
+
+def _locality_in(original: str, folded: str) -> str | None:
+    for match in _LOCALITY.finditer(folded):
+        level = original[match.start("level") : match.end("level")].lower()
+        if level not in _LEVEL_WORDS:
+            continue
+        kept = []
+        words = original[match.start("name") : match.end("name")].split()
+        for word, folded_word in zip(words, folded[match.start("name") : match.end("name")].split()):
+            if folded_word in _NAME_STOP or any(ch.isdigit() for ch in word):
+                break
+            kept.append(word)
+        if kept:
+            return f"{level} {' '.join(_title_word(w) for w in kept)}"
+    return None
+
+
+def _years(title_years: list[tuple[int, str]], hint: int | None) -> tuple[int | None, int | None]:
+    """(evaluation year, plan year) from the years a title names and the plan year known otherwise."""
+    years = sorted({year for year, _ in title_years})
+    if len(years) >= 2:
+        return years[0], years[-1]
+    if len(years) == 1:
+        year, around = years[0], title_years[0][1]
+        if hint is not None and year < hint:
+            return year, hint
+        # "… bị trừ điểm năm 2023" names the year assessed; "… năm 2019 và các năm tiếp theo" the plan's.
+        if re.search(r"\bdiem\b|\bchi so\b", around.split(str(year))[0]) and "tiep theo" not in around:
+            return year, year + 1
+        return year - 1, year
+    return (hint - 1 if hint else None), hint
+
+
+def _title_word(word: str) -> str:
+    return word[:1].upper() + word[1:].lower() if word.isupper() else word
+
+
+def tidy_unit(text: str) -> str:
+    """A unit name as written, with a name typed in capitals put in title case: 'UBND XÃ IA MRƠN' → 'UBND xã Ia Mrơn'."""
+    text = clean(text).replace("\n", " ")
+    match = _UBND.match(text)
+    if not match or not text.isupper():
+        return text
+    head = text[: match.end()].strip()
+    rest = text[match.end() :].split()
+    if rest and _fold_same_length(rest[0]) in _LEVELS:
+        level_words = 1
+    elif len(rest) > 1 and _fold_same_length(" ".join(rest[:2])) in _LEVELS:
+        level_words = 2
+    else:
+        level_words = 0
+    level = " ".join(w.lower() for w in rest[:level_words])
+    name = " ".join(_title_word(w) for w in rest[level_words:])
+    head = "UBND" if head.upper() == "UBND" else "Ủy ban nhân dân"
+    return " ".join(part for part in (head, level, name) if part)
+
+
+def locality_of(unit: str | None) -> str | None:
+    """'UBND xã Sơn Giang' → 'xã Sơn Giang'; None when the unit is not a People's Committee."""
+    if not unit:
+        return None
+    match = _UBND.match(unit)
+    if not match:
+        return None
+    return unit[match.end() :].strip() or None
+
+
+def place_of(unit: str | None) -> str | None:
+    """The địa danh a unit implies: 'UBND xã Sơn Giang' → 'Sơn Giang'; 'UBND Quận 1' → 'Quận 1'."""
+    locality = locality_of(unit)
+    if not locality:
+        return None
+    words = locality.split()
+    folded = [_fold_same_length(w) for w in words]
+    for size in (2, 1):
+        if len(words) > size and " ".join(folded[:size]) in _LEVELS:
+            name = " ".join(words[size:])
+            if name.isdigit():  # named by a number: the full name ("Quận 1", "Phường 15")
+                return " ".join(words[:size]).capitalize() + " " + name
+            return name
+    return None
+
+
+def is_people_committee(unit: str | None) -> bool:
+    """True for 'UBND …' / 'Ủy ban nhân dân …'."""
+    return bool(unit and _UBND.match(unit))
+
+
+# -- completing -------------------------------------------------------------------------------------
+
+def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter, list[str]]:
+    """front with its blanks filled from the table, and a warning for each blank left in the document."""
+    derived = derive_front(table)
+    front = (front or FrontMatter()).merged_over(derived)
+    if front.unit:
+        front = dataclasses.replace(front, unit=tidy_unit(front.unit))
+    if not front.place:
+        front = dataclasses.replace(front, place=place_of(front.unit))
+    plan_year, eval_year = front.plan_year, front.eval_year
+    if plan_year is None:
+        plan_year = eval_year + 1 if eval_year else (front.issued.year if front.issued else None)
+    if eval_year is None and plan_year is not None:
+        eval_year = plan_year - 1
+    front = dataclasses.replace(front, plan_year=plan_year, eval_year=eval_year)
+
+    warnings = []
+
+    def missing(name: str, shown: str) -> None:
+        warnings.append(f"Thông tin: chưa có '{LABELS[name]}'; văn bản để {shown}, cần điền trước khi trình ký.")
+
+    if not front.unit:
+        missing("unit", "trống tên đơn vị")
+    if not front.place:
+        missing("place", "trống địa danh")
+    if not front.number:
+        missing("number", f"'Số:      /{front.symbol or 'KH-UBND'}'")
+    if not front.issued:
+        missing("issued", f"'ngày    tháng    năm {front.plan_year or ''}'".rstrip())
+    if table.kind != "tasks" and not front.eval_year:
+        missing("eval_year", "trống năm đánh giá")
+    if not front.plan_year:
+        missing("plan_year", "trống năm thực hiện")
+    if not front.bases:
+        missing("bases", "câu mở đầu chung, không có dòng 'Căn cứ'")
+    if not front.authority:
+        missing("authority", "'TM.'")
+    if not front.signer_title:
+        missing("signer_title", "chức vụ mặc định theo quyền hạn ký")
+    if not front.signer:
+        missing("signer", "trống họ tên người ký")
+    if not front.recipients:
+        missing("recipients", "chỉ '- Lưu: VT.'")
+    return front, warnings

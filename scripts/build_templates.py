@@ -1,0 +1,666 @@
+"""Generate the Word templates in templates/ (docxtpl tags inside python-docx documents).
+
+    python scripts/build_templates.py [--out templates]
+
+The layout follows Nghị định 30/2020/NĐ-CP, Phụ lục I (facts in the team's nd30_layout.md): A4,
+margins 20/20/30/20 mm, Times New Roman, the two-column header, "KẾ HOẠCH" and its trích yếu, body
+14 pt justified with a 1.27 cm first-line indent, Nơi nhận beside the signature, page numbers from
+page 2 at the top centre, and the PHỤ LỤC in a landscape section whose numbering restarts.
+Officers may reword any fixed sentence in Word; fields are docxtpl tags ({{ }}, {%p %}, {%tr %}).
+Output is byte-for-byte reproducible (fixed zip timestamps and document dates).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pyxl.plan.render import deterministic_docx  # noqa: E402
+
+FONT = "Times New Roman"
+BODY, MUC, KHOAN, TIEU_MUC, CAN_CU = "KH Nội dung", "KH Mục", "KH Khoản", "KH Tiểu mục", "KH Căn cứ"
+CELL, CELL_CENTER, CELL_HEAD = "KH Bảng", "KH Bảng giữa", "KH Bảng tiêu đề"
+# Text widths (Liberation Serif = Times New Roman metrics): "Độc lập - Tự do - Hạnh phúc" at 13 pt
+# bold is 5.61 cm; its rule is drawn as the paragraph's bottom border between indents of that width.
+LEFT_COL, RIGHT_COL = Cm(6.0), Cm(10.0)
+CELL_MARGINS = Cm(0.19 * 2)
+MOTTO_WIDTH = Cm(5.7)
+FIXED_DATE = datetime(2024, 1, 1)
+
+
+# -- document and styles ------------------------------------------------------------------------------
+
+def new_document(title: str) -> Document:
+    doc = Document()
+    props = doc.core_properties
+    props.title, props.subject, props.author = title, "Chỉ số cải cách hành chính", "parbook"
+    props.last_modified_by, props.revision, props.keywords = "parbook", 1, "CCHC; kế hoạch"
+    props.created = props.modified = FIXED_DATE
+    props.comments = "Mẫu của parbook: sửa lời văn tùy ý, giữ nguyên các thẻ trộn."
+    _fonts(doc)
+    _styles(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.orientation = WD_ORIENT.PORTRAIT
+    _margins(section)
+    section.different_first_page_header_footer = True
+    _page_number(section.header.paragraphs[0])
+    section.first_page_header.is_linked_to_previous = False
+    return doc
+
+
+def _margins(section) -> None:
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(20)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+
+
+def _rfonts(rpr) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _fonts(doc: Document) -> None:
+    """Times New Roman 14 everywhere, Vietnamese proofing, no theme fonts."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _rfonts(rpr)
+    for tag, value in (("w:sz", "28"), ("w:szCs", "28")):
+        el = rpr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            rpr.append(el)
+        el.set(qn("w:val"), value)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "en-US")
+    lang.set(qn("w:bidi"), "ar-SA")
+    for style in doc.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            rpr = style.element.find(qn("w:rPr"))
+            if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
+                _rfonts(rpr)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    _rfonts(normal.element.get_or_add_rPr())
+    fmt = normal.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
+
+
+def _style(doc, name, *, base="Normal", size=14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+           indent=Cm(1.27), before=Pt(0), after=Pt(6), line=1.15, keep_next=False):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles[base]
+    style.quick_style = True
+    font = style.font
+    font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, italic
+    fmt = style.paragraph_format
+    fmt.alignment, fmt.first_line_indent = align, indent
+    fmt.space_before, fmt.space_after, fmt.line_spacing = before, after, line
+    fmt.keep_with_next = keep_next
+    fmt.widow_control = True
+    return style
+
+
+def _styles(doc: Document) -> None:
+    _style(doc, BODY)
+    _style(doc, CAN_CU, italic=True)
+    _style(doc, MUC, bold=True, keep_next=True, before=Pt(6))
+    _style(doc, KHOAN, bold=True, keep_next=True)
+    _style(doc, TIEU_MUC, bold=True, italic=True, keep_next=True)
+    for name, align, bold in ((CELL, WD_ALIGN_PARAGRAPH.LEFT, False), (CELL_CENTER, WD_ALIGN_PARAGRAPH.CENTER, False),
+                              (CELL_HEAD, WD_ALIGN_PARAGRAPH.CENTER, True)):
+        _style(doc, name, size=12, bold=bold, align=align, indent=Cm(0), before=Pt(2), after=Pt(2), line=1.0)
+
+
+# -- paragraphs -------------------------------------------------------------------------------------
+
+def para(container, text="", style=BODY, **fmt):
+    """A paragraph in container (document or cell); see _fill for the formatting keywords."""
+    return _fill(container.add_paragraph(style=style), text, **fmt)
+
+
+def cell_para(cell, text="", style=BODY, first=False, **fmt):
+    """A paragraph in a table cell; first=True fills the cell's own (first) paragraph."""
+    if first:
+        p = cell.paragraphs[0]
+        p.style = style
+        return _fill(p, text, **fmt)
+    return para(cell, text, style, **fmt)
+
+
+def _fill(p, text, *, size=None, bold=None, italic=None, align=None, before=None, after=None, indent=None,
+          keep_next=None, runs=None):
+    """Direct formatting over the style; runs is [(text, {"bold":…, "italic":…, "size":…})] for mixed runs."""
+    fmt = p.paragraph_format
+    for attr, value in (("alignment", align), ("space_before", before), ("space_after", after),
+                        ("first_line_indent", indent), ("keep_with_next", keep_next)):
+        if value is not None:
+            setattr(fmt, attr, value)
+    for run_text, props in runs or [(text, {})]:
+        run = p.add_run(run_text)
+        b, i, s = props.get("bold", bold), props.get("italic", italic), props.get("size", size)
+        if b is not None:
+            run.bold = b
+        if i is not None:
+            run.italic = i
+        if s is not None:
+            run.font.size = Pt(s)
+    if size is not None:  # the paragraph mark too, so that a line's height follows its text
+        mark = OxmlElement("w:rPr")
+        sz = OxmlElement("w:sz")
+        sz.set(qn("w:val"), str(int(size * 2)))
+        mark.append(sz)
+        p._p.get_or_add_pPr().append(mark)
+    return p
+
+
+def tag(container, text: str, style=BODY):
+    """A paragraph holding only a {%p … %} tag (removed when rendered)."""
+    return para(container, text, style)
+
+
+def _border(p, side: str, size_eighths: int = 6, space_pt: int = 1) -> None:
+    ppr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    line = OxmlElement(f"w:{side}")
+    for attr, value in (("w:val", "single"), ("w:sz", str(size_eighths)), ("w:space", str(space_pt)), ("w:color", "000000")):
+        line.set(qn(attr), value)
+    borders.append(line)
+    # pBdr must come before spacing/ind/jc in CT_PPr's sequence
+    anchor = None
+    for child in ppr:
+        if child.tag in (qn("w:shd"), qn("w:tabs"), qn("w:suppressAutoHyphens"), qn("w:spacing"), qn("w:ind"),
+                         qn("w:jc"), qn("w:rPr"), qn("w:sectPr")):
+            anchor = child
+            break
+    if anchor is None:
+        ppr.append(borders)
+    else:
+        anchor.addprevious(borders)
+
+
+def rule(container, width, available, first=False):
+    """A short solid rule, centred: an empty 1 pt paragraph with a top border between indents."""
+    p = container.paragraphs[0] if first else container.add_paragraph(style=BODY)
+    fmt = p.paragraph_format
+    side = int((available - width) / 2)
+    fmt.left_indent = fmt.right_indent = side
+    fmt.first_line_indent = 0
+    fmt.space_before, fmt.space_after = Pt(3), Pt(0)  # a little air between the text and its rule
+    fmt.line_spacing = Pt(1)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _border(p, "top")
+    ppr = p._p.get_or_add_pPr()
+    mark = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "2")
+    mark.append(sz)
+    ppr.append(mark)
+    return p
+
+
+def _page_number(p) -> None:
+    """The header paragraph: the page number, centred, 14 pt (ND 30)."""
+    p.style = "Header"
+    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "28")
+    rpr.append(sz)
+    run.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    p._p.append(field)
+
+
+# -- tables -----------------------------------------------------------------------------------------
+
+def _table_props(table, widths, borders: bool) -> None:
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False  # a fixed layout: Word keeps the column widths below
+    tbl_pr = table._tbl.tblPr
+    edges = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single" if borders else "nil")
+        if borders:
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:space"), "0")
+            el.set(qn("w:color"), "000000")
+        edges.append(el)
+    successor = next((c for c in tbl_pr if c.tag in (qn("w:shd"), qn("w:tblLayout"), qn("w:tblCellMar"),
+                                                      qn("w:tblLook"))), None)
+    if successor is None:
+        tbl_pr.append(edges)
+    else:
+        successor.addprevious(edges)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(int(sum(widths) / 635)))
+    width.set(qn("w:type"), "dxa")
+    old = tbl_pr.find(qn("w:tblW"))
+    if old is not None:
+        tbl_pr.replace(old, width)
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w / 635)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths):
+            cell.width = w
+
+
+def plain_table(container, rows, widths, borders=False):
+    table = container.add_table(rows=rows, cols=len(widths))
+    _table_props(table, widths, borders)
+    return table
+
+
+def _row_flag(row, tag_name: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement(f"w:{tag_name}")
+    tr_pr.append(el)
+
+
+# -- shared blocks ----------------------------------------------------------------------------------
+
+def header_block(doc) -> None:
+    """ND 30 ô 1–4: issuer over the unit name | Quốc hiệu and Tiêu ngữ; Số | địa danh, ngày."""
+    table = plain_table(doc, 2, [LEFT_COL, RIGHT_COL])
+    left, right = table.rows[0].cells
+    small = dict(style=BODY, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), before=Pt(0), after=Pt(0))
+    cell_para(left, "{%p for line in front.parent_lines %}", first=True, **small)
+    para(left, "{{ line }}", size=12, **small)
+    para(left, "{%p endfor %}", **small)
+    para(left, "{%p for line in front.issuer_lines %}", **small)
+    para(left, "{{ line }}", size=12, bold=True, **small)
+    para(left, "{%p endfor %}", **small)
+    rule(left, Cm(2.0), LEFT_COL - CELL_MARGINS)
+    cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", first=True, size=12, bold=True, **small)
+    motto = para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, **small)
+    side = int((RIGHT_COL - CELL_MARGINS - MOTTO_WIDTH) / 2)
+    motto.paragraph_format.left_indent = motto.paragraph_format.right_indent = side
+    _border(motto, "bottom", space_pt=2)
+    number, place = table.rows[1].cells
+    cell_para(number, "", first=True, **dict(small, before=Pt(6)),
+              runs=[("Số: {{ front.number }}", {"size": 13})])
+    cell_para(place, "{{ front.place_date }}", first=True, size=13, italic=True, **dict(small, before=Pt(6)))
+
+
+def title_block(doc, subject: str) -> None:
+    """ND 30 ô 5a: KẾ HOẠCH, its trích yếu, and a short rule."""
+    center = dict(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), after=Pt(0))
+    para(doc, "KẾ HOẠCH", BODY, size=14, bold=True, before=Pt(18), keep_next=True, **center)
+    para(doc, subject, BODY, size=14, bold=True, keep_next=True, **center)
+    rule(doc, Cm(5.0), Mm(160)).paragraph_format.space_after = Pt(12)
+
+
+def bases_block(doc) -> None:
+    tag(doc, "{%p for line in front.bases %}")
+    para(doc, "{{ line }}", CAN_CU)
+    tag(doc, "{%p endfor %}")
+
+
+def signature_block(doc) -> None:
+    """ND 30 ô 9b (Nơi nhận, left) beside ô 7a–7c (signature, right)."""
+    table = plain_table(doc, 1, [Cm(7.0), Cm(9.0)])
+    _row_flag(table.rows[0], "cantSplit")
+    left, right = table.rows[0].cells
+    flat = dict(indent=Cm(0), before=Pt(0), after=Pt(0), align=WD_ALIGN_PARAGRAPH.LEFT)
+    cell_para(left, "Nơi nhận:", first=True, size=12, bold=True, italic=True, **flat)  # level with "TM. …"
+    para(left, "{%p for line in front.recipients %}", **flat)
+    para(left, "{{ line }}", size=11, **flat)
+    para(left, "{%p endfor %}", **flat)
+    center = dict(flat, align=WD_ALIGN_PARAGRAPH.CENTER)
+    cell_para(right, "{%p for line in front.sign_lines %}", first=True, **center)
+    para(right, "{{ line }}", size=14, bold=True, **center)
+    para(right, "{%p endfor %}", **center)
+    para(right, "{{ front.signer }}", size=14, bold=True, **dict(center, before=Pt(84)))
+
+
+def appendix_heading(doc) -> None:
+    """ND 30 Phụ lục I Mục III.1 / Mẫu 2.1: 'Phụ lục', title in capitals, '(Kèm theo …)', a short rule."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    _margins(section)
+    section.different_first_page_header_footer = True
+    number_type = OxmlElement("w:pgNumType")
+    number_type.set(qn("w:start"), "1")
+    sect_pr = section._sectPr
+    title_pg = sect_pr.find(qn("w:titlePg"))
+    title_pg.addprevious(number_type)
+    center = dict(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), after=Pt(0))
+    para(doc, "Phụ lục", BODY, size=14, bold=True, keep_next=True, **center)
+    para(doc, "{{ appendix.title }}", BODY, size=14, bold=True, keep_next=True, **center)
+    para(doc, "(Kèm theo Kế hoạch số {{ front.number }} {{ front.date }} của {{ front.unit }})", BODY,
+         size=14, italic=True, keep_next=True, **center)
+    rule(doc, Cm(4.0), Mm(247)).paragraph_format.space_after = Pt(12)
+
+
+def _row_cells(row, texts, style, bold=None):
+    head = style == CELL_HEAD
+    for cell, text in zip(row.cells, texts):
+        st = style(text) if callable(style) else style
+        # a group row stays with the first criterion under it
+        cell_para(cell, text, st, first=True, bold=bold, keep_next=True if bold else None)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER if head else WD_CELL_VERTICAL_ALIGNMENT.TOP
+    _row_flag(row, "cantSplit")
+
+
+def data_table(doc, headers, widths, fields, numeric, total=None) -> None:
+    """Header row repeated on every page, one row per appendix row (group rows bold), then the total."""
+    texts = [f"{{{{ r.{name} }}}}" for name in fields]
+    blank = [""] * (len(widths) - 1)
+
+    def style(text):
+        return CELL_CENTER if any(f"r.{n} " in text or f"total.{n} " in text for n in numeric) else CELL
+
+    rows = [
+        (headers, CELL_HEAD, None),
+        (["{%tr for r in appendix.rows %}", *blank], CELL, None),
+        (["{%tr if r.bold %}", *blank], CELL, None),
+        (texts, style, True),
+        (["{%tr else %}", *blank], CELL, None),
+        (texts, style, None),
+        (["{%tr endif %}", *blank], CELL, None),
+        (["{%tr endfor %}", *blank], CELL, None),
+    ]
+    if total:
+        rows.append((total, style, True))
+    table = plain_table(doc, len(rows), widths, borders=True)
+    for row, (cells, st, bold) in zip(table.rows, rows):
+        _row_cells(row, cells, st, bold)
+    _row_flag(table.rows[0], "tblHeader")
+
+
+SCORE_HEADERS = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm thẩm định", "Điểm bị mất",
+                 "Giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"]
+SCORE_FIELDS = ["code", "title", "max_points", "appraised", "lost", "solution", "lead", "partners", "deadline", "note"]
+SCORE_WIDTHS = [Cm(w) for w in (1.4, 5.0, 1.4, 1.5, 1.4, 5.0, 2.6, 2.6, 2.2, 1.6)]  # 24.7 cm
+TASK_HEADERS = ["TT", "Nhiệm vụ", "Hoạt động/sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+TASK_FIELDS = ["code", "title", "product", "lead", "partners", "deadline"]
+TASK_WIDTHS = [Cm(w) for w in (1.1, 8.1, 5.5, 3.5, 3.5, 3.0)]  # 24.7 cm
+
+
+def score_appendix(doc) -> None:
+    appendix_heading(doc)
+    total = ["", "Tổng cộng", "{{ appendix.total.max_points }}", "{{ appendix.total.appraised }}",
+             "{{ appendix.total.lost }}", "", "", "", "", ""]
+    data_table(doc, SCORE_HEADERS, SCORE_WIDTHS, SCORE_FIELDS, {"code", "max_points", "appraised", "lost"}, total)
+
+
+def task_appendix(doc) -> None:
+    appendix_heading(doc)
+    data_table(doc, TASK_HEADERS, TASK_WIDTHS, TASK_FIELDS, {"code"})
+
+
+# -- bodies -----------------------------------------------------------------------------------------
+
+SUBJECT = ("Khắc phục tồn tại, hạn chế trong công tác cải cách hành chính năm {{ front.eval_year }} "
+           "và nâng cao Chỉ số cải cách hành chính năm {{ front.plan_year }}")
+OPENING = [
+    "Theo kết quả đánh giá Chỉ số cải cách hành chính năm {{ front.eval_year }}"
+    "{% if front.result %} ({{ front.result }}){% endif %}, {{ front.unit }} bị mất {{ plan.total_lost }} điểm "
+    "ở {{ plan.entry_count }} tiêu chí, tiêu chí thành phần (chi tiết tại Phụ lục kèm theo).",
+    "Để khắc phục những tồn tại, hạn chế và nâng cao Chỉ số cải cách hành chính năm {{ front.plan_year }}, "
+    "{{ front.unit }} ban hành Kế hoạch như sau:",
+]
+AIMS = [
+    (MUC, "I. MỤC ĐÍCH, YÊU CẦU"),
+    (KHOAN, "1. Mục đích"),
+    (BODY, "- Khắc phục kịp thời, dứt điểm những tồn tại, hạn chế được chỉ ra qua kết quả đánh giá Chỉ số cải cách "
+           "hành chính năm {{ front.eval_year }}; nâng cao chất lượng, hiệu quả công tác cải cách hành chính của "
+           "{{ front.locality }}."),
+    (BODY, "- Nâng cao nhận thức, trách nhiệm của người đứng đầu và đội ngũ cán bộ, công chức trong thực hiện "
+           "nhiệm vụ cải cách hành chính; phấn đấu cải thiện kết quả Chỉ số cải cách hành chính năm "
+           "{{ front.plan_year }}."),
+    (KHOAN, "2. Yêu cầu"),
+    (BODY, "- Xác định cụ thể nội dung, giải pháp, thời hạn hoàn thành và trách nhiệm của từng cơ quan, bộ phận "
+           "đối với từng tiêu chí, tiêu chí thành phần bị mất điểm."),
+    (BODY, "- Tổ chức thực hiện nghiêm túc, đồng bộ, gắn với Kế hoạch cải cách hành chính năm {{ front.plan_year }}; "
+           "thường xuyên kiểm tra, đôn đốc và báo cáo kết quả đúng thời gian quy định."),
+]
+KEEP_GOOD = ("{{ plan.next_number }}. Tiếp tục duy trì, phát huy kết quả các tiêu chí, tiêu chí thành phần đã đạt "
+             "điểm tối đa; chủ động rà soát, khắc phục ngay những nội dung có nguy cơ bị trừ điểm trong năm "
+             "{{ front.plan_year }}.")
+ORGANISE = [
+    (MUC, "III. TỔ CHỨC THỰC HIỆN"),
+    (BODY, "1. Các cơ quan, bộ phận được giao chủ trì tại Mục II{% if plan.leads %} ({{ plan.leads }}){% endif %} "
+           "căn cứ nội dung Kế hoạch này chủ động xây dựng nhiệm vụ cụ thể, tổ chức thực hiện và hoàn thành đúng "
+           "thời hạn; định kỳ hằng quý báo cáo kết quả thực hiện về {{ front.unit }} (qua {{ plan.coordinator }})."),
+    (BODY, "2. Các cơ quan, bộ phận được phân công phối hợp có trách nhiệm phối hợp chặt chẽ với cơ quan chủ trì "
+           "trong quá trình thực hiện."),
+    (BODY, "3. Giao {{ plan.coordinator }} làm đầu mối theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; tổng hợp "
+           "kết quả, tham mưu {{ front.unit }} báo cáo cấp trên theo quy định."),
+    (BODY, "Trên đây là Kế hoạch khắc phục tồn tại, hạn chế trong công tác cải cách hành chính năm "
+           "{{ front.eval_year }} và nâng cao Chỉ số cải cách hành chính năm {{ front.plan_year }} của "
+           "{{ front.unit }}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, bộ phận kịp thời "
+           "báo cáo {{ front.unit }} (qua {{ plan.coordinator }}) để xem xét, giải quyết./."),
+]
+TARGET = ("{% if e.target %}{{ e.target }}{% else %}khắc phục tồn tại, hạn chế, phấn đấu đạt điểm tối đa"
+          "{% if e.max_points %} ({{ e.max_points }} điểm){% endif %}.{% endif %}")
+LOST = "{% if e.lost %} (bị mất {{ e.lost }} điểm){% endif %}"
+
+
+def lines(doc, spec) -> None:
+    for style, text in spec:
+        if text.startswith("{%p"):
+            tag(doc, text)
+        else:
+            # the closing sentence ("… ./.") stays on the page of the signature
+            para(doc, text, style, keep_next=True if text.endswith("./.") else None)
+
+
+def criterion_body(doc) -> None:
+    lines(doc, [(BODY, text) for text in OPENING] + AIMS + [
+        (MUC, "II. NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC"),
+        (BODY, "{%p for s in sections %}"),
+        (KHOAN, "{{ s.number }}. {{ s.title }}{% if s.lost %} (bị mất {{ s.lost }} điểm){% endif %}"),
+        (BODY, "{%p for e in s.entries %}"),
+        (TIEU_MUC, "{{ e.number }}. {{ e.label }}" + LOST),
+        (BODY, "{%p if e.reason %}"),
+        (BODY, "Tồn tại, hạn chế: {{ e.reason }}"),
+        (BODY, "{%p endif %}"),
+        (BODY, "a) Mục tiêu, yêu cầu: " + TARGET),
+        (BODY, "b) Nhiệm vụ, giải pháp:{% if not e.solutions %} ……{% endif %}"),
+        (BODY, "{%p for line in e.solutions %}"),
+        (BODY, "- {{ line }}"),
+        (BODY, "{%p endfor %}"),
+        (BODY, "c) Phân công trách nhiệm:"),
+        (BODY, "- Chủ trì: {% if e.lead %}{{ e.lead }}{% else %}……{% endif %}."),
+        (BODY, "{%p if e.partners %}"),
+        (BODY, "- Phối hợp: {{ e.partners }}."),
+        (BODY, "{%p endif %}"),
+        (BODY, "d) Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{ e.deadline }}{% else %}……{% endif %}."),
+        (BODY, "{%p endfor %}"),
+        (BODY, "{%p endfor %}"),
+        (BODY, KEEP_GOOD),
+    ] + ORGANISE)
+
+
+def field_body(doc) -> None:
+    lines(doc, [(BODY, text) for text in OPENING] + AIMS + [
+        (MUC, "II. NỘI DUNG KHẮC PHỤC"),
+        (BODY, "{%p for s in sections %}"),
+        (KHOAN, "{{ s.number }}. {{ s.title }}{% if s.lost %} (bị mất {{ s.lost }} điểm){% endif %}"),
+        (TIEU_MUC, "{{ s.number }}.1. Nội dung và mục tiêu"),
+        (BODY, "{%p for e in s.entries %}"),
+        (BODY, "- {{ e.label }}" + LOST + ":"),
+        (BODY, "{%p if e.reason %}"),
+        (BODY, "+ Tồn tại, hạn chế: {{ e.reason }}"),
+        (BODY, "{%p endif %}"),
+        (BODY, "{%p if e.target %}"),
+        (BODY, "+ Mục tiêu: {{ e.target }}"),
+        (BODY, "{%p endif %}"),
+        (BODY, "{%p for line in e.solutions %}"),
+        (BODY, "+ {{ line }}"),
+        (BODY, "{%p endfor %}"),
+        (BODY, "{%p endfor %}"),
+        (TIEU_MUC, "{{ s.number }}.2. Phân công trách nhiệm"),
+        (BODY, "- Cơ quan chủ trì: {% if s.leads %}{{ s.leads }}{% else %}……{% endif %}."),
+        (BODY, "{%p if s.partners %}"),
+        (BODY, "- Cơ quan phối hợp: {{ s.partners }}."),
+        (BODY, "{%p endif %}"),
+        (BODY, "- Thời gian thực hiện: {% if s.deadlines %}{{ s.deadlines }}{% else %}……{% endif %}."),
+        (BODY, "{%p endfor %}"),
+        (BODY, KEEP_GOOD),
+    ] + ORGANISE)
+
+
+def lead_body(doc) -> None:
+    organise = [
+        (MUC, "III. TỔ CHỨC THỰC HIỆN"),
+        (BODY, "1. Thủ trưởng các cơ quan, bộ phận có tên tại Mục II chịu trách nhiệm trước {{ front.unit }} về kết "
+               "quả khắc phục các tiêu chí, tiêu chí thành phần được giao; chủ động phối hợp với các cơ quan liên "
+               "quan, hoàn thành đúng thời hạn; định kỳ hằng quý báo cáo kết quả thực hiện về {{ front.unit }} "
+               "(qua {{ plan.coordinator }})."),
+        (BODY, "2. Giao {{ plan.coordinator }} làm đầu mối theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; "
+               "tổng hợp kết quả, tham mưu {{ front.unit }} báo cáo cấp trên theo quy định."),
+        ORGANISE[-1],
+    ]
+    lines(doc, [(BODY, text) for text in OPENING] + AIMS + [
+        (MUC, "II. NHIỆM VỤ CỦA CÁC CƠ QUAN, BỘ PHẬN"),
+        (BODY, "{%p for s in sections %}"),
+        (KHOAN, "{{ s.number }}. {{ s.title }}"),
+        (BODY, "{%p for e in s.entries %}"),
+        (TIEU_MUC, "{{ e.number }}. {{ e.label }}" + LOST),
+        (BODY, "{%p if e.reason %}"),
+        (BODY, "- Tồn tại, hạn chế: {{ e.reason }}"),
+        (BODY, "{%p endif %}"),
+        (BODY, "- Mục tiêu, yêu cầu: " + TARGET),
+        (BODY, "- Nhiệm vụ, giải pháp:{% if not e.solutions %} ……{% endif %}"),
+        (BODY, "{%p for line in e.solutions %}"),
+        (BODY, "+ {{ line }}"),
+        (BODY, "{%p endfor %}"),
+        (BODY, "{%p if e.partners %}"),
+        (BODY, "- Phối hợp: {{ e.partners }}."),
+        (BODY, "{%p endif %}"),
+        (BODY, "- Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{ e.deadline }}{% else %}……{% endif %}."),
+        (BODY, "{%p endfor %}"),
+        (BODY, "{%p endfor %}"),
+        (BODY, KEEP_GOOD),
+    ] + organise)
+
+
+def tasks_body(doc) -> None:
+    task = ("{{ t.label }} {{ t.title }}{% if t.product %}. Sản phẩm: {{ t.product }}{% endif %}. "
+            "Chủ trì: {% if t.lead %}{{ t.lead }}{% else %}……{% endif %}"
+            "{% if t.partners %}; phối hợp: {{ t.partners }}{% endif %}. "
+            "Thời gian: {% if t.deadline %}{{ t.deadline }}{% else %}……{% endif %}.")
+    subtask = ("- {{ u.title }}{% if u.product %} (sản phẩm: {{ u.product }}){% endif %}"
+               "{% if u.lead %}; chủ trì: {{ u.lead }}{% endif %}{% if u.deadline %}; thời gian: {{ u.deadline }}"
+               "{% endif %}.")
+    lines(doc, [
+        (BODY, "Để triển khai thực hiện hiệu quả công tác cải cách hành chính năm {{ front.plan_year }}, "
+               "{{ front.unit }} ban hành Kế hoạch cải cách hành chính năm {{ front.plan_year }} như sau:"),
+        (MUC, "I. MỤC ĐÍCH, YÊU CẦU"),
+        (KHOAN, "1. Mục đích"),
+        (BODY, "a) Triển khai đồng bộ, hiệu quả các nhiệm vụ cải cách hành chính năm {{ front.plan_year }}; nâng cao "
+               "chất lượng, hiệu quả hoạt động của bộ máy hành chính và chất lượng phục vụ người dân, tổ chức."),
+        (BODY, "b) Phấn đấu cải thiện, nâng cao Chỉ số cải cách hành chính và Chỉ số hài lòng của người dân, tổ chức "
+               "đối với sự phục vụ của cơ quan hành chính nhà nước năm {{ front.plan_year }}."),
+        (KHOAN, "2. Yêu cầu"),
+        (BODY, "a) Xác định rõ nhiệm vụ, sản phẩm, thời hạn hoàn thành và trách nhiệm chủ trì, phối hợp của từng cơ "
+               "quan, bộ phận."),
+        (BODY, "b) Gắn kết quả thực hiện nhiệm vụ cải cách hành chính với đánh giá, xếp loại và bình xét thi đua, "
+               "khen thưởng cán bộ, công chức."),
+        (MUC, "II. NHIỆM VỤ TRỌNG TÂM"),
+        (BODY, "Năm {{ front.plan_year }}, tập trung thực hiện {{ plan.task_count }} nhiệm vụ trọng tâm sau (chi tiết "
+               "tại Phụ lục kèm theo):"),
+        (BODY, "{%p for s in sections %}"),
+        (KHOAN, "{{ s.number }}. {{ s.title }}"),
+        (BODY, "{%p for t in s.entries %}"),
+        (BODY, task),
+        (BODY, "{%p for u in t.subtasks %}"),
+        (BODY, subtask),
+        (BODY, "{%p endfor %}"),
+        (BODY, "{%p endfor %}"),
+        (BODY, "{%p endfor %}"),
+        (MUC, "III. KINH PHÍ THỰC HIỆN"),
+        (BODY, "1. Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách hằng năm được cấp có thẩm quyền giao."),
+        (BODY, "2. Nguồn kinh phí hợp pháp khác theo quy định của pháp luật (nếu có)."),
+        (MUC, "IV. TỔ CHỨC THỰC HIỆN"),
+        (BODY, "{%p for d in plan.lead_duties %}"),
+        (KHOAN, "{{ d.number }}. {{ d.name }}"),
+        (BODY, "Chủ trì thực hiện {{ d.count }} nhiệm vụ{% if d.codes %} (nhiệm vụ số {{ d.codes }} tại Phụ lục)"
+               "{% endif %}; bảo đảm chất lượng, đúng tiến độ; báo cáo kết quả thực hiện về {{ front.unit }} "
+               "(qua {{ plan.coordinator }}) định kỳ hằng quý, 06 tháng và năm."),
+        (BODY, "{%p endfor %}"),
+        (BODY, "Giao {{ plan.coordinator }} theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch; tham mưu "
+               "{{ front.unit }} báo cáo cấp trên theo quy định."),
+        (BODY, "Trên đây là Kế hoạch cải cách hành chính năm {{ front.plan_year }} của {{ front.unit }}. Trong quá "
+               "trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, bộ phận kịp thời báo cáo {{ front.unit }} "
+               "(qua {{ plan.coordinator }}) để xem xét, giải quyết./."),
+    ])
+
+
+TEMPLATES = {
+    "ke_hoach_theo_tieu_chi.docx": ("Kế hoạch khắc phục theo tiêu chí", SUBJECT, criterion_body, score_appendix),
+    "ke_hoach_theo_linh_vuc.docx": ("Kế hoạch khắc phục theo lĩnh vực", SUBJECT, field_body, score_appendix),
+    "ke_hoach_theo_co_quan.docx": ("Kế hoạch khắc phục theo cơ quan chủ trì", SUBJECT, lead_body, score_appendix),
+    "ke_hoach_cchc_nam.docx": ("Kế hoạch cải cách hành chính năm",
+                               "Cải cách hành chính {{ front.locality }} năm {{ front.plan_year }}", tasks_body,
+                               task_appendix),
+}
+
+
+def build(name: str) -> bytes:
+    """The bytes of one template."""
+    title, subject, body, appendix = TEMPLATES[name]
+    doc = new_document(title)
+    header_block(doc)
+    title_block(doc, subject)
+    bases_block(doc)
+    body(doc)
+    signature_block(doc)
+    appendix(doc)
+    # python-docx leaves an empty first paragraph before the header table; drop it.
+    first = doc.paragraphs[0]
+    if not first.text and first._p.getprevious() is None:
+        first._p.getparent().remove(first._p)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return deterministic_docx(buffer.getvalue())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "templates", help="folder to write the .docx files to")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in TEMPLATES:
+        (args.out / name).write_bytes(build(name))
+        print(args.out / name)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
