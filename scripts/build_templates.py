@@ -98,11 +98,8 @@ def _fonts(doc: Document) -> None:
     lang.set(qn("w:val"), "vi-VN")
     lang.set(qn("w:eastAsia"), "en-US")
     lang.set(qn("w:bidi"), "ar-SA")
-    for style in doc.styles:
-        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
-            rpr = style.element.find(qn("w:rPr"))
-            if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
-                _rfonts(rpr)
+    for fonts in list(doc.styles.element.iter(qn("w:rFonts"))):  # styles, table-style parts included
+        _rfonts(fonts.getparent())
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(14)
     _rfonts(normal.element.get_or_add_rPr())
@@ -355,8 +352,10 @@ def appendix_heading(doc) -> None:
     number_type = OxmlElement("w:pgNumType")
     number_type.set(qn("w:start"), "1")
     sect_pr = section._sectPr
-    title_pg = sect_pr.find(qn("w:titlePg"))
-    title_pg.addprevious(number_type)
+    # CT_SectPr order: … pgMar paperSrc pgBorders lnNumType pgNumType cols … titlePg …
+    successor = next(c for c in sect_pr if c.tag in (qn("w:cols"), qn("w:formProt"), qn("w:vAlign"),
+                                                     qn("w:noEndnote"), qn("w:titlePg"), qn("w:docGrid")))
+    successor.addprevious(number_type)
     center = dict(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), after=Pt(0))
     para(doc, "Phụ lục", BODY, size=14, bold=True, keep_next=True, **center)
     para(doc, "{{ appendix.title }}", BODY, size=14, bold=True, keep_next=True, **center)
@@ -495,11 +494,11 @@ def criterion_body(doc) -> None:
         (BODY, "- {{ line }}"),
         (BODY, "{%p endfor %}"),
         (BODY, "c) Phân công trách nhiệm:"),
-        (BODY, "- Chủ trì: {% if e.lead %}{{ e.lead }}{% else %}……{% endif %}."),
+        (BODY, "- Chủ trì: {% if e.lead %}{{ e.lead }}.{% else %}……{% endif %}"),
         (BODY, "{%p if e.partners %}"),
         (BODY, "- Phối hợp: {{ e.partners }}."),
         (BODY, "{%p endif %}"),
-        (BODY, "d) Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{ e.deadline }}{% else %}……{% endif %}."),
+        (BODY, "d) Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{ e.deadline }}.{% else %}……{% endif %}"),
         (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
         (BODY, KEEP_GOOD),
@@ -525,11 +524,11 @@ def field_body(doc) -> None:
         (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
         (TIEU_MUC, "{{ s.number }}.2. Phân công trách nhiệm"),
-        (BODY, "- Cơ quan chủ trì: {% if s.leads %}{{ s.leads }}{% else %}……{% endif %}."),
+        (BODY, "- Cơ quan chủ trì: {% if s.leads %}{{ s.leads }}.{% else %}……{% endif %}"),
         (BODY, "{%p if s.partners %}"),
         (BODY, "- Cơ quan phối hợp: {{ s.partners }}."),
         (BODY, "{%p endif %}"),
-        (BODY, "- Thời gian thực hiện: {% if s.deadlines %}{{ s.deadlines }}{% else %}……{% endif %}."),
+        (BODY, "- Thời gian thực hiện: {% if s.deadlines %}{{ s.deadlines }}.{% else %}……{% endif %}"),
         (BODY, "{%p endfor %}"),
         (BODY, KEEP_GOOD),
     ] + ORGANISE)
@@ -563,7 +562,7 @@ def lead_body(doc) -> None:
         (BODY, "{%p if e.partners %}"),
         (BODY, "- Phối hợp: {{ e.partners }}."),
         (BODY, "{%p endif %}"),
-        (BODY, "- Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{ e.deadline }}{% else %}……{% endif %}."),
+        (BODY, "- Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{ e.deadline }}.{% else %}……{% endif %}"),
         (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
         (BODY, KEEP_GOOD),
@@ -574,7 +573,7 @@ def tasks_body(doc) -> None:
     task = ("{{ t.label }} {{ t.title }}{% if t.product %}. Sản phẩm: {{ t.product }}{% endif %}. "
             "Chủ trì: {% if t.lead %}{{ t.lead }}{% else %}……{% endif %}"
             "{% if t.partners %}; phối hợp: {{ t.partners }}{% endif %}. "
-            "Thời gian: {% if t.deadline %}{{ t.deadline }}{% else %}……{% endif %}.")
+            "Thời gian: {% if t.deadline %}{{ t.deadline }}.{% else %}……{% endif %}")
     subtask = ("- {{ u.title }}{% if u.product %} (sản phẩm: {{ u.product }}){% endif %}"
                "{% if u.lead %}; chủ trì: {{ u.lead }}{% endif %}{% if u.deadline %}; thời gian: {{ u.deadline }}"
                "{% endif %}.")

@@ -188,28 +188,29 @@ def _recipients(lines: tuple[str, ...]) -> list[str]:
 
 
 def _sign_lines(front: FrontMatter) -> list[str]:
-    """ND 30 ô 7a–7b: 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH', or 'TM. …' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'."""
+    """ND 30 ô 7a–7b: 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH', or 'TM. …' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'.
+
+    An authority given in full ('KT. CHỦ TỊCH') is printed as given.
+    """
     authority = front.authority or "TM."
-    committee = is_people_committee(front.unit)
-    collective = "ỦY BAN NHÂN DÂN" if committee or not front.unit else front.unit.upper()
-    short = authority.split()[0] if authority else "TM."
-    deputy = short in ("KT.", "Q.", "TL.", "TUQ.")
+    short = authority.split()[0]
+    committee = is_people_committee(front.unit) or not front.unit
+    collective = "ỦY BAN NHÂN DÂN" if committee else (front.unit or "").upper()
     position = _one_line(front.signer_title).upper() or ("PHÓ CHỦ TỊCH" if short == "KT." else "CHỦ TỊCH")
     head = position[4:] if position.startswith("PHÓ ") else "CHỦ TỊCH" if committee else position
+
+    def given_or(default: str) -> str:
+        return authority if authority != short else default
+
     if short == "TM.":
-        first = authority if authority != "TM." else f"TM. {collective}"
-        return [first, position]
-    lines = [f"TM. {collective}"] if committee or not front.unit else []
-    if short == "KT.":
-        lines.append(authority if authority != "KT." else f"KT. {head}")
-        lines.append(position)
-    elif deputy:
-        lines.append(authority if authority != short else f"{short} {head if short == 'Q.' else position}")
-        if short != "Q.":
-            lines.append(position)
-    else:
-        lines = [authority, position]
-    return lines
+        return [given_or(f"TM. {collective}"), position]
+    if short == "KT.":  # a deputy signs for the head, on behalf of the committee
+        return ([f"TM. {collective}"] if committee else []) + [given_or(f"KT. {head}"), position]
+    if short == "Q.":  # acting head
+        return ([f"TM. {collective}"] if committee else []) + [given_or(f"Q. {head}")]
+    if short in ("TL.", "TUQ."):  # by order / by authorisation of the head
+        return [given_or(f"{short} {head}"), position]
+    return [authority, position]
 
 
 def _coordinator(front: FrontMatter) -> str:

@@ -84,9 +84,8 @@ class FrontMatter:
             given["number"] = number
             if symbol and "symbol" not in given:
                 given["symbol"] = symbol
-        for name in ("issued",):
-            if name in given and not isinstance(given[name], date):
-                given[name] = parse_date(given[name])
+        if "issued" in given and not isinstance(given["issued"], date):
+            given["issued"] = parse_date(given["issued"])
         for name in ("eval_year", "plan_year"):
             if name in given and not isinstance(given[name], int):
                 given[name] = parse_year(given[name])
