@@ -77,8 +77,19 @@ def main() -> None:
         print(f"  core  (score+check)  : {core * 1000:8.1f} ms  {rows / core:>10,.0f} rows/s")
         print(f"  whole check (calamine + core): {(calamine + core) * 1000:.1f} ms")
     grid = read_workbook(cases["2,000-row sheet"])[0]
+    _clear_caches()
+    cold = timed(lambda: read_table(grid, as_of=as_of), repeat=1)
     core_2000 = timed(lambda: read_table(grid, as_of=as_of), repeat=5)
-    print(f"core on 2,000 rows: {core_2000 * 1000:.1f} ms (target < 100 ms: {'met' if core_2000 < 0.1 else 'NOT met'})")
+    print(f"core on 2,000 rows: {core_2000 * 1000:.1f} ms best of 5, {cold * 1000:.1f} ms cold "
+          f"(target < 100 ms: {'met' if core_2000 < 0.1 else 'NOT met'})")
+
+
+def _clear_caches() -> None:
+    """Forget the text and number caches, so the first run shows the cold cost."""
+    from pyxl import headers, numbers, text
+
+    for cached in (text.fold, text.tone_key, text._clean_text, headers.match_field, numbers._parse_cached):
+        cached.cache_clear()
 
 
 if __name__ == "__main__":

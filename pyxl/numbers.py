@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 TOLERANCE = Decimal("0.005")
@@ -21,6 +22,17 @@ def parse_number(value: object) -> Decimal | None:
     """
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, (str, float)):
+        return _parse_cached(value)  # the same few scores fill a whole table
+    return _parse(value)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(value: str | float) -> Decimal | None:
+    return _parse(value)
+
+
+def _parse(value: object) -> Decimal | None:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):

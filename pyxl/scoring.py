@@ -1,7 +1,6 @@
 """The hierarchy and the arithmetic: parents, lost points, totals (definitions in DESIGN.md)."""
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from typing import Callable
 
@@ -39,8 +38,15 @@ def score(items: list[Item]) -> list[Item]:
     """Items with parent, level and lost_points set."""
     parents, levels = hierarchy(items)
     lost = _rollup(items, parents, own_lost)
-    return [dataclasses.replace(item, parent=p, level=l, lost_points=x)
-            for item, p, l, x in zip(items, parents, levels, lost)]
+    return [_evolve(item, parent=p, level=l, lost_points=x) for item, p, l, x in zip(items, parents, levels, lost)]
+
+
+def _evolve(item: Item, **changes: object) -> Item:
+    # dataclasses.replace re-runs __init__ field by field; on a 2,000-row table that is a third of the
+    # whole check. Copying the instance dict gives the same frozen value for a fraction of the cost.
+    new = object.__new__(Item)
+    new.__dict__.update(item.__dict__, **changes)
+    return new
 
 
 def own_lost(item: Item) -> Decimal | None:
