@@ -110,8 +110,10 @@ def make_plan(book) -> None:
     grids = book_grids(book)
     info = next((g for g in grids if fold(g.name) == "thong tin"), None)
     front = front_matter_from_rows(info.rows)[0] if info else None
-    path = write_plan(table, front=front, out_dir=folder)
-    _alert(book, f"Đã tạo kế hoạch: {path}")
+    blanks: list[str] = []
+    path = write_plan(table, front=front, out_dir=folder, warn=blanks.append)
+    todo = "".join(f"\n- {b}" for b in blanks)
+    _alert(book, f"Đã tạo kế hoạch: {path}" + (f"\nCần điền trước khi trình ký (sheet 'Thông tin'):{todo}" if todo else ""))
     _open(path)
 
 

@@ -201,3 +201,36 @@ def test_cli_mark_writes_a_marked_copy_and_keeps_the_source(parbook, tmp_path):
     assert FINDINGS_SHEET in wb.sheetnames
     again = parbook("mark", source, "-o", out)
     assert again.code == 2 and "--overwrite" in again.err
+
+
+def test_make_plan_asks_to_save_an_unsaved_book():
+    book, data = book_from(SAMPLES / "son_giang_2021.xlsx")
+    book.api["book"]["name"] = "Book1"  # a new, never-saved workbook has no folder
+    macros.make_plan(book)
+    result = apply(data, book.json()["actions"])
+    assert len(result["alerts"]) == 1 and "Ctrl+S" in result["alerts"][0]
+
+
+def test_make_plan_writes_beside_a_saved_book(tmp_path, monkeypatch):
+    import shutil
+
+    import docx
+
+    saved = tmp_path / "son_giang.xlsx"
+    shutil.copy(SAMPLES / "son_giang_2021.xlsx", saved)
+    book, data = book_from(saved)
+    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(saved)))
+    macros.make_plan(book)
+    result = apply(data, book.json()["actions"])
+    [written] = list(tmp_path.glob("*.docx"))
+    assert result["alerts"][0].startswith("Đã tạo kế hoạch") and written.name in result["alerts"][0]
+    text = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
+    assert "8,45" in text
+
+
+def test_show_help_activates_the_help_sheet():
+    book, data = book_from(SAMPLES / "son_giang_2021.xlsx")
+    data["sheets"].insert(0, {"name": "Hướng dẫn", "values": [["parbook"]], "pictures": [], "tables": []})
+    book = xw.Book(json=data)
+    macros.show_help(book)
+    assert [a["func"] for a in book.json()["actions"]] == ["activateSheet"]
