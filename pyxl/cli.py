@@ -130,6 +130,33 @@ def cmd_install_excel(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    """parbook merge: one plan per commune and the Tổng hợp workbook; exit 1 when some communes failed."""
+    from .merge import KEPT, MISSING, WRITTEN, merge
+
+    only = [name.strip() for name in args.only.split(",") if name.strip()] if args.only else None
+    result = merge(args.source, args.out, by=args.by, pdf=args.pdf, zip_output=args.zip, only=only,
+                   jobs=args.jobs, overwrite=args.overwrite, roster=args.list, as_of=args.as_of)
+    print(f"{len(result.outcomes)} đơn vị từ '{result.source.name}' → {result.out_dir}")
+    print(f"  đã lập {len(result.with_status(WRITTEN))} kế hoạch; "
+          f"giữ nguyên {len(result.with_status(KEPT))} tệp đã có"
+          + ("" if args.overwrite or not result.with_status(KEPT) else " (dùng --overwrite để ghi lại)"))
+    for outcome in result.with_errors:
+        print(f"  - {outcome.name}: kế hoạch đã lập nhưng bảng còn {outcome.count(ERROR)} lỗi cần sửa")
+    for outcome in result.failed:
+        print(f"  ✗ {outcome.name}: {outcome.message}")
+    for outcome in result.with_status(MISSING):
+        print(f"  ? {outcome.name}: có trong Danh sách nhưng không có số liệu")
+    for name in result.unlisted:
+        print(f"  ? {name}: có số liệu nhưng không có trong Danh sách")
+    for note in result.notes:
+        print(f"  ! {note}")
+    for path in result.kept_files:
+        print(f"  tệp '{path.name}' đã có, giữ nguyên (dùng --overwrite để ghi lại)")
+    print(f"Tổng hợp: {result.summary}" + (f"\nTệp nén: {result.archive}" if result.archive else ""))
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -176,6 +203,20 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--signer-title", help="chức vụ người ký, ví dụ 'Chủ tịch'")
     plan.add_argument("--overwrite", action="store_true", help="ghi đè tệp đã có")
     plan.set_defaults(run=cmd_plan)
+
+    merge = commands.add_parser("merge", help="lập kế hoạch cho mọi xã, phường và bảng Tổng hợp")
+    merge.add_argument("source", help="tệp mỗi xã một sheet, thư mục mỗi xã một tệp, hoặc bảng có cột Đơn vị/Xã/Phường")
+    merge.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="thư mục ghi kế hoạch và Tổng hợp.xlsx")
+    merge.add_argument("--by", choices=("criterion", "field", "lead"), default="criterion",
+                       help="trình bày theo tiêu chí (mặc định), theo lĩnh vực, hoặc theo cơ quan chủ trì")
+    merge.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+    merge.add_argument("--zip", action="store_true", help="nén các kế hoạch và Tổng hợp.xlsx vào một tệp .zip")
+    merge.add_argument("--only", metavar="TÊN,…", help="chỉ các đơn vị này, cách nhau bằng dấu phẩy")
+    merge.add_argument("--jobs", type=int, metavar="N", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
+    merge.add_argument("--list", metavar="TỆP", help="danh sách đơn vị (.xlsx, .csv) khi nguồn không có sheet Danh sách")
+    merge.add_argument("--as-of", type=_iso_date, default=None, help="ngày đối chiếu quá hạn, YYYY-MM-DD")
+    merge.add_argument("--overwrite", action="store_true", help="ghi đè các tệp đã có")
+    merge.set_defaults(run=cmd_merge)
 
     build = commands.add_parser("build-workbook", help="tạo parbook.xlsm (thẻ CCHC, macro, hàm) từ mã nguồn")
     build.add_argument("-o", "--output", default="parbook.xlsm", help="tệp tạo ra (mặc định: parbook.xlsm)")

@@ -1,0 +1,51 @@
+"""PDFs for many plans at once: one LibreOffice start per batch instead of one per document.
+
+`pyxl.plan.convert_to_pdf` starts LibreOffice for each file (seconds each); a province's 3,300 plans
+would take hours that way.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import ParbookError
+from ..files import atomic_path
+from ..plan import require_soffice
+from ..plan.pdf import _kill_tree
+
+SECONDS_PER_DOCUMENT = 20
+START_SECONDS = 120  # a first start builds the private profile
+
+
+def convert_batch(documents: list[Path], overwrite: bool = False) -> dict[Path, str]:
+    """Write a PDF beside each .docx; returns {document: Vietnamese reason} for those that got none."""
+    if not documents:
+        return {}
+    command = require_soffice()
+    problems: dict[Path, str] = {}
+    with tempfile.TemporaryDirectory(prefix="parbook-soffice-") as work:
+        outdir = Path(work, "out")
+        args = [command, f"-env:UserInstallation={Path(work, 'profile').as_uri()}", "--headless", "--norestore",
+                "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(outdir),
+                *map(str, documents)]
+        timeout = START_SECONDS + SECONDS_PER_DOCUMENT * len(documents)
+        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_tree(process)
+            process.communicate()
+            return {d: f"LibreOffice không chuyển xong sang PDF sau {timeout} giây." for d in documents}
+        for document in documents:
+            produced = outdir / (document.stem + ".pdf")
+            if not produced.is_file():
+                problems[document] = "LibreOffice không chuyển được tệp này sang PDF."
+                continue
+            try:
+                with atomic_path(document.with_suffix(".pdf"), overwrite) as tmp:
+                    shutil.copyfile(produced, tmp)
+            except ParbookError as error:
+                problems[document] = error.message
+    return problems

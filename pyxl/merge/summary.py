@@ -1,0 +1,319 @@
+"""The `Tổng hợp` workbook of a merge: a row per commune, a chart by lĩnh vực, findings linked to their cells.
+
+Written with XlsxWriter at a fixed creation date, so the same run gives the same bytes. Links are
+Excel hyperlinks relative to the summary's folder (`..\\district.xlsx`, location `'Tân Lập'!E7`);
+past the 65,530 hyperlinks Excel allows on a sheet they become formulas that do the same,
+`=HYPERLINK("[..\\district.xlsx]'Tân Lập'!E7","E7")`.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+
+from ..files import atomic_path
+from ..model import ERROR, INFO, SCORES, WARNING, Finding
+from .fields import FIELDS, OTHER
+from .result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
+
+SUMMARY_NAME = "Tổng hợp.xlsx"
+CREATED = datetime(2025, 7, 1)  # fixed: a re-run must give the same bytes
+MAIN, FINDINGS, CHART = "Tổng hợp", "Lỗi, cảnh báo", "Biểu đồ"
+_STATUS = {WRITTEN: "Đã lập", KEPT: "Đã có, giữ nguyên", FAILED: "Không lập được", MISSING: "Chưa có số liệu"}
+_SEVERITY = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Lưu ý"}
+_HEAD_ROW = 3
+_FIXED_COLUMNS = ("STT", "Đơn vị", "Tình trạng", "Điểm tối đa", "Điểm thẩm định", "Điểm bị mất", "Xếp hạng",
+                  "Lỗi", "Cảnh báo", "Lưu ý")
+
+
+def ranks(outcomes: list[Outcome]) -> dict[int, int]:
+    """Rank of each scored commune (index → rank) by lost points, fewest first; ties share a rank (1, 2, 2, 4)."""
+    lost = {i: o.totals.lost_points.quantize(Decimal("0.01"))
+            for i, o in enumerate(outcomes) if o.totals is not None and o.kind == SCORES}
+    ordered = sorted(lost.values())
+    return {i: 1 + bisect.bisect_left(ordered, value) for i, value in lost.items()}
+
+
+def _text(value: str) -> str:
+    return value.replace('"', '""')
+
+
+def _sheet_ref(sheet: str, cell: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'!" + cell
+
+
+class _Links:
+    """Hyperlinks on one sheet: native ones up to Excel's limit, HYPERLINK formulas after it."""
+
+    LIMIT = 65_530
+
+    def __init__(self, ws) -> None:
+        self.ws, self.count = ws, 0
+
+    def write(self, row: int, col: int, file: str | None, location: str | None, label: str | int, fmt) -> None:
+        """A link to file (relative to the summary; None: this workbook) at location (a sheet and cell)."""
+        self.count += 1
+        if self.count <= self.LIMIT:
+            url = f"external:{file}" + (f"#{location}" if location else "") if file else f"internal:{location}"
+            self.ws.write_url(row, col, url, fmt, str(label))
+            if not isinstance(label, str):
+                self.ws.write_number(row, col, label, fmt)  # keeps the link; SUM counts the number
+            return
+        target = (f"[{file}]{location}" if location else file) if file else f"#{location}"
+        shown = f'"{_text(label)}"' if isinstance(label, str) else str(label)
+        self.ws.write_formula(row, col, f'=HYPERLINK("{_text(target)}",{shown})', fmt, label)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: Path, out_dir: Path) -> str:
+    """path as Excel finds it from the summary's folder (relative when on the same drive)."""
+    try:
+        text = os.path.relpath(path.resolve(), out_dir.resolve())
+    except ValueError:  # another drive on Windows
+        text = str(path.resolve())
+    return text.replace("/", "\\")
+
+
+def _print_setup(ws, head_row: int) -> None:
+    """A4 landscape, one page wide, the header row repeated on every page."""
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(head_row)
+
+
+def write_summary(result: MergeResult, target: Path, overwrite: bool = False, as_of: date | None = None) -> Path:
+    """Write the summary workbook of result to target (atomically; never over a file unless overwrite)."""
+    with atomic_path(target, overwrite) as tmp:
+        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_urls": False})
+        workbook.set_properties({
+            "title": "Tổng hợp kế hoạch khắc phục Chỉ số CCHC", "author": "parbook", "created": CREATED,
+            "comments": f"Nguồn: {result.source.name}",
+        })
+        _Writer(workbook, result, as_of).write()
+        workbook.close()
+    return target
+
+
+class _Writer:
+    def __init__(self, workbook: xlsxwriter.Workbook, result: MergeResult, as_of: date | None) -> None:
+        self.book, self.result, self.as_of = workbook, result, as_of
+        self.outcomes = list(result.outcomes)
+        used = {key for o in self.outcomes for key in o.lost_by_field}
+        self.fields = list(FIELDS) + ([(OTHER, "Khác")] if OTHER in used else [])
+        add = workbook.add_format
+        self.f = {
+            "title": add({"bold": True, "font_size": 14}),
+            "note": add({"italic": True}),
+            "head": add({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center", "border": 1,
+                         "bg_color": "#DDEBF7"}),
+            "text": add({"valign": "top", "text_wrap": True, "border": 1}),
+            "int": add({"valign": "top", "border": 1, "num_format": "0"}),
+            "points": add({"valign": "top", "border": 1, "num_format": "0.00"}),
+            "link": add({"valign": "top", "border": 1, "font_color": "#0563C1", "underline": 1}),
+            "link_int": add({"valign": "top", "border": 1, "font_color": "#0563C1", "underline": 1,
+                             "num_format": "0"}),
+            "bad": add({"valign": "top", "text_wrap": True, "border": 1, "font_color": "#C00000", "bold": True}),
+            "total": add({"bold": True, "border": 1, "num_format": "0.00"}),
+            "total_text": add({"bold": True, "border": 1}),
+        }
+
+    def write(self) -> None:
+        main = self.book.add_worksheet(MAIN)
+        findings = self.book.add_worksheet(FINDINGS)
+        first_finding = self._findings(findings)
+        last_row = self._main(main, first_finding)
+        self._chart(last_row)
+        main.activate()
+
+    # -- Tổng hợp ------------------------------------------------------------------------------
+    def _main(self, ws, first_finding: dict[int, int]) -> int:
+        result, f = self.result, self.f
+        columns = [*_FIXED_COLUMNS, *(f"{key}. {label}" if key != OTHER else label for key, label in self.fields),
+                   "Kế hoạch", "Ghi chú"]
+        ws.write(0, 0, "TỔNG HỢP KẾ HOẠCH KHẮC PHỤC CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC ĐƠN VỊ", f["title"])
+        ws.write(1, 0, self._counts_line(), f["note"])
+        ws.write_row(_HEAD_ROW, 0, columns, f["head"])
+        ws.set_row(_HEAD_ROW, 45)
+        ranked = ranks(self.outcomes)
+        links = _Links(ws)
+        field_col = len(_FIXED_COLUMNS)
+        plan_col = field_col + len(self.fields)
+        row = _HEAD_ROW
+        for i, outcome in enumerate(self.outcomes):
+            row = _HEAD_ROW + 1 + i
+            ws.write_number(row, 0, i + 1, f["int"])
+            if outcome.source is not None and outcome.sheet:
+                links.write(row, 1, _relative(outcome.source, result.out_dir), _sheet_ref(outcome.sheet, "A1"),
+                            outcome.name, f["link"])
+            else:
+                ws.write_string(row, 1, outcome.name, f["text"])
+            ws.write_string(row, 2, _STATUS[outcome.status], f["bad"] if outcome.status == FAILED else f["text"])
+            totals = outcome.totals
+            for col, value in ((3, totals and totals.max_points), (4, totals and totals.appraised_points),
+                               (5, totals and totals.lost_points)):
+                self._points(ws, row, col, value)
+            if i in ranked:
+                ws.write_number(row, 6, ranked[i], f["int"])
+            else:
+                ws.write_blank(row, 6, None, f["int"])
+            for col, severity in ((7, ERROR), (8, WARNING), (9, INFO)):
+                self._count(links, row, col, outcome, severity, first_finding.get(i))
+            for k, (key, _) in enumerate(self.fields):
+                self._points(ws, row, field_col + k, outcome.lost_by_field.get(key) if totals else None)
+            if outcome.has_plan and outcome.documents:
+                links.write(row, plan_col, outcome.documents[0].name, None, "Mở", f["link"])
+            else:
+                ws.write_blank(row, plan_col, None, f["text"])
+            ws.write_string(row, plan_col + 1, self._notes(outcome), f["text"])
+        last = row
+        total_row = last + 1
+        ws.write_string(total_row, 1, "Cộng", f["total_text"])
+        summed = [3, 4, 5, 7, 8, 9, *range(field_col, plan_col)]
+        for col in summed:
+            letter = xlsxwriter.utility.xl_col_to_name(col)
+            value = sum((self._value(o, col, field_col) for o in self.outcomes), Decimal(0))
+            ws.write_formula(total_row, col, f"=SUM({letter}{_HEAD_ROW + 2}:{letter}{last + 1})", f["total"],
+                             float(value))
+        ws.set_column(0, 0, 5)
+        ws.set_column(1, 1, 26)
+        ws.set_column(2, 2, 16)
+        ws.set_column(3, 9, 9)
+        ws.set_column(field_col, plan_col - 1, 11)
+        ws.set_column(plan_col, plan_col, 9)
+        ws.set_column(plan_col + 1, plan_col + 1, 50)
+        ws.freeze_panes(_HEAD_ROW + 1, 2)
+        ws.autofilter(_HEAD_ROW, 0, max(last, _HEAD_ROW + 1), plan_col + 1)
+        _print_setup(ws, _HEAD_ROW)
+        return last
+
+    def _value(self, outcome: Outcome, col: int, field_col: int) -> Decimal:
+        totals = outcome.totals
+        if totals is None:
+            return Decimal(0)
+        by_col = {3: totals.max_points, 4: totals.appraised_points, 5: totals.lost_points}
+        if col in by_col:
+            return by_col[col] or Decimal(0)
+        if col in (7, 8, 9):
+            return Decimal(outcome.count({7: ERROR, 8: WARNING, 9: INFO}[col]))
+        return outcome.lost_by_field.get(self.fields[col - field_col][0], Decimal(0))
+
+    def _points(self, ws, row: int, col: int, value: Decimal | None) -> None:
+        if value is None:
+            ws.write_blank(row, col, None, self.f["points"])
+        else:
+            ws.write_number(row, col, float(value), self.f["points"])
+
+    def _count(self, links: _Links, row: int, col: int, outcome: Outcome, severity: str, first: int | None) -> None:
+        """How many findings of a severity, linked to the commune's first finding."""
+        if outcome.totals is None:
+            links.ws.write_blank(row, col, None, self.f["int"])
+            return
+        count = outcome.count(severity)
+        if count and first is not None:
+            links.write(row, col, None, _sheet_ref(FINDINGS, f"A{first + 1}"), count, self.f["link_int"])
+        else:
+            links.ws.write_number(row, col, count, self.f["int"])
+
+    def _counts_line(self) -> str:
+        result = self.result
+        by = {status: len(result.with_status(status)) for status in _STATUS}
+        parts = [f"Nguồn: {result.source.name}", f"{len(result.outcomes)} đơn vị",
+                 f"{by[WRITTEN] + by[KEPT]} có kế hoạch"]
+        if by[FAILED]:
+            parts.append(f"{by[FAILED]} không lập được")
+        if by[MISSING]:
+            parts.append(f"{by[MISSING]} có trong danh sách nhưng chưa có số liệu")
+        if result.roster:
+            parts.append(f"danh sách: {result.roster}")
+        if self.as_of:
+            parts.append(f"đối chiếu thời hạn đến ngày {self.as_of:%d/%m/%Y}")
+        return "; ".join(parts) + "."
+
+    def _notes(self, outcome: Outcome) -> str:
+        notes = []
+        if outcome.message:
+            notes.append(outcome.message)
+        if outcome.listed is False:
+            notes.append("Không có trong Danh sách: văn bản chưa có số, ngày, người ký từ danh sách.")
+        if outcome.blanks:
+            notes.append("Văn bản còn để trống: " + "; ".join(outcome.blanks) + ".")
+        if outcome.status == MISSING:
+            notes.append("Có trong Danh sách nhưng không có sheet, tệp hoặc dòng số liệu nào mang tên này.")
+        return "\n".join(notes)
+
+    # -- Lỗi, cảnh báo -----------------------------------------------------------------------------
+    def _findings(self, ws) -> dict[int, int]:
+        """Write every finding; returns the row of each commune's first finding."""
+        f = self.f
+        ws.write(0, 0, "CÁC LỖI, CẢNH BÁO VÀ LƯU Ý TRONG BẢNG PHỤ LỤC CỦA CÁC ĐƠN VỊ", f["title"])
+        ws.write(1, 0, "Bấm vào địa chỉ ô để mở đúng ô trong tệp nguồn (tệp nguồn cần để đúng chỗ như khi chạy).",
+                 f["note"])
+        head = 3
+        ws.write_row(head, 0, ("STT", "Đơn vị", "Mức độ", "Mã", "Mục", "Ô", "Nội dung"), f["head"])
+        first: dict[int, int] = {}
+        row = head
+        links = _Links(ws)
+        for i, outcome in enumerate(self.outcomes):
+            source = _relative(outcome.source, self.result.out_dir) if outcome.source and outcome.sheet else None
+            for finding in outcome.findings:
+                row += 1
+                first.setdefault(i, row)
+                self._finding(links, row, row - head, outcome, finding, source)
+        ws.set_column(0, 0, 6)
+        ws.set_column(1, 1, 24)
+        ws.set_column(2, 2, 10)
+        ws.set_column(3, 3, 20)
+        ws.set_column(4, 5, 8)
+        ws.set_column(6, 6, 90)
+        ws.freeze_panes(head + 1, 0)
+        ws.autofilter(head, 0, max(row, head + 1), 6)
+        _print_setup(ws, head)
+        return first
+
+    def _finding(self, links: _Links, row: int, number: int, outcome: Outcome, finding: Finding,
+                 source: str | None) -> None:
+        f, ws = self.f, links.ws
+        ws.write_number(row, 0, number, f["int"])
+        ws.write_string(row, 1, outcome.name, f["text"])
+        ws.write_string(row, 2, _SEVERITY.get(finding.severity, finding.severity), f["text"])
+        ws.write_string(row, 3, finding.code, f["text"])
+        ws.write_string(row, 4, finding.item or "", f["text"])
+        cell = finding.cell or (f"A{finding.row}" if finding.row else "A1")
+        shown = finding.cell or (f"dòng {finding.row}" if finding.row else "sheet")
+        if source is not None:
+            links.write(row, 5, source, _sheet_ref(outcome.sheet, cell), shown, f["link"])
+        else:
+            ws.write_string(row, 5, shown, f["text"])
+        ws.write_string(row, 6, finding.message, f["text"])
+
+    # -- Biểu đồ -----------------------------------------------------------------------------------
+    def _chart(self, last_row: int) -> None:
+        if not self.outcomes:
+            return
+        chart = self.book.add_chart({"type": "column", "subtype": "stacked"})
+        first, last = _HEAD_ROW + 1, last_row
+        field_col = len(_FIXED_COLUMNS)
+        for k, (key, _) in enumerate(self.fields):
+            if not any(o.lost_by_field.get(key) for o in self.outcomes):
+                continue
+            col = field_col + k
+            chart.add_series({
+                "name": [MAIN, _HEAD_ROW, col],
+                "categories": [MAIN, first, 1, last, 1],
+                "values": [MAIN, first, col, last, col],
+                "gap": 40,
+            })
+        chart.set_title({"name": "Điểm bị mất theo lĩnh vực của từng đơn vị"})
+        chart.set_y_axis({"name": "Điểm bị mất", "num_format": "0.0", "major_gridlines": {"visible": True}})
+        chart.set_x_axis({"num_font": {"rotation": -45}})
+        chart.set_legend({"position": "bottom"})
+        sheet = self.book.add_chartsheet(CHART)
+        sheet.set_chart(chart)
+        sheet.set_paper(9)
+        sheet.set_landscape()
