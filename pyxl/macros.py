@@ -87,6 +87,13 @@ def clear_marks(book) -> None:
     _alert(book, f"Đã xoá đánh dấu của parbook trên sheet {sheets}; {restored} ô được trả lại màu cũ.")
 
 
+def _status_bar(book, text: str | bool) -> None:
+    try:
+        book.app.status_bar = text
+    except NotImplementedError:  # engines without a status bar (xlwings Server, tests): no progress shown
+        pass
+
+
 def _saved_path(book) -> Path:
     path = Path(book.fullname)
     if not path.parent.exists() or not path.parent.is_dir() or path.parent == Path("."):
@@ -120,19 +127,21 @@ def make_plan(book) -> None:
 @macro
 def merge_plans(book) -> None:
     """Trộn kế hoạch các xã: one plan per commune sheet, with progress in the status bar (like `parbook merge`)."""
-    from .merge import merge
+    from .merge import WRITTEN, merge
 
     source = _saved_path(book)
     out_dir = source.parent / f"Kế hoạch các xã - {source.stem}"
 
     def progress(done: int, total: int) -> None:
-        book.app.status_bar = f"parbook: đã tạo {done}/{total} kế hoạch…"
+        _status_bar(book, f"parbook: đã tạo {done}/{total} kế hoạch…")
 
     try:
         result = merge(source, out_dir, progress=progress)
     finally:
-        book.app.status_bar = False
-    _alert(book, f"Đã tạo kế hoạch trong thư mục: {out_dir}\n{result}")
+        _status_bar(book, False)
+    failed = "".join(f"\n- {o.name}: {o.message}" for o in result.failed)
+    _alert(book, f"Đã lập {len(result.with_status(WRITTEN))} kế hoạch trong thư mục: {out_dir}\n"
+                 f"Bảng tổng hợp: {result.summary}" + (f"\nKhông lập được:{failed}" if failed else ""))
 
 
 @macro

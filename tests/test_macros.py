@@ -234,3 +234,18 @@ def test_show_help_activates_the_help_sheet():
     book = xw.Book(json=data)
     macros.show_help(book)
     assert [a["func"] for a in book.json()["actions"]] == ["activateSheet"]
+
+
+def test_merge_plans_button_writes_every_commune(tmp_path, monkeypatch):
+    import shutil
+
+    saved = tmp_path / "huyen.xlsx"
+    shutil.copy(SAMPLES / "district_2025.xlsx", saved)
+    book, data = book_from(saved)
+    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(saved)))
+    macros.merge_plans(book)
+    result = apply(data, book.json()["actions"])
+    out_dir = tmp_path / "Kế hoạch các xã - huyen"
+    assert len(list(out_dir.glob("*.docx"))) >= 20
+    assert (out_dir / "Tổng hợp.xlsx").exists()
+    assert result["alerts"][-1].startswith("Đã lập") and "Không lập được" in result["alerts"][-1]
