@@ -1,6 +1,7 @@
 """`parbook merge`: every commune's plan from a district source, the Tổng hợp workbook, safe and repeatable output."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import signal
@@ -27,6 +28,8 @@ from pyxl.merge.names import MAX_NAME, distinct_parts, safe_part
 from pyxl.merge.result import Outcome
 from pyxl.merge.run import TEMP_PREFIX
 from pyxl.merge.sources import name_keys
+from pyxl.errors import ParbookError
+from pyxl.merge import run as run_module
 from pyxl.merge import summary as summary_module
 from pyxl.merge.summary import ranks
 from pyxl.model import SCORES, Totals
@@ -256,11 +259,27 @@ def test_spawned_workers(tmp_path):
     assert len(docx_files(tmp_path / "out")) == 21
 
 
+def _die_on_kim_long(job, options):
+    if job.unit.name == "Kim Long":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return run_module.do_one.__wrapped__(job, options)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patched worker needs fork")
+def test_a_worker_that_dies_is_reported(tmp_path, monkeypatch):
+    _die_on_kim_long.__wrapped__ = run_module.do_one
+    monkeypatch.setattr(run_module, "do_one", _die_on_kim_long)
+    with pytest.raises(ParbookError, match="bị dừng đột ngột"):
+        merge(DISTRICT, tmp_path, as_of=AS_OF, jobs=2)
+    _all_complete(tmp_path)
+    assert not list(tmp_path.glob(TEMP_PREFIX + "*"))
+
+
 @pytest.fixture(scope="module")
 def province(tmp_path_factory):
-    """A workbook of 400 communes: long enough a run to stop it half-way."""
+    """A workbook of 240 communes: long enough a run to stop it half-way."""
     return build_district_sample.build(tmp_path_factory.mktemp("province") / "province.xlsx",
-                                       build_district_sample.synthetic_communes(400))
+                                       build_district_sample.synthetic_communes(240))
 
 
 def _stopped_run(workbook: Path, out: Path, how: int) -> int:
@@ -276,7 +295,7 @@ def _stopped_run(workbook: Path, out: Path, how: int) -> int:
 
 
 def _all_complete(folder: Path) -> int:
-    documents = list(folder.glob("*.docx"))
+    documents = [p for p in folder.glob("*.docx") if not p.name.startswith(TEMP_PREFIX)]
     for path in documents:
         with zipfile.ZipFile(path) as archive:
             assert archive.testzip() is None, path
@@ -284,22 +303,22 @@ def _all_complete(folder: Path) -> int:
     return len(documents)
 
 
-@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["ctrl-c", "terminated", "killed"])
 def test_stopped_run_leaves_only_complete_files(tmp_path, province, how):
     out = tmp_path / "out"
     code = _stopped_run(province, out, how)
     written = _all_complete(out)
-    assert 20 <= written < 400
+    assert 20 <= written < 240
     assert not (out / SUMMARY_NAME).exists()
     leftovers = [p.name for p in out.iterdir() if p.suffix != ".docx"]
-    if how == signal.SIGINT:
-        assert code == 130 and leftovers == []
+    if how != signal.SIGKILL:
+        assert code in (2, 130) and leftovers == []
     else:
         assert all(name.startswith(TEMP_PREFIX) for name in leftovers)  # hidden, removed by the next run
     resumed = merge(province, out, jobs=2)
-    assert len(resumed.with_status(KEPT)) == written and len(resumed.with_status(WRITTEN)) == 400 - written
+    assert len(resumed.with_status(KEPT)) == written and len(resumed.with_status(WRITTEN)) == 240 - written
     assert sorted(p.name for p in out.iterdir() if p.suffix != ".docx") == [SUMMARY_NAME]
-    assert _all_complete(out) == 400
+    assert _all_complete(out) == 240
 
 
 # -- source kind (b): a folder of commune workbooks ------------------------------------------------------

@@ -15,6 +15,7 @@ import sys
 import threading
 import zipfile
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -187,6 +188,7 @@ def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
 def _run(todo: list[Job], options: Options, jobs: int | None, progress: Progress | None) -> list[Outcome]:
     workers = max(1, jobs if jobs else min(os.cpu_count() or 1, 61))  # 61: the Windows limit of the pool
     in_process = workers == 1 or len(todo) < 2 or (jobs is None and len(todo) < _IN_PROCESS_BELOW)
+    workers = 1 if in_process else workers
     total = len(todo)
     bar = tqdm(total=total, unit=" đơn vị", desc="Lập kế hoạch", disable=None, file=sys.stderr, smoothing=0.05)
 
@@ -199,13 +201,14 @@ def _run(todo: list[Job], options: Options, jobs: int | None, progress: Progress
         progress(0, total)
     try:
         with _terminate_as_interrupt():
+            chunks = _chunks(todo, workers)
             if in_process:
                 outcomes = []
-                for job in todo:
-                    outcomes += do_chunk([job], options)
-                    advance(1, len(outcomes))
+                for chunk in chunks:
+                    outcomes += do_chunk(chunk, options)
+                    advance(len(chunk), len(outcomes))
                 return outcomes
-            return _in_pool(_chunks(todo, workers), options, workers, advance)
+            return _in_pool(chunks, options, workers, advance)
     finally:
         bar.close()
 
@@ -224,9 +227,16 @@ def _in_pool(chunks: list[list[Job]], options: Options, workers: int,
                 results[n] = future.result()
                 done += len(chunks[n])
                 advance(len(chunks[n]), done)
-    except BaseException:
-        # Ctrl+C or an error: let the workers finish the document they are writing, start no more.
+    except BaseException as error:
+        # Ctrl+C or an error: let the workers finish the document they are writing, start no more; a
+        # worker that was killed may have left a temporary file, and all of them have stopped now.
         pool.shutdown(wait=True, cancel_futures=True)
+        remove_stale_temps(options.out_dir)
+        if isinstance(error, BrokenProcessPool):
+            raise ParbookError(
+                "Một tiến trình lập kế hoạch bị dừng đột ngột (thường do máy hết bộ nhớ). Các tệp đã ghi đều đầy "
+                "đủ; hãy chạy lại lệnh (thêm --jobs 1 nếu máy yếu), các kế hoạch đã có sẽ được giữ nguyên."
+            ) from error
         raise
     pool.shutdown(wait=True)
     return [outcome for chunk in results if chunk for outcome in chunk]
