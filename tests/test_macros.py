@@ -211,15 +211,21 @@ def test_make_plan_asks_to_save_an_unsaved_book():
     assert len(result["alerts"]) == 1 and "Ctrl+S" in result["alerts"][0]
 
 
-def test_make_plan_writes_beside_a_saved_book(tmp_path, monkeypatch):
+def saved_book(sample: str, folder, monkeypatch):
+    """A JSON-backed Book whose workbook is saved in folder (the JSON engine has no file path of its own)."""
     import shutil
 
-    import docx
-
-    saved = tmp_path / "son_giang.xlsx"
-    shutil.copy(SAMPLES / "son_giang_2021.xlsx", saved)
+    saved = folder / sample
+    shutil.copy(SAMPLES / sample, saved)
     book, data = book_from(saved)
     monkeypatch.setattr(type(book), "fullname", property(lambda self: str(saved)))
+    return book, data
+
+
+def test_make_plan_writes_beside_a_saved_book(tmp_path, monkeypatch):
+    import docx
+
+    book, data = saved_book("son_giang_2021.xlsx", tmp_path, monkeypatch)
     macros.make_plan(book)
     result = apply(data, book.json()["actions"])
     [written] = list(tmp_path.glob("*.docx"))
@@ -237,15 +243,10 @@ def test_show_help_activates_the_help_sheet():
 
 
 def test_merge_plans_button_writes_every_commune(tmp_path, monkeypatch):
-    import shutil
-
-    saved = tmp_path / "huyen.xlsx"
-    shutil.copy(SAMPLES / "district_2025.xlsx", saved)
-    book, data = book_from(saved)
-    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(saved)))
+    book, data = saved_book("district_2025.xlsx", tmp_path, monkeypatch)
     macros.merge_plans(book)
     result = apply(data, book.json()["actions"])
-    out_dir = tmp_path / "Kế hoạch các xã - huyen"
+    out_dir = tmp_path / "Kế hoạch các xã - district_2025"
     assert len(list(out_dir.glob("*.docx"))) >= 20
     assert (out_dir / "Tổng hợp.xlsx").exists()
     assert result["alerts"][-1].startswith("Đã lập") and "Không lập được" in result["alerts"][-1]
