@@ -9,6 +9,8 @@ from typing import Iterator
 
 from .errors import ParbookError
 
+TEMP_PREFIX = ".~parbook-"  # temporary files beside their target; a killed run may leave one behind
+
 
 @contextmanager
 def atomic_path(target: str | os.PathLike[str], overwrite: bool = False) -> Iterator[Path]:
@@ -22,7 +24,7 @@ def atomic_path(target: str | os.PathLike[str], overwrite: bool = False) -> Iter
             f"Tệp '{target}' đã có. Hãy chọn tên khác hoặc dùng --overwrite để ghi đè."
         )
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~parbook-", suffix=target.suffix, dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:

@@ -44,7 +44,7 @@ def read_table(grid: Grid, year: int | None = None, as_of: date | None = None,
     read = _CellReader(plan_year, as_of, catalogue or Catalogue.builtin(), level)
     items = [_item(raw, header, grid.name, read, findings) for raw in _drop_empty_groups(raw_items)]
     items = score(items)
-    stated_total = _stated_total(raw_total, header, grid.name, findings)
+    stated_total = _stated_total(raw_total)
     table_totals = totals(items)
     findings = _uncalculated(grid) + findings
     findings += Checker(grid.name, kind, items, header.columns, as_of).run(stated_total, table_totals.lost_points)
@@ -168,8 +168,7 @@ def _score(raw: RawItem, name: str, header: Header, sheet: str, findings: list[F
     return value  # type: ignore[return-value]
 
 
-def _stated_total(raw: RawTotal | None, header: Header, sheet: str,
-                  findings: list[Finding]) -> tuple[int, Decimal] | None:
+def _stated_total(raw: RawTotal | None) -> tuple[int, Decimal] | None:
     if raw is None or raw.scores.get("stated_lost") in (None, ""):
         return None
     value, ok = score_value(raw.scores["stated_lost"])

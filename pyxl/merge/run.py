@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from tqdm import tqdm
 
 from ..errors import ParbookError
-from ..files import atomic_path, atomic_write_bytes
+from ..files import TEMP_PREFIX, atomic_path, atomic_write_bytes
 from ..model import SCORES, TASKS
 from ..plan import (
     CompiledTemplate,
@@ -45,7 +45,6 @@ from .sources import Unit, find_source, read_unit, select
 from .summary import SUMMARY_NAME, write_summary
 
 Progress = Callable[[int, int], None]
-TEMP_PREFIX = ".~parbook-"  # atomic_path's temporary files; a killed run may leave one behind
 _IN_PROCESS_BELOW = 16  # fewer communes are done before worker processes would have started
 _MAX_CHUNK = 32
 _BLANK_FIELDS = ("unit", "number", "issued", "signer")
