@@ -16,8 +16,8 @@ import xlsxwriter
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pyxl.readers import read_workbook  # noqa: E402
-from pyxl.reader import tables_from_grids  # noqa: E402
-from pyxl.table import read_table  # noqa: E402
+from pyxl.core.workbook import tables_from_grids  # noqa: E402
+from pyxl.core.table import read_table  # noqa: E402
 
 HEADER = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất",
           "Giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"]
@@ -86,7 +86,7 @@ def main() -> None:
 
 def _clear_caches() -> None:
     """Forget the text and number caches, so the first run shows the cold cost."""
-    from pyxl import headers, numbers, text
+    from pyxl.core import headers, numbers, text
 
     for cached in (text.fold, text.tone_key, text._clean_text, headers.match_field, numbers._parse_cached):
         cached.cache_clear()

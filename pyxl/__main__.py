@@ -1,6 +1,6 @@
 """`python -m pyxl` runs the parbook command."""
 import sys
 
-from .cli import main
+from pyxl.cli import main
 
 sys.exit(main())

@@ -6,8 +6,8 @@ import sys
 from datetime import date
 from typing import Callable, Sequence
 
-from .errors import ParbookError
-from .model import ERROR
+from pyxl.core.errors import ParbookError
+from pyxl.core.model import ERROR
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -27,8 +27,8 @@ def _year(text: str) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """parbook check: read, score and check every table of a file."""
-    from .reader import read_tables
-    from .report import to_json, to_text
+    from pyxl.readers import read_tables
+    from pyxl.core.report import to_json, to_text
 
     tables = read_tables(args.file, args.sheet, args.year, args.as_of, args.engine)
     print(to_json(args.file, tables) if args.format == "json" else to_text(args.file, tables))
@@ -40,10 +40,10 @@ def cmd_mark(args: argparse.Namespace) -> int:
     """parbook mark: what the ribbon's 'Kiểm tra bảng' / 'Tính điểm bị mất' do, into a copy of the file."""
     from pathlib import Path
 
-    from .marks import plan_check, plan_fill_lost
-    from .reader import tables_from_grids
-    from .readers import read_workbook
-    from .xlfile import write_marked_copy
+    from pyxl.excel.marks import plan_check, plan_fill_lost
+    from pyxl.core.workbook import tables_from_grids
+    from pyxl.readers import read_workbook
+    from pyxl.excel.filecopy import write_marked_copy
 
     source = Path(args.file)
     if source.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -64,10 +64,10 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """parbook plan: the narrative plan document (.docx, optionally .pdf) written from the sheet."""
-    from .plan import write_plan
-    from .plan.frontmatter import FrontMatter, front_matter_from_grids, parse_date
-    from .reader import tables_from_grids
-    from .readers import read_workbook
+    from pyxl.plan import write_plan
+    from pyxl.plan.frontmatter import FrontMatter, front_matter_from_grids, parse_date
+    from pyxl.core.workbook import tables_from_grids
+    from pyxl.readers import read_workbook
 
     grids = read_workbook(args.file)
     tables = tables_from_grids(grids, args.file, args.sheet, args.year, args.as_of)
@@ -92,7 +92,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_build_workbook(args: argparse.Namespace) -> int:
     """parbook build-workbook: build parbook.xlsm (sheets, VBA, ribbon) from the sources."""
-    from .xlsm import build_workbook
+    from pyxl.excel.xlsm import build_workbook
 
     print(f"Đã tạo {build_workbook(args.output)}")
     return EXIT_OK
@@ -105,7 +105,7 @@ def cmd_install_excel(args: argparse.Namespace) -> int:
 
     import xlwings
 
-    from .xlsm import PINNED_XLWINGS, build_workbook
+    from pyxl.excel.xlsm import PINNED_XLWINGS, build_workbook
 
     if xlwings.__version__ != PINNED_XLWINGS:
         raise ParbookError(f"Máy đang cài xlwings {xlwings.__version__} nhưng parbook.xlsm cần đúng bản "
@@ -132,7 +132,7 @@ def cmd_install_excel(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """parbook merge: one plan per commune and the Tổng hợp workbook; exit 1 when some communes failed."""
-    from .merge import KEPT, MISSING, WRITTEN, merge
+    from pyxl.merge import KEPT, MISSING, WRITTEN, merge
 
     only = [name.strip() for name in args.only.split(",") if name.strip()] if args.only else None
     result = merge(args.source, args.out, by=args.by, pdf=args.pdf, zip_output=args.zip, only=only,

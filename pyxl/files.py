@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import ParbookError
+from pyxl.core.errors import ParbookError
 
 TEMP_PREFIX = ".~parbook-"  # temporary files beside their target; a killed run may leave one behind
 

@@ -1,4 +1,4 @@
-"""Build parbook.xlsm at the repo root from the sources in pyxl/xlsm/ (run after changing them).
+"""Build parbook.xlsm at the repo root from the sources in pyxl/excel/xlsm/ (run after changing them).
 
     python scripts/build_workbook.py
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # work from a plain checkout, without installing the package
 
-from pyxl.xlsm import build_workbook  # noqa: E402
+from pyxl.excel.xlsm import build_workbook  # noqa: E402
 
 
 def main() -> None:

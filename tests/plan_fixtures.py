@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pyxl.model import MISSING_DEADLINE, SCORES, TASKS, Deadline, Item, Table, Totals
+from pyxl.core.model import MISSING_DEADLINE, SCORES, TASKS, Deadline, Item, Table, Totals
 
 
 def row(code, title, max_points=None, appraised=None, solution=None, lead=(), partners=(), deadline=None,

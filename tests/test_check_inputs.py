@@ -13,7 +13,7 @@ import pytest
 
 import workbooks
 from conftest import SAMPLES
-from pyxl.reader import read_tables
+from pyxl.readers import read_tables
 
 AS_OF = "2024-05-01"
 

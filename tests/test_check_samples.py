@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from conftest import SAMPLES
-from pyxl.reader import read_tables
+from pyxl.readers import read_tables
 
 AS_OF = "2024-05-01"
 

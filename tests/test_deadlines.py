@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyxl.deadlines import KINDS, UNDATED_KINDS, is_done, parse_deadline
-from pyxl.model import MISSING_DEADLINE, Deadline
+from pyxl.core.deadlines import KINDS, UNDATED_KINDS, is_done, parse_deadline
+from pyxl.core.model import MISSING_DEADLINE, Deadline
 
 STAGED_19 = "Ban hành Kế hoạch trong tháng 1/2024; Báo cáo kết quả kiểm tra trong tháng 12/2024"
 QUARTER_ENDS = [date(2024, 3, 31), date(2024, 6, 30), date(2024, 9, 30), date(2024, 12, 31)]

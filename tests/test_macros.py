@@ -15,8 +15,8 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # PolyForm Noncom
 xw = pytest.importorskip("xlwings")
 
 from conftest import SAMPLES  # noqa: E402
-from pyxl import macros  # noqa: E402
-from pyxl.marks import FINDINGS_SHEET, FLAGS_HEADER  # noqa: E402
+from pyxl.excel import macros  # noqa: E402
+from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER  # noqa: E402
 from pyxl.readers import read_workbook  # noqa: E402
 
 

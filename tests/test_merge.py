@@ -28,11 +28,11 @@ from pyxl.merge.names import MAX_NAME, distinct_parts, safe_part
 from pyxl.merge.result import Outcome
 from pyxl.merge.run import TEMP_PREFIX
 from pyxl.merge.sources import name_keys
-from pyxl.errors import ParbookError
+from pyxl.core.errors import ParbookError
 from pyxl.merge import run as run_module
 from pyxl.merge import summary as summary_module
 from pyxl.merge.summary import ranks
-from pyxl.model import SCORES, Totals
+from pyxl.core.model import SCORES, Totals
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_district_sample  # noqa: E402

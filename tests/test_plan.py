@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from conftest import SAMPLES
 from plan_fixtures import ALL_SCORES, IA_PA, PHUOC_MY, SON_GIANG, TRICKY, TRICKY_LEAD, VINH_LINH
-from pyxl.errors import ParbookError
+from pyxl.core.errors import ParbookError
 from pyxl.plan import (
     FrontMatter,
     PlanWarning,
@@ -37,7 +37,8 @@ from pyxl.plan import (
     write_plan,
 )
 from pyxl.plan import pdf as pdf_module
-from pyxl.plan.frontmatter import complete_front, derive_front, parse_date, parse_number_symbol
+from pyxl.plan.derive import complete_front, derive_front
+from pyxl.plan.frontmatter import parse_date, parse_number_symbol
 
 ARRANGEMENTS = ("criterion", "field", "lead")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -474,7 +475,7 @@ def test_pdf_through_libreoffice(tmp_path):
         write_plan(SON_GIANG, out=tmp_path / "ke_hoach.pdf", front=quiet_front(SON_GIANG), overwrite=False)
 
 
-# -- the sample workbooks (pyxl.reader) -----------------------------------------------------------------
+# -- the sample workbooks (pyxl.readers) ---------------------------------------------------------------------
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.xlsx"))
 
@@ -483,7 +484,7 @@ SAMPLE_FILES = sorted(SAMPLES.glob("*.xlsx"))
 @pytest.mark.parametrize("by", ARRANGEMENTS)
 def test_every_sample_renders_in_every_arrangement(path, by, tmp_path):
     from pyxl.plan import read_front_matter
-    from pyxl.reader import read_tables
+    from pyxl.readers import read_tables
 
     front, _ = read_front_matter(path)
     for index, table in enumerate(read_tables(path)):

@@ -7,11 +7,11 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyxl.errors import ParbookError
-from pyxl.grid import Grid
-from pyxl.numbers import NotANumber, format_points, parse_number
+from pyxl.core.errors import ParbookError
+from pyxl.core.grid import Grid
+from pyxl.core.numbers import NotANumber, format_points, parse_number
 from pyxl.readers import read_workbook
-from pyxl.table import read_table
+from pyxl.core.table import read_table
 from conftest import SAMPLES
 
 scores = st.decimals(min_value=-100, max_value=100, places=2, allow_nan=False, allow_infinity=False)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from pyxl import udfs
+from pyxl.excel import udfs
 
 
 def test_lost_points_single_cells_and_decimal_commas():

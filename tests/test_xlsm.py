@@ -27,11 +27,11 @@ from hypothesis import strategies as st
 from oletools.olevba import VBA_Parser, decompress_stream
 from python_calamine import CalamineWorkbook
 
-from pyxl.xlsm import PINNED_XLWINGS, UDF_MODULE, agency_names, build_bytes, udf_functions, vba_modules
-from pyxl.xlsm.cfb import write_compound_file
-from pyxl.xlsm.ovba import CHUNK_SIZE, compress, decompress, has_raw_chunks
-from pyxl.xlsm.vba_source import udf_module
-from pyxl.xlsm.vbaproject import Module
+from pyxl.excel.xlsm import PINNED_XLWINGS, UDF_MODULE, agency_names, build_bytes, udf_functions, vba_modules
+from pyxl.excel.xlsm.cfb import write_compound_file
+from pyxl.excel.xlsm.ovba import CHUNK_SIZE, compress, decompress, has_raw_chunks
+from pyxl.excel.xlsm.vba_source import udf_module
+from pyxl.excel.xlsm.vbaproject import Module
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "parbook.xlsm"
@@ -45,7 +45,7 @@ INFO_KEYS = ["Cơ quan chủ quản", "Tên đơn vị ban hành", "Địa danh"
              "Nơi nhận"]
 DEADLINES = ["Quý I", "Quý II", "Quý III", "Quý IV", "6 tháng đầu năm", "Trong năm …", "Cả năm", "Thường xuyên",
              "Định kỳ hàng quý, 6 tháng, năm"]
-BUTTONS = {  # label → (VBA callback, pyxl.macros function)
+BUTTONS = {  # label → (VBA callback, pyxl.excel.macros function)
     "Kiểm tra bảng": ("ParCheck", "check_sheet"),
     "Tính điểm bị mất": ("ParFillLost", "fill_lost"),
     "Tạo kế hoạch": ("ParPlan", "make_plan"),
@@ -225,24 +225,24 @@ def test_each_callback_runs_its_pyxl_macro(vba_code: dict[str, str]):
         body = re.search(rf"^Sub {sub}\(control As IRibbonControl\)\r\n(.*?)^End Sub", vba_code["PAR"],
                          re.MULTILINE | re.DOTALL)
         assert body, sub
-        assert body.group(1).strip() == f'RunPython "import pyxl.macros as m; m.{macro}()"'
+        assert body.group(1).strip() == f'RunPython "import pyxl.excel.macros as m; m.{macro}()"'
 
 
 def test_macros_named_by_the_ribbon_exist_in_pyxl_macros():
     try:
-        macros = importlib.import_module("pyxl.macros")
+        macros = importlib.import_module("pyxl.excel.macros")
     except ModuleNotFoundError:
-        pytest.skip("pyxl.macros is not written yet")
+        pytest.skip("pyxl.excel.macros is not written yet")
     for _, name in BUTTONS.values():
         function = getattr(macros, name, None)
-        assert callable(function), f"pyxl.macros lacks {name}"
+        assert callable(function), f"pyxl.excel.macros lacks {name}"
         inspect.signature(function, follow_wrapped=False).bind()  # RunPython passes no arguments
 
 
 # ---------------------------------------------------------------- worksheet functions
 
 
-@pytest.mark.skipif(not _udfs_importable(), reason="pyxl.udfs is not importable yet: no wrappers to check")
+@pytest.mark.skipif(not _udfs_importable(), reason="pyxl.excel.udfs is not importable yet: no wrappers to check")
 def test_every_udf_has_its_wrapper(vba_code: dict[str, str]):
     udfs = importlib.import_module(UDF_MODULE)
     code = vba_code["xlwings_udfs"]
@@ -251,7 +251,7 @@ def test_every_udf_has_its_wrapper(vba_code: dict[str, str]):
         declared = ", ".join(("Optional " if p.default is not p.empty else "") + p.name for p in params)
         assert f"\r\nFunction {name}({declared})\r\n" in code, name
         arguments = ", ".join(p.name for p in params)
-        assert f'{name} = XLPy.CallUDF("pyxl.udfs", "{name}", Array({arguments}))\r\n' in code, name
+        assert f'{name} = XLPy.CallUDF("pyxl.excel.udfs", "{name}", Array({arguments}))\r\n' in code, name
 
 
 STUB = '''
@@ -367,7 +367,7 @@ def test_openpyxl_reads_the_sheets(workbook: Path):
     assert keys == INFO_KEYS
     assert all(info.cell(r, 2).value is None for r in range(2, info.max_row + 1))
     conf = book["xlwings.conf"]
-    assert [[c.value for c in row] for row in conf.iter_rows()] == [["UDF Modules", "pyxl.udfs"]]
+    assert [[c.value for c in row] for row in conf.iter_rows()] == [["UDF Modules", "pyxl.excel.udfs"]]
     lists = book["Danh mục"]
     agencies = [c.value for c in lists["A"][1:] if c.value]
     assert agencies == agency_names() and agencies
@@ -404,7 +404,7 @@ def test_calamine_reads_the_sheets(workbook: Path):
     assert table_rows[4] == HEADERS
     info_rows = book.get_sheet_by_name("Thông tin").to_python()
     assert [row[0] for row in info_rows[1:]] == INFO_KEYS
-    assert book.get_sheet_by_name("xlwings.conf").to_python() == [["UDF Modules", "pyxl.udfs"]]
+    assert book.get_sheet_by_name("xlwings.conf").to_python() == [["UDF Modules", "pyxl.excel.udfs"]]
 
 
 # ---------------------------------------------------------------- LibreOffice
@@ -456,7 +456,7 @@ def test_lost_points_formula_works_without_python(workbook: Path, tmp_path: Path
 
 
 def _vba_like(size: int) -> bytes:
-    text = b"Sub ParCheck(control As IRibbonControl)\r\n    RunPython \"import pyxl.macros\"\r\nEnd Sub\r\n"
+    text = b"Sub ParCheck(control As IRibbonControl)\r\n    RunPython \"import pyxl.excel.macros\"\r\nEnd Sub\r\n"
     return (text * (size // len(text) + 1))[:size]
 
 

@@ -1,4 +1,5 @@
 """Plans for every commune of a district or province in one run, and a summary workbook.
+May import core, readers, plan and files, and XlsxWriter for the summary; never Excel.
 
     from pyxl.merge import merge
     result = merge("samples/district_2025.xlsx", "out/district", by="field", progress=print)
@@ -12,10 +13,10 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from .result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
-from .run import Progress, run_merge
-from .sources import Source, Unit, commune_tables, find_source, read_unit
-from .summary import SUMMARY_NAME
+from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
+from pyxl.merge.run import Progress, run_merge
+from pyxl.merge.sources import Source, Unit, commune_tables, find_source, read_unit
+from pyxl.merge.summary import SUMMARY_NAME
 
 __all__ = [
     "FAILED", "KEPT", "MISSING", "SUMMARY_NAME", "WRITTEN", "MergeResult", "Outcome", "Source", "Unit",

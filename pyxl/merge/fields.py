@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..codes import is_roman, segments
-from ..model import Item, Table
-from ..text import fold
+from pyxl.core.codes import is_roman, segments
+from pyxl.core.model import Item, Table
+from pyxl.core.text import fold
 
 # The eight lĩnh vực of the index (par_framework.md), short enough for a column header.
 FIELDS = (

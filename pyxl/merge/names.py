@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..plan import safe_file_name
-from ..text import nfc
+from pyxl.plan import safe_file_name
+from pyxl.core.text import nfc
 
 # Windows allows 260 characters for a whole path; a short name leaves room for the folder above it.
 MAX_NAME = 60

@@ -10,10 +10,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import ParbookError
-from ..files import atomic_path
-from ..plan import require_soffice
-from ..plan.pdf import _kill_tree
+from pyxl.core.errors import ParbookError
+from pyxl.files import atomic_path
+from pyxl.plan import require_soffice
+from pyxl.plan.pdf import _kill_tree
 
 SECONDS_PER_DOCUMENT = 20
 START_SECONDS = 120  # a first start builds the private profile

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..model import ERROR, Finding, Totals
+from pyxl.core.model import ERROR, Finding, Totals
 
 WRITTEN = "written"  # the plan was written in this run
 KEPT = "kept"  # the plan file was there already and left as it was (no --overwrite)

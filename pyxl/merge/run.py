@@ -24,10 +24,10 @@ from typing import Callable, Iterator
 
 from tqdm import tqdm
 
-from ..errors import ParbookError
-from ..files import TEMP_PREFIX, atomic_path, atomic_write_bytes
-from ..model import SCORES, TASKS
-from ..plan import (
+from pyxl.core.errors import ParbookError
+from pyxl.files import TEMP_PREFIX, atomic_path, atomic_write_bytes
+from pyxl.core.model import SCORES, TASKS
+from pyxl.plan import (
     CompiledTemplate,
     build_context,
     compile_template,
@@ -36,13 +36,13 @@ from ..plan import (
     default_template,
     require_soffice,
 )
-from ..plan.frontmatter import LABELS
-from .fields import lost_by_field
-from .names import distinct_parts, safe_part
-from .pdf import convert_batch
-from .result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
-from .sources import Unit, find_source, read_unit, select
-from .summary import SUMMARY_NAME, write_summary
+from pyxl.plan.frontmatter import LABELS
+from pyxl.merge.fields import lost_by_field
+from pyxl.merge.names import distinct_parts, safe_part
+from pyxl.merge.pdf import convert_batch
+from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
+from pyxl.merge.sources import Unit, find_source, read_unit, select
+from pyxl.merge.summary import SUMMARY_NAME, write_summary
 
 Progress = Callable[[int, int], None]
 _IN_PROCESS_BELOW = 16  # fewer communes are done before worker processes would have started

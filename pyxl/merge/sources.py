@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..agencies import Catalogue, entries_from_rows
-from ..errors import ParbookError
-from ..grid import Grid
-from ..headers import SCAN_ROWS, Header, find_header, match_field
-from ..model import SCORES, Table
-from ..plan import FrontMatter, derive_front, front_matter_from_grids
-from ..plan.frontmatter import field_for_key, parse_date
-from ..reader import LIST_SHEET, SIDE_SHEETS, info_year, tables_from_grids
-from ..readers import read_workbook
-from ..rows import read_rows
-from ..table import read_table
-from ..text import clean, fold, tone_key
+from pyxl.core.agencies import Catalogue, entries_from_rows
+from pyxl.core.errors import ParbookError
+from pyxl.core.grid import Grid
+from pyxl.core.headers import SCAN_ROWS, Header, find_header, match_field
+from pyxl.core.model import SCORES, Table
+from pyxl.plan import FrontMatter, derive_front, front_matter_from_grids
+from pyxl.plan.frontmatter import field_for_key, parse_date
+from pyxl.core.workbook import LIST_SHEET, SIDE_SHEETS, info_year, tables_from_grids
+from pyxl.readers import read_workbook
+from pyxl.core.rows import read_rows
+from pyxl.core.table import read_table
+from pyxl.core.text import clean, fold, tone_key
 
 ROSTER = "danh sach"  # the list sheet or file, folded
 READABLE = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"}

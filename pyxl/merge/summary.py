@@ -16,10 +16,10 @@ from pathlib import Path
 
 import xlsxwriter
 
-from ..files import atomic_path
-from ..model import ERROR, INFO, SCORES, WARNING, Finding
-from .fields import FIELDS, OTHER
-from .result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
+from pyxl.files import atomic_path
+from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding
+from pyxl.merge.fields import FIELDS, OTHER
+from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
 
 SUMMARY_NAME = "Tổng hợp.xlsx"
 CREATED = datetime(2025, 7, 1)  # fixed: a re-run must give the same bytes

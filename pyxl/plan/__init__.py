@@ -1,4 +1,5 @@
 """The narrative plan: a Word document (and optionally a PDF) written from a PHỤ LỤC table.
+May import core, readers and files, and docxtpl, jinja2 and lxml; never Excel.
 
     from pyxl.plan import write_plan, read_front_matter
     front, warnings = read_front_matter("son_giang_2021.xlsx")
@@ -16,19 +17,14 @@ import warnings as _warnings
 from pathlib import Path
 from typing import Callable
 
-from ..errors import ParbookError
-from ..model import TASKS, Table
-from .context import ARRANGEMENTS, build_context, format_date
-from .frontmatter import (
-    FrontMatter,
-    complete_front,
-    derive_front,
-    front_matter_from_grids,
-    front_matter_from_rows,
-    read_front_matter,
-)
-from .pdf import convert_to_pdf, require_soffice, soffice_path
-from .render import CompiledTemplate, compile_template
+from pyxl.core.errors import ParbookError
+from pyxl.core.model import TASKS, Table
+from pyxl.plan.context import ARRANGEMENTS, build_context
+from pyxl.plan.wording import format_date
+from pyxl.plan.derive import complete_front, derive_front
+from pyxl.plan.frontmatter import FrontMatter, front_matter_from_grids, front_matter_from_rows, read_front_matter
+from pyxl.plan.pdf import convert_to_pdf, require_soffice, soffice_path
+from pyxl.plan.render import CompiledTemplate, compile_template
 
 __all__ = [
     "ARRANGEMENTS", "CompiledTemplate", "FrontMatter", "PlanWarning", "build_context", "compile_template",

@@ -7,23 +7,23 @@ agencies and heading number is made here. Keys avoid the names of dict methods (
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 
-from ..errors import ParbookError
-from ..model import TASKS, Item, Table
-from ..numbers import TOLERANCE, format_points
-from ..text import clean, fold, is_upper_title, tone_key
-from .frontmatter import FrontMatter, complete_front, is_people_committee, locality_of
+from pyxl.core.errors import ParbookError
+from pyxl.core.model import TASKS, Item, Table
+from pyxl.core.text import fold, tone_key
+from pyxl.plan.appendix import appendix_context
+from pyxl.plan.derive import complete_front, is_people_committee, locality_of
+from pyxl.plan.frontmatter import FrontMatter
+from pyxl.plan.wording import (
+    bare, bullet_lines, children_lists, format_date, has_lost, item_kind, names_of, one_line, points, sentence_case,
+)
 
 ARRANGEMENTS = ("criterion", "field", "lead")
 BLANK = "……"
 _BLANK_NUMBER = "     "  # "Số:      /KH-UBND", as drafts leave it
 _LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm, in Vietnamese order
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
-_KEEP_UPPER = {"UBND", "ISO", "PAR", "INDEX", "SIPAS", "PAPI", "PCI", "DTI", "TCVN", "BCCI", "DVC", "DVCTT",
-               "MTTQ", "MTTQVN", "TTĐT", "SNCL", "ĐVSNCL", "UB", "VH", "TT", "XH", "TN", "MT", "KT",
-               "CCVC", "CBCCVC", "VBQPPL", "QPPL", "HĐND", "HDND", "TTHC", "CCHC", "CNTT"}
 # Standard lĩnh vực names (par_framework.md) for tables that list criteria without their lĩnh vực
 # row; the 2022 index (876/QĐ-BNV) renamed fields 2, 5 and 7.
 _FIELDS_OLD = {
@@ -57,7 +57,7 @@ def build_context(table: Table, front: FrontMatter | None = None, by: str = "cri
             "field (theo lĩnh vực), lead (theo cơ quan chủ trì)."
         )
     front, _ = complete_front(front, table)
-    context = {"front": front_context(front), "appendix": _appendix(table, front)}
+    context = {"front": front_context(front), "appendix": appendix_context(table, front)}
     if table.kind == TASKS:
         sections = _task_sections(table)
         context["plan"] = _task_plan(table, sections, front)
@@ -68,77 +68,6 @@ def build_context(table: Table, front: FrontMatter | None = None, by: str = "cri
     context["plan"]["next_number"] = str(len(sections) + 1)
     context["sections"] = sections
     return context
-
-
-# -- formatting ---------------------------------------------------------------------------------------
-
-def format_date(day: date) -> str:
-    """'ngày 05 tháng 3 năm 2024': leading zero for days below 10 and for months 1 and 2 (ND 30)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
-def _points(value: Decimal | None) -> str:
-    return format_points(value) if value is not None else ""
-
-
-def _one_line(text: str | None) -> str:
-    return clean(text).replace("\n", " ") if text else ""
-
-
-def _bare(text: str | None) -> str:
-    """One line without the trailing punctuation the template adds itself."""
-    return _one_line(text).rstrip(" .;,:")
-
-
-def _sentence(text: str) -> str:
-    """A line ending like a sentence: trailing ';' or ',' replaced, '.' added after a word."""
-    text = text.strip().rstrip(" ;,")
-    if text and (text[-1].isalnum() or text[-1] in ")%”\"'"):
-        text += "."
-    return text
-
-
-def _lines(text: str | None) -> list[str]:
-    """A cell's lines as bullet texts: leading '-', '+', '•' removed, each ending as a sentence."""
-    out = []
-    for line in clean(text).split("\n") if text else []:
-        line = _BULLET.sub("", line).strip()
-        if line:
-            out.append(_sentence(line))
-    return out
-
-
-def _names(names: tuple[str, ...]) -> list[str]:
-    return [name for name in (_bare(n) for n in names) if name]
-
-
-def sentence_case(text: str) -> str:
-    """A lĩnh vực line typed in capitals in sentence case, acronyms kept: 'CẢI CÁCH TTHC' → 'Cải cách TTHC'."""
-    text = _one_line(text)
-    if not is_upper_title(text):
-        return text
-
-    def word(match: re.Match[str]) -> str:
-        run = match.group(0)
-        if run.upper() in _KEEP_UPPER or not re.search(r"[aeiouy]", fold(run)):
-            return run  # an acronym: every Vietnamese syllable has a vowel
-        return run.lower()
-
-    lowered = re.sub(r"[^\W\d_]+", word, text)
-    for i, ch in enumerate(lowered):
-        if ch.isalpha():
-            return lowered[:i] + ch.upper() + lowered[i + 1 :]
-    return lowered
-
-
-def _has_lost(item: Item) -> bool:
-    return item.lost_points is not None and item.lost_points >= TOLERANCE
-
-
-def _kind(item: Item) -> str:
-    depth = len(item.code.split(".")) if item.code and item.code[0].isdigit() else 0
-    return {0: "Nội dung", 1: "Lĩnh vực", 2: "Tiêu chí"}.get(depth, "Tiêu chí thành phần")
 
 
 # -- front matter -------------------------------------------------------------------------------------
@@ -166,21 +95,21 @@ def front_context(front: FrontMatter) -> dict:
         "locality": locality or unit or BLANK,
         "eval_year": str(front.eval_year) if front.eval_year else BLANK,
         "plan_year": str(front.plan_year) if front.plan_year else BLANK,
-        "result": _bare(front.result),
+        "result": bare(front.result),
         "bases": _bases(front.bases),
         "sign_lines": _sign_lines(front),
-        "signer": _one_line(front.signer),
+        "signer": one_line(front.signer),
         "recipients": _recipients(front.recipients),
     }
 
 
 def _bases(lines: tuple[str, ...]) -> list[str]:
-    kept = [_bare(line) for line in lines if _bare(line)]
+    kept = [bare(line) for line in lines if bare(line)]
     return [line + (";" if i < len(kept) - 1 else ".") for i, line in enumerate(kept)]
 
 
 def _recipients(lines: tuple[str, ...]) -> list[str]:
-    kept = [_BULLET.sub("", _one_line(line)).rstrip(" .;,") for line in lines]
+    kept = [_BULLET.sub("", one_line(line)).rstrip(" .;,") for line in lines]
     kept = [line for line in kept if line]
     if not any(fold(line).startswith("luu") for line in kept):
         kept.append("Lưu: VT")
@@ -196,7 +125,7 @@ def _sign_lines(front: FrontMatter) -> list[str]:
     short = authority.split()[0]
     committee = is_people_committee(front.unit) or not front.unit
     collective = "ỦY BAN NHÂN DÂN" if committee else (front.unit or "").upper()
-    position = _one_line(front.signer_title).upper() or ("PHÓ CHỦ TỊCH" if short == "KT." else "CHỦ TỊCH")
+    position = one_line(front.signer_title).upper() or ("PHÓ CHỦ TỊCH" if short == "KT." else "CHỦ TỊCH")
     head = position[4:] if position.startswith("PHÓ ") else "CHỦ TỊCH" if committee else position
 
     def given_or(default: str) -> str:
@@ -225,17 +154,9 @@ def _coordinator(front: FrontMatter) -> str:
 
 # -- remediation plan ---------------------------------------------------------------------------------
 
-def _children(table: Table) -> list[list[int]]:
-    kids: list[list[int]] = [[] for _ in table.items]
-    for i, item in enumerate(table.items):
-        if item.parent is not None:
-            kids[item.parent].append(i)
-    return kids
-
-
 def _entries(table: Table, all_items: bool) -> list[tuple[int, dict]]:
     """(item index, entry) for each item the plan addresses, in table order."""
-    kids = _children(table)
+    kids = children_lists(table)
     out = []
     for i, item in enumerate(table.items):
         if item.is_group:
@@ -244,15 +165,15 @@ def _entries(table: Table, all_items: bool) -> list[tuple[int, dict]]:
         is_field = item.parent is None and bool(kids[i])
         if (kids[i] or is_field) and not own_text:
             continue  # its children carry the plan
-        if not (_has_lost(item) or all_items):
+        if not (has_lost(item) or all_items):
             continue
         out.append((i, _entry(item)))
     return out
 
 
 def _entry(item: Item) -> dict:
-    title = _bare(item.title)
-    kind = _kind(item)
+    title = bare(item.title)
+    kind = item_kind(item)
     code = item.code or ""
     label = f"{kind} {code} “{title}”" if code else f"{kind} “{title}”"
     return {
@@ -261,17 +182,17 @@ def _entry(item: Item) -> dict:
         "kind": kind,
         "title": title,
         "label": label,
-        "lost": _points(item.lost_points) if _has_lost(item) else "",
-        "max_points": _points(item.max_points),
-        "appraised": _points(item.appraised_points),
-        "target": "\n".join(_lines(item.target)),
-        "solutions": _lines(item.solution),
-        "reason": "\n".join(_lines(item.reason or item.note)),
-        "lead": ", ".join(_names(item.lead)),
-        "partners": ", ".join(_names(item.partners)),
-        "lead_names": _names(item.lead),
-        "partner_names": _names(item.partners),
-        "deadline": _bare(item.deadline.text),
+        "lost": points(item.lost_points) if has_lost(item) else "",
+        "max_points": points(item.max_points),
+        "appraised": points(item.appraised_points),
+        "target": "\n".join(bullet_lines(item.target)),
+        "solutions": bullet_lines(item.solution),
+        "reason": "\n".join(bullet_lines(item.reason or item.note)),
+        "lead": ", ".join(names_of(item.lead)),
+        "partners": ", ".join(names_of(item.partners)),
+        "lead_names": names_of(item.lead),
+        "partner_names": names_of(item.partners),
+        "deadline": bare(item.deadline.text),
     }
 
 
@@ -283,7 +204,7 @@ def _field_of(table: Table, index: int) -> int:
 
 def _field_sections(table: Table, entries: list[tuple[int, dict]], front: FrontMatter) -> list[dict]:
     """One section per lĩnh vực (the root above the criteria, or the code's first number)."""
-    kids = _children(table)
+    kids = children_lists(table)
     names = _FIELDS_2022 if (front.eval_year or 0) >= 2022 else _FIELDS_OLD
     order: list[object] = []
     grouped: dict[object, list[dict]] = {}
@@ -294,7 +215,7 @@ def _field_sections(table: Table, entries: list[tuple[int, dict]], front: FrontM
         if root != index and (table.items[root].is_group or kids[root]):
             key: object = root
             titles[key] = sentence_case(table.items[root].title)
-            lost[key] = _points(table.items[root].lost_points)
+            lost[key] = points(table.items[root].lost_points)
         else:
             first = (table.items[index].code or "").split(".")[0]
             key = ("code", first)
@@ -308,7 +229,7 @@ def _field_sections(table: Table, entries: list[tuple[int, dict]], front: FrontM
         members = grouped[key]
         if key not in lost:
             values = [e["lost"] for e in members if e["lost"]]
-            lost[key] = _points(sum((Decimal(v.replace(",", ".")) for v in values), Decimal(0))) if values else ""
+            lost[key] = points(sum((Decimal(v.replace(",", ".")) for v in values), Decimal(0))) if values else ""
         for k, entry in enumerate(members, start=1):
             entry["number"] = f"{number}.{k}"
         sections.append({
@@ -357,7 +278,7 @@ def _lead_sections(entries: list[tuple[int, dict]]) -> list[dict]:
         sections.append({
             "number": str(number),
             "title": names[key],
-            "lost": _points(total) if total else "",
+            "lost": points(total) if total else "",
             "entries": members,
             "leads": names[key],
             "partners": _distinct(name for e in members for name in e["partner_names"]),
@@ -370,7 +291,7 @@ def _score_plan(table: Table, entries: list[tuple[int, dict]], front: FrontMatte
     items = [entry for _, entry in entries]
     return {
         "kind": "scores",
-        "total_lost": _points(table.totals.lost_points),
+        "total_lost": points(table.totals.lost_points),
         "entry_count": str(sum(1 for e in items if e["lost"])),
         "leads": _distinct(name for e in items for name in e["lead_names"]),
         "coordinator": _coordinator(front),
@@ -384,15 +305,15 @@ def _label(index: int) -> str:
 
 
 def _task(item: Item) -> dict:
-    products = [line.rstrip(".") for line in _lines(item.product)]
+    products = [line.rstrip(".") for line in bullet_lines(item.product)]
     return {
         "label": "",
         "code": item.code or "",
-        "title": _bare(item.title),
+        "title": bare(item.title),
         "product": "; ".join(products),
-        "lead": ", ".join(_names(item.lead)),
-        "partners": ", ".join(_names(item.partners)),
-        "deadline": _bare(item.deadline.text),
+        "lead": ", ".join(names_of(item.lead)),
+        "partners": ", ".join(names_of(item.partners)),
+        "deadline": bare(item.deadline.text),
         "subtasks": [],
     }
 
@@ -435,7 +356,7 @@ def _task_plan(table: Table, sections: list[dict], front: FrontMatter) -> dict:
     for item in table.items:
         if item.is_group:
             continue
-        for name in (n for n in (_bare(x) for x in item.lead) if n):
+        for name in (n for n in (bare(x) for x in item.lead) if n):
             duty = duties.setdefault(tone_key(name), {"name": name, "codes": [], "count": 0})
             duty["count"] += 1
             if item.code:
@@ -450,63 +371,4 @@ def _task_plan(table: Table, sections: list[dict], front: FrontMatter) -> dict:
         "leads": ", ".join(d["name"] for d in duties.values()),
         "lead_duties": lead_duties,
         "coordinator": _coordinator(front),
-    }
-
-
-# -- appendix -------------------------------------------------------------------------------------------
-
-_NOT_TITLE = re.compile(
-    r"cong hoa xa hoi|doc lap\s*-?\s*tu do|^(uy ban nhan dan|ubnd)$|kem theo"
-    r"|^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\s+\S+(\s+\S+){0,3}$"
-)
-_APPENDIX_WORD = re.compile(r"^\s*ph[uụ]\s*l[uụ]c\s*(?:[0-9]+|[IVXLC]+\b)?\s*[:.\-–]?\s*", re.IGNORECASE)
-
-
-def _appendix_title(table: Table, front: FrontMatter) -> str:
-    lines = []
-    for line in table.title_lines:
-        text = _APPENDIX_WORD.sub("", _one_line(line)).strip()
-        if text and not _NOT_TITLE.search(fold(text)):
-            lines.append(text)
-    if lines:
-        return " ".join(lines).upper()
-    if table.kind == TASKS:
-        place = (locality_of(front.unit) or "").upper()
-        year = str(front.plan_year or "")
-        return " ".join(f"NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {place} NĂM {year}".split())
-    year = str(front.eval_year or "")
-    return (f"CÁC NỘI DUNG BỊ MẤT ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} "
-            "VÀ GIẢI PHÁP KHẮC PHỤC").replace("  ", " ")
-
-
-def _appendix(table: Table, front: FrontMatter) -> dict:
-    kids = _children(table)
-    rows = []
-    for i, item in enumerate(table.items):
-        note = "\n".join(text for text in (clean(item.reason), clean(item.note)) if text)
-        rows.append({
-            "code": item.code or "",
-            "title": clean(item.title),
-            # lĩnh vực lines and criteria with sub-criteria; a task with sub-tasks stays plain (as in the seeds)
-            "bold": item.is_group or (table.kind != TASKS and bool(kids[i])),
-            "max_points": _points(item.max_points),
-            "appraised": _points(item.appraised_points),
-            "lost": _points(item.lost_points),
-            "solution": clean(item.solution),
-            "product": clean(item.product),
-            "lead": ", ".join(clean(n) for n in item.lead),
-            "partners": ", ".join(clean(n) for n in item.partners),
-            "deadline": clean(item.deadline.text),
-            "note": note,
-        })
-    totals = table.totals
-    return {
-        "title": _appendix_title(table, front),
-        "rows": rows,
-        "total": {
-            "max_points": _points(totals.max_points),
-            "appraised": _points(totals.appraised_points),
-            "lost": _points(totals.lost_points),
-        },
-        "count": str(sum(1 for item in table.items if not item.is_group)),
     }

@@ -1,21 +1,18 @@
 """The plan's front matter: who issues it, its number and date, who signs, who receives it.
 
-Read from the workbook's `Thông tin` sheet (key in column A, value in column B), overridden by
-command-line options, and completed from the PHỤ LỤC table's title lines ("(Kèm theo kế hoạch số
-18/KH-UBND ngày 19 tháng 3 năm 2021 của UBND xã Sơn Giang)") where the sheet says nothing.
+Read from the workbook's `Thông tin` sheet (key in column A, value in column B) and overridden by
+command-line options; `pyxl.plan.derive` completes it from the table's title lines.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..model import Table
-from ..text import clean, fold
+from pyxl.core.text import clean, fold
 
 INFO_SHEET = "thong tin"
 
@@ -53,8 +50,6 @@ _LISTS = {"bases", "recipients"}
 _HEADER_WORDS = {"thong tin", "noi dung", "gia tri", "muc", "truong", "khoa", "ten muc", "stt"}
 _AUTHORITIES = {"tm": "TM.", "thay mat": "TM.", "kt": "KT.", "ky thay": "KT.", "q": "Q.", "quyen": "Q.",
                 "tl": "TL.", "thua lenh": "TL.", "tuq": "TUQ.", "thua uy quyen": "TUQ."}
-_LEVELS = ("thi tran", "thi xa", "thanh pho", "xa", "phuong", "huyen", "quan", "tinh")
-_UBND = re.compile(r"^(?:ubnd|uy ban nhan dan)\b\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -192,7 +187,7 @@ def front_matter_from_grids(grids: Iterable[object]) -> tuple[FrontMatter | None
 
 def read_front_matter(path: str | Path) -> tuple[FrontMatter | None, list[str]]:
     """The front matter of a workbook file's `Thông tin` sheet, or None when it has no such sheet."""
-    from ..readers import read_workbook
+    from pyxl.readers import read_workbook
 
     return front_matter_from_grids(read_workbook(path))
 
@@ -269,204 +264,3 @@ def normalize_authority(text: str) -> str | None:
     if key in _AUTHORITIES:
         return _AUTHORITIES[key]
     return text.upper()
-
-
-# -- deriving from the table ------------------------------------------------------------------------
-
-def _fold_same_length(text: str) -> str:
-    """fold() one character for one character, so positions match the original text."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0].lower() if ch.strip() else " "
-        out.append("d" if base == "đ" else base)
-    return "".join(out)
-
-
-_ATTACHED = re.compile(r"kem\s+theo\b")
-_NUMBER_IN_TITLE = re.compile(r"\bso\s*:?\s*(?P<n>\d*)\s*/\s*(?P<s>[a-z0-9&]+(?:-[a-z0-9&]+)*)")
-_DATE_IN_TITLE = re.compile(
-    r"ngay\s*(?P<d>\d{1,2})\s*(?:thang\s*|[/.-]\s*)(?P<m>\d{1,2})\s*(?:nam\s*|[/.-]\s*)(?P<y>\d{4})"
-)
-_UNIT_IN_TITLE = re.compile(
-    r"\bcua\s+(?P<unit>(?:ubnd|uy ban nhan dan)\s+(?:" + "|".join(_LEVELS) + r")\s+[^\s)].*?)\s*\)?\s*$"
-)
-_LOCALITY = re.compile(r"\b(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[^\s,.;()]+(?:\s+[^\s,.;()]+){0,3})")
-# The level words as typed, so that "tình hình", "quản lý" or "xã hội" are not taken for places.
-_LEVEL_WORDS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị trấn", "thị xã", "thành phố"}
-_NAME_STOP = {"nam", "va", "giai", "doan", "tu", "den", "cac", "ve", "trong", "theo", "cua", "tai", "de", "hoi"}
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-
-
-def derive_front(table: Table) -> FrontMatter:
-    """What the table's title lines (and its plan year) say about number, date, unit and years."""
-    number = symbol = unit = None
-    issued = None
-    year_hint = table.year
-    title_years: list[tuple[int, str]] = []  # (year, what the title says around it)
-    locality = None
-    for line in table.title_lines:
-        original = clean(line).replace("\n", " ")
-        folded = _fold_same_length(original)
-        if _ATTACHED.search(folded):
-            match = _NUMBER_IN_TITLE.search(folded)
-            if match:
-                number = parse_number_symbol(match["n"])[0] if match["n"] else None
-                symbol = original[match.start("s") : match.end("s")].upper()
-            match = _DATE_IN_TITLE.search(folded)
-            if match:
-                try:
-                    issued = date(int(match["y"]), int(match["m"]), int(match["d"]))
-                except ValueError:
-                    issued = None
-            years = _YEAR.findall(folded)
-            if years and year_hint is None:
-                year_hint = int(years[-1])  # "ngày /02/2024": the date is a blank but its year is not
-            match = _UNIT_IN_TITLE.search(folded)
-            if match:
-                unit = tidy_unit(original[match.start("unit") : match.end("unit")])
-            continue
-        for match in _YEAR.finditer(folded):
-            title_years.append((int(match.group(0)), folded[max(match.start() - 30, 0) : match.end() + 25]))
-        if locality is None:
-            locality = _locality_in(original, folded)
-    if unit is None and locality is not None:
-        unit = f"UBND {locality}"
-    if issued is not None and year_hint is None:
-        year_hint = issued.year
-    eval_year, plan_year = _years(title_years, year_hint)
-    return FrontMatter(unit=unit, number=number, symbol=symbol, issued=issued,
-                       eval_year=eval_year, plan_year=plan_year)
-
-
-def _locality_in(original: str, folded: str) -> str | None:
-    for match in _LOCALITY.finditer(folded):
-        level = original[match.start("level") : match.end("level")].lower()
-        if level not in _LEVEL_WORDS:
-            continue
-        kept = []
-        words = original[match.start("name") : match.end("name")].split()
-        for word, folded_word in zip(words, folded[match.start("name") : match.end("name")].split()):
-            if folded_word in _NAME_STOP or any(ch.isdigit() for ch in word):
-                break
-            kept.append(word)
-        if kept:
-            return f"{level} {' '.join(_title_word(w) for w in kept)}"
-    return None
-
-
-def _years(title_years: list[tuple[int, str]], hint: int | None) -> tuple[int | None, int | None]:
-    """(evaluation year, plan year) from the years a title names and the plan year known otherwise."""
-    years = sorted({year for year, _ in title_years})
-    if len(years) >= 2:
-        return years[0], years[-1]
-    if len(years) == 1:
-        year, around = years[0], title_years[0][1]
-        if hint is not None and year < hint:
-            return year, hint
-        # "… bị trừ điểm năm 2023" names the year assessed; "… năm 2019 và các năm tiếp theo" the plan's.
-        if re.search(r"\bdiem\b|\bchi so\b", around.split(str(year))[0]) and "tiep theo" not in around:
-            return year, year + 1
-        return year - 1, year
-    return (hint - 1 if hint else None), hint
-
-
-def _title_word(word: str) -> str:
-    return word[:1].upper() + word[1:].lower() if word.isupper() else word
-
-
-def tidy_unit(text: str) -> str:
-    """A unit name as written, with a name typed in capitals put in title case: 'UBND XÃ IA MRƠN' → 'UBND xã Ia Mrơn'."""
-    text = clean(text).replace("\n", " ")
-    match = _UBND.match(text)
-    if not match or not text.isupper():
-        return text
-    head = text[: match.end()].strip()
-    rest = text[match.end() :].split()
-    if rest and _fold_same_length(rest[0]) in _LEVELS:
-        level_words = 1
-    elif len(rest) > 1 and _fold_same_length(" ".join(rest[:2])) in _LEVELS:
-        level_words = 2
-    else:
-        level_words = 0
-    level = " ".join(w.lower() for w in rest[:level_words])
-    name = " ".join(_title_word(w) for w in rest[level_words:])
-    head = "UBND" if head.upper() == "UBND" else "Ủy ban nhân dân"
-    return " ".join(part for part in (head, level, name) if part)
-
-
-def locality_of(unit: str | None) -> str | None:
-    """'UBND xã Sơn Giang' → 'xã Sơn Giang'; None when the unit is not a People's Committee."""
-    if not unit:
-        return None
-    match = _UBND.match(unit)
-    if not match:
-        return None
-    return unit[match.end() :].strip() or None
-
-
-def place_of(unit: str | None) -> str | None:
-    """The địa danh a unit implies: 'UBND xã Sơn Giang' → 'Sơn Giang'; 'UBND Quận 1' → 'Quận 1'."""
-    locality = locality_of(unit)
-    if not locality:
-        return None
-    words = locality.split()
-    folded = [_fold_same_length(w) for w in words]
-    for size in (2, 1):
-        if len(words) > size and " ".join(folded[:size]) in _LEVELS:
-            name = " ".join(words[size:])
-            if name.isdigit():  # named by a number: the full name ("Quận 1", "Phường 15")
-                return " ".join(words[:size]).capitalize() + " " + name
-            return name
-    return None
-
-
-def is_people_committee(unit: str | None) -> bool:
-    """True for 'UBND …' / 'Ủy ban nhân dân …'."""
-    return bool(unit and _UBND.match(unit))
-
-
-# -- completing -------------------------------------------------------------------------------------
-
-def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter, list[str]]:
-    """front with its blanks filled from the table, and a warning for each blank left in the document."""
-    derived = derive_front(table)
-    front = (front or FrontMatter()).merged_over(derived)
-    if front.unit:
-        front = dataclasses.replace(front, unit=tidy_unit(front.unit))
-    if not front.place:
-        front = dataclasses.replace(front, place=place_of(front.unit))
-    plan_year, eval_year = front.plan_year, front.eval_year
-    if plan_year is None:
-        plan_year = eval_year + 1 if eval_year else (front.issued.year if front.issued else None)
-    if eval_year is None and plan_year is not None:
-        eval_year = plan_year - 1
-    front = dataclasses.replace(front, plan_year=plan_year, eval_year=eval_year)
-
-    warnings = []
-
-    def missing(name: str, shown: str) -> None:
-        warnings.append(f"Thông tin: chưa có '{LABELS[name]}'; văn bản để {shown}, cần điền trước khi trình ký.")
-
-    if not front.unit:
-        missing("unit", "trống tên đơn vị")
-    if not front.place:
-        missing("place", "trống địa danh")
-    if not front.number:
-        missing("number", f"'Số:      /{front.symbol or 'KH-UBND'}'")
-    if not front.issued:
-        missing("issued", f"'ngày    tháng    năm {front.plan_year or ''}'".rstrip())
-    if table.kind != "tasks" and not front.eval_year:
-        missing("eval_year", "trống năm đánh giá")
-    if not front.plan_year:
-        missing("plan_year", "trống năm thực hiện")
-    if not front.bases:
-        missing("bases", "câu mở đầu chung, không có dòng 'Căn cứ'")
-    if not front.authority:
-        missing("authority", "'TM.'")
-    if not front.signer_title:
-        missing("signer_title", "chức vụ mặc định theo quyền hạn ký")
-    if not front.signer:
-        missing("signer", "trống họ tên người ký")
-    if not front.recipients:
-        missing("recipients", "chỉ '- Lưu: VT.'")
-    return front, warnings

@@ -8,8 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import ParbookError
-from ..files import atomic_path
+from pyxl.core.errors import ParbookError
+from pyxl.files import atomic_path
 
 TIMEOUT = 180  # seconds; a first start of LibreOffice builds its profile and takes a while
 

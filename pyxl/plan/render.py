@@ -30,8 +30,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 from markupsafe import Markup, escape
 
-from ..errors import ParbookError
-from ..files import atomic_path
+from pyxl.core.errors import ParbookError
+from pyxl.files import atomic_path
 
 # The names a parbook plan template reads; a template using none of them is not a parbook template.
 PLAN_FIELDS = frozenset({"front", "plan", "sections", "appendix"})

@@ -1,4 +1,5 @@
-"""Readers: turn a file into plain Grids; each engine module only converts its library's cells.
+"""Readers: a file → plain Grids (one small module per engine), and `read_tables` (a file → Tables).
+May import core and the reading libraries (python-calamine, openpyxl, olefile, lxml); nothing that writes.
 
 python-calamine is the default (fast) engine; openpyxl is kept as a cross-check.
 """
@@ -6,14 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import olefile
 
-from ..errors import ParbookError
-from ..grid import Grid
-from . import _calamine, _csv, _openpyxl
-from .xmlscan import percent_text, scan
+from pyxl.core.errors import ParbookError
+from pyxl.core.grid import Grid
+from pyxl.core.model import Table
+from pyxl.core.workbook import tables_from_grids
+from pyxl.readers import _calamine, _csv, _openpyxl
+from pyxl.readers._xmlscan import percent_text, scan
 
 ENGINES = {"calamine": _calamine.read, "openpyxl": _openpyxl.read}
 _ZIP_TYPES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
@@ -84,3 +88,12 @@ def _apply_xml_facts(path: Path, grids: list[Grid]) -> list[Grid]:
                 rows[r][c] = percent_text(rows[r][c])
         patched.append(dataclasses.replace(grid, rows=rows, uncalculated=sheet.uncalculated))
     return patched
+
+
+def read_tables(path: str | Path, sheet: str | None = None, year: int | None = None,
+                as_of: date | None = None, engine: str = "calamine") -> list[Table]:
+    """Every table in the file (or on the named sheet), scored and checked.
+
+    Raises ParbookError when the file cannot be read or holds no table.
+    """
+    return tables_from_grids(read_workbook(path, engine), Path(path).name, sheet, year, as_of)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
-from ..grid import Grid
+from pyxl.core.grid import Grid
 
 
 def read(path: Path) -> list[Grid]:

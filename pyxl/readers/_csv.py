@@ -5,8 +5,8 @@ import csv
 import io
 from pathlib import Path
 
-from ..errors import ParbookError
-from ..grid import Grid
+from pyxl.core.errors import ParbookError
+from pyxl.core.grid import Grid
 
 
 def read(path: Path) -> list[Grid]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import openpyxl
 
-from ..grid import Grid
+from pyxl.core.grid import Grid
 
 
 def read(path: Path) -> list[Grid]:

@@ -1,4 +1,5 @@
 """Build parbook.xlsm: the sheets, the VBA project (xlwings + ribbon callbacks + UDF wrappers), the ribbon.
+May import core (agency names), the excel doors it wraps (udfs, ribbon), XlsxWriter and olefile.
 
 Route (../shared/refs/xlsm_build.md): take the VBA project of xlwings' standalone template, keep its
 settings and references and rewrite its module list; write the sheets with XlsxWriter around it; add
@@ -19,15 +20,15 @@ from typing import Callable, Sequence
 import xlsxwriter
 import xlwings
 
-from ..files import atomic_write_bytes
-from . import content, package, ribbon, sheets, vba_source
-from .content import PINNED_XLWINGS
-from .vbaproject import Module, Template, build_vba_project
+from pyxl.files import atomic_write_bytes
+from pyxl.excel.xlsm import content, package, ribbon, sheets, vba_source
+from pyxl.excel.xlsm.content import PINNED_XLWINGS
+from pyxl.excel.xlsm.vbaproject import Module, Template, build_vba_project
 
 __all__ = ["PINNED_XLWINGS", "UDF_MODULE", "agency_names", "build_bytes", "build_workbook", "udf_functions",
            "vba_modules"]
 
-UDF_MODULE = "pyxl.udfs"
+UDF_MODULE = "pyxl.excel.udfs"
 _TEMPLATE = Path(xlwings.__file__).with_name("quickstart_standalone.xlsm")
 
 
@@ -57,7 +58,7 @@ def udf_functions(udf_module: str = UDF_MODULE) -> list[Callable[..., object]]:
 
 def agency_names() -> list[str]:
     """The agency list for Danh mục: parbook's built-in catalogue, or the fallback list until it exists."""
-    agencies = _optional_module("pyxl.agencies")
+    agencies = _optional_module("pyxl.core.agencies")
     if agencies is None:
         return list(content.FALLBACK_AGENCIES)
     return list(agencies.Catalogue.builtin().names())

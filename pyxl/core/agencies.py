@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .text import clean, fold, tone_key
+from pyxl.core.text import clean, fold, tone_key
 
 COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"
 LEVELS = (COMMUNE, DISTRICT, PROVINCE)
@@ -165,7 +165,7 @@ class Catalogue:
     @functools.cache
     def builtin(cls) -> Catalogue:
         """The catalogue shipped in pyxl/data/agencies.csv (read once)."""
-        data = resources.files(__package__).joinpath("data/agencies.csv")
+        data = resources.files("pyxl").joinpath("data/agencies.csv")
         return cls(_read_csv(data.read_text(encoding="utf-8-sig")))
 
     def extended(self, entries: Iterable[tuple[str, Iterable[str]]]) -> Catalogue:

@@ -5,8 +5,8 @@ import calendar
 import re
 from datetime import date, datetime
 
-from pyxl.model import MISSING_DEADLINE, Deadline
-from pyxl.text import clean, fold
+from pyxl.core.model import MISSING_DEADLINE, Deadline
+from pyxl.core.text import clean, fold
 
 KINDS = frozenset({"missing", "date", "period", "ongoing", "recurring", "staged", "conditional", "vague"})
 UNDATED_KINDS = frozenset({"missing", "conditional", "vague"})

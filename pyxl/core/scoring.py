@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable
 
-from .codes import is_roman, level, segments
-from .model import Item, Totals
+from pyxl.core.codes import is_roman, level, segments
+from pyxl.core.model import Item, Totals
 
 
 def hierarchy(items: list[Item]) -> tuple[list[int | None], list[int]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .codes import is_roman, normalize_code, split_leading_code
-from .grid import Grid
-from .headers import SCORE_FIELDS, Header
-from .numbers import NotANumber, parse_number
-from .text import clean, fold, is_upper_title
+from pyxl.core.codes import is_roman, normalize_code, split_leading_code
+from pyxl.core.grid import Grid
+from pyxl.core.headers import SCORE_FIELDS, Header
+from pyxl.core.numbers import NotANumber, parse_number
+from pyxl.core.text import clean, fold, is_upper_title
 
 TEXT_FIELDS = (
     "title", "target", "solution", "product", "lead", "partners", "deadline", "note", "reason", "status",

@@ -5,16 +5,16 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from .agencies import Catalogue, split_agencies
-from .checks import Checker
-from .deadlines import parse_deadline, is_done
-from .errors import ParbookError
-from .grid import Grid, a1
-from .headers import SCORE_FIELDS, Header, find_header, header_year
-from .model import ERROR, SCORES, TASKS, Deadline, Finding, Item, Table
-from .rows import RawItem, RawTotal, read_rows, score_value
-from .scoring import score, totals
-from .text import clean, fold
+from pyxl.core.agencies import Catalogue, split_agencies
+from pyxl.core.checks import Checker
+from pyxl.core.deadlines import parse_deadline, is_done
+from pyxl.core.errors import ParbookError
+from pyxl.core.grid import Grid, a1
+from pyxl.core.headers import SCORE_FIELDS, Header, find_header, header_year
+from pyxl.core.model import ERROR, SCORES, TASKS, Deadline, Finding, Item, Table
+from pyxl.core.rows import RawItem, RawTotal, read_rows, score_value
+from pyxl.core.scoring import score, totals
+from pyxl.core.text import clean, fold
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _LOOKED_FOR = (

@@ -1,6 +1,6 @@
 """The CCHC ribbon tab: its buttons, the customUI14 XML and adding that part to a workbook package.
 
-Each button runs a VBA callback in the PAR module, which calls one function of `pyxl.macros`.
+Each button runs a VBA callback in the PAR module, which calls one function of `pyxl.excel.macros`.
 The part is added to the finished package as the very last build step: XlsxWriter cannot write it,
 and openpyxl drops the ribbon relationship whenever it saves.
 """
@@ -24,7 +24,7 @@ class Button:
     label: str
     image: str  # a built-in Office icon (imageMso)
     sub: str  # VBA callback in the PAR module
-    macro: str  # function of pyxl.macros
+    macro: str  # function of pyxl.excel.macros
     tip: str  # supertip shown on hover
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Font, PatternFill
 
-from .files import atomic_path
-from .marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows
+from pyxl.files import atomic_path
+from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows
 
 
 def _fill(color: str | None) -> PatternFill:

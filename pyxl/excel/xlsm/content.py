@@ -1,7 +1,7 @@
 """What the workbook's sheets say: Vietnamese texts, keys and lists officers see and may edit."""
 from __future__ import annotations
 
-from .ribbon import BUTTONS
+from pyxl.excel.xlsm.ribbon import BUTTONS
 
 # Must equal the xlwings pin in setup.cfg: xlwings.bas names the DLL of its own version, so the
 # workbook only runs with that exact xlwings installed on the officer's PC (the help sheet says so).
@@ -67,7 +67,7 @@ DEADLINE_PHRASES = (
     "Thường xuyên",
     "Định kỳ hàng quý, 6 tháng, năm",
 )
-# Used only while pyxl.agencies (the agency catalogue) is absent: the usual commune offices, both
+# Used only while pyxl.core.agencies (the agency catalogue) is absent: the usual commune offices, both
 # before and after the 2025 reorganisation into two-level local government.
 FALLBACK_AGENCIES = (
     "UBND xã",
@@ -90,7 +90,7 @@ FALLBACK_AGENCIES = (
 
 # xlwings.conf rows: only keys with values, since an empty value would still override the user's
 # own xlwings configuration (e.g. the interpreter path written by the installer).
-XLWINGS_CONF = (("UDF Modules", "pyxl.udfs"),)
+XLWINGS_CONF = (("UDF Modules", "pyxl.excel.udfs"),)
 
 
 def help_lines(udf_names: list[str]) -> list[tuple[str, str]]:

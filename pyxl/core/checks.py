@@ -5,11 +5,11 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
-from .grid import column_letter
-from .model import ERROR, INFO, SCORES, WARNING, Finding, Item
-from .numbers import equal, format_points
-from .text import clean
-from .scoring import children_of, own_lost
+from pyxl.core.grid import column_letter
+from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Item
+from pyxl.core.numbers import equal, format_points
+from pyxl.core.text import clean
+from pyxl.core.scoring import children_of, own_lost
 
 _COLUMN_NAMES = {
     "solution": "Giải pháp",
@@ -171,8 +171,8 @@ FLAG_LABELS = {
 def row_flags(lost: Decimal | None, solution: object, lead: object, deadline: object,
               year: int | None = None, as_of: date | None = None) -> list[str]:
     """Short flags for one row that lost points, from the same checks the whole-table check runs."""
-    from .agencies import split_agencies
-    from .deadlines import parse_deadline
+    from pyxl.core.agencies import split_agencies
+    from pyxl.core.deadlines import parse_deadline
 
     as_of = as_of or date.today()
     item = Item(row=1, code=None, title="", lost_points=lost, solution=clean(solution) or None,

@@ -15,8 +15,8 @@ from typing import Iterator, Literal, Sequence
 
 import olefile
 
-from .cfb import write_compound_file
-from .ovba import compress, decompress, has_raw_chunks
+from pyxl.excel.xlsm.cfb import write_compound_file
+from pyxl.excel.xlsm.ovba import compress, decompress, has_raw_chunks
 
 ModuleKind = Literal["document", "standard", "class"]
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grid import Grid, a1, column_letter
-from .model import ERROR, INFO, WARNING, Finding, Table
-from .checks import FLAG_LABELS
-from .scoring import own_lost
-from .text import clean
+from pyxl.core.grid import Grid, a1, column_letter
+from pyxl.core.model import ERROR, INFO, WARNING, Finding, Table
+from pyxl.core.checks import FLAG_LABELS
+from pyxl.core.scoring import own_lost
+from pyxl.core.text import clean
 
 FLAGS_HEADER = "Kiểm tra (parbook)"
 FINDINGS_SHEET = "Kết quả kiểm tra"

@@ -1,16 +1,14 @@
-"""A whole file → its Tables: which sheets to read, the workbook's own lists and plan year."""
+"""An already-read workbook (its Grids) → its Tables: which sheets to read, its own lists and plan year."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from .agencies import Catalogue, entries_from_rows
-from .errors import ParbookError
-from .grid import Grid
-from .model import Table
-from .readers import read_workbook
-from .table import NoTable, read_table
-from .text import clean, fold, tone_key
+from pyxl.core.agencies import Catalogue, entries_from_rows
+from pyxl.core.errors import ParbookError
+from pyxl.core.grid import Grid
+from pyxl.core.model import Table
+from pyxl.core.table import NoTable, read_table
+from pyxl.core.text import clean, fold, tone_key
 
 # Sheets that parbook or the officer keep beside the tables; never read as a PHỤ LỤC.
 SIDE_SHEETS = {
@@ -19,15 +17,6 @@ SIDE_SHEETS = {
 }
 INFO_SHEET = "thong tin"
 LIST_SHEET = "danh muc"
-
-
-def read_tables(path: str | Path, sheet: str | None = None, year: int | None = None,
-                as_of: date | None = None, engine: str = "calamine") -> list[Table]:
-    """Every table in the file (or on the named sheet), scored and checked.
-
-    Raises ParbookError when the file cannot be read or holds no table.
-    """
-    return tables_from_grids(read_workbook(path, engine), Path(path).name, sheet, year, as_of)
 
 
 def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, year: int | None = None,

@@ -15,7 +15,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from . import content as c
+from pyxl.excel.xlsm import content as c
 
 TABLE_NAME = "PhuLuc"
 HEADER_ROW = 4  # 0-based: Excel row 5

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from .model import ERROR, INFO, WARNING, Finding, Item, Table
-from .numbers import format_points
+from pyxl.core.model import ERROR, INFO, WARNING, Finding, Item, Table
+from pyxl.core.numbers import format_points
 
 _SEVERITY_TITLES = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Lưu ý"}
 _KIND_NAMES = {"scores": "bảng điểm", "tasks": "bảng nhiệm vụ"}

@@ -1,7 +1,7 @@
 """The ribbon buttons of parbook.xlsm (RunPython targets). Each is a thin door onto the core.
 
 Every macro works on the calling book (or the `book` given, as tests do), touches only what parbook
-owns (see pyxl.marks), and reports problems in a Vietnamese message box, never a traceback.
+owns (see pyxl.excel.marks), and reports problems in a Vietnamese message box, never a traceback.
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from typing import Callable
 
 import xlwings as xw
 
-from . import marks as plan_marks
-from .errors import ParbookError
-from .reader import SIDE_SHEETS, info_year, tables_from_grids, workbook_catalogue
-from .table import read_table
-from .text import fold
-from .xlbook import apply_marks, book_grids, clear_marks as undo_marks
+from pyxl.excel import marks as plan_marks
+from pyxl.core.errors import ParbookError
+from pyxl.core.workbook import SIDE_SHEETS, info_year, tables_from_grids, workbook_catalogue
+from pyxl.core.table import read_table
+from pyxl.core.text import fold
+from pyxl.excel.livebook import apply_marks, book_grids, clear_marks as undo_marks
 
 TITLE = "parbook"
 HELP_SHEET = "Hướng dẫn"
@@ -109,8 +109,8 @@ def _open(path: Path) -> None:
 @macro
 def make_plan(book) -> None:
     """Tạo kế hoạch: the plan .docx for the active sheet beside the workbook, then opened (like `parbook plan`)."""
-    from .plan import write_plan
-    from .plan.frontmatter import front_matter_from_rows
+    from pyxl.plan import write_plan
+    from pyxl.plan.frontmatter import front_matter_from_rows
 
     folder = _saved_path(book).parent
     table, _ = _active_table(book)
@@ -127,7 +127,7 @@ def make_plan(book) -> None:
 @macro
 def merge_plans(book) -> None:
     """Trộn kế hoạch các xã: one plan per commune sheet, with progress in the status bar (like `parbook merge`)."""
-    from .merge import WRITTEN, merge
+    from pyxl.merge import WRITTEN, merge
 
     source = _saved_path(book)
     out_dir = source.parent / f"Kế hoạch các xã - {source.stem}"

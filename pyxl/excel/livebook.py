@@ -4,8 +4,8 @@ Reads sheets into Grids and carries out parbook's marks; knows nothing of scorin
 """
 from __future__ import annotations
 
-from .grid import Grid, a1
-from .marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
+from pyxl.core.grid import Grid, a1
+from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
 
 
 def sheet_grid(sheet) -> Grid:

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .grid import Grid
-from .text import clean, fold
+from pyxl.core.grid import Grid
+from pyxl.core.text import clean, fold
 
 SCAN_ROWS = 30
 SCORE_FIELDS = ("max_points", "self_points", "appraised_points", "stated_lost")

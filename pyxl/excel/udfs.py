@@ -12,12 +12,12 @@ from typing import Any, Callable
 
 import xlwings as xw
 
-from .checks import row_flags
-from .codes import is_parent_code, normalize_code, segments
-from .deadlines import parse_deadline
-from .model import Item
-from .numbers import NotANumber, parse_number
-from .scoring import score, totals
+from pyxl.core.checks import row_flags
+from pyxl.core.codes import is_parent_code, normalize_code, segments
+from pyxl.core.deadlines import parse_deadline
+from pyxl.core.model import Item
+from pyxl.core.numbers import NotANumber, parse_number
+from pyxl.core.scoring import score, totals
 
 __all__ = ["LOST_POINTS", "PAR_TOTAL", "PAR_FLAGS", "PAR_DUE", "PAR_STATUS", "PAR_NUMBER", "PAR_PARENT"]
 

@@ -1,0 +1,66 @@
+"""The PHỤ LỤC printed after the plan: its title and one row per item of the table, and the total."""
+from __future__ import annotations
+
+import re
+
+from pyxl.core.model import TASKS, Table
+from pyxl.core.text import clean, fold
+from pyxl.plan.derive import locality_of
+from pyxl.plan.frontmatter import FrontMatter
+from pyxl.plan.wording import children_lists, one_line, points
+
+_NOT_TITLE = re.compile(
+    r"cong hoa xa hoi|doc lap\s*-?\s*tu do|^(uy ban nhan dan|ubnd)$|kem theo"
+    r"|^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\s+\S+(\s+\S+){0,3}$"
+)
+_APPENDIX_WORD = re.compile(r"^\s*ph[uụ]\s*l[uụ]c\s*(?:[0-9]+|[IVXLC]+\b)?\s*[:.\-–]?\s*", re.IGNORECASE)
+
+
+def _appendix_title(table: Table, front: FrontMatter) -> str:
+    lines = []
+    for line in table.title_lines:
+        text = _APPENDIX_WORD.sub("", one_line(line)).strip()
+        if text and not _NOT_TITLE.search(fold(text)):
+            lines.append(text)
+    if lines:
+        return " ".join(lines).upper()
+    if table.kind == TASKS:
+        place = (locality_of(front.unit) or "").upper()
+        year = str(front.plan_year or "")
+        return " ".join(f"NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {place} NĂM {year}".split())
+    year = str(front.eval_year or "")
+    return (f"CÁC NỘI DUNG BỊ MẤT ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} "
+            "VÀ GIẢI PHÁP KHẮC PHỤC").replace("  ", " ")
+
+
+def appendix_context(table: Table, front: FrontMatter) -> dict:
+    kids = children_lists(table)
+    rows = []
+    for i, item in enumerate(table.items):
+        note = "\n".join(text for text in (clean(item.reason), clean(item.note)) if text)
+        rows.append({
+            "code": item.code or "",
+            "title": clean(item.title),
+            # lĩnh vực lines and criteria with sub-criteria; a task with sub-tasks stays plain (as in the seeds)
+            "bold": item.is_group or (table.kind != TASKS and bool(kids[i])),
+            "max_points": points(item.max_points),
+            "appraised": points(item.appraised_points),
+            "lost": points(item.lost_points),
+            "solution": clean(item.solution),
+            "product": clean(item.product),
+            "lead": ", ".join(clean(n) for n in item.lead),
+            "partners": ", ".join(clean(n) for n in item.partners),
+            "deadline": clean(item.deadline.text),
+            "note": note,
+        })
+    totals = table.totals
+    return {
+        "title": _appendix_title(table, front),
+        "rows": rows,
+        "total": {
+            "max_points": points(totals.max_points),
+            "appraised": points(totals.appraised_points),
+            "lost": points(totals.lost_points),
+        },
+        "count": str(sum(1 for item in table.items if not item.is_group)),
+    }
