@@ -1,6 +1,6 @@
-"""Generate the Word templates in templates/ (docxtpl tags inside python-docx documents).
+"""Generate the Word templates in pyxl/data/templates/ (docxtpl tags inside python-docx documents).
 
-    python scripts/build_templates.py [--out templates]
+    python scripts/build_templates.py [--out pyxl/data/templates]
 
 The layout follows Nghị định 30/2020/NĐ-CP, Phụ lục I (facts in the team's nd30_layout.md): A4,
 margins 20/20/30/20 mm, Times New Roman, the two-column header, "KẾ HOẠCH" and its trích yếu, body
@@ -652,7 +652,7 @@ def build(name: str) -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "templates", help="folder to write the .docx files to")
+    parser.add_argument("--out", type=Path, default=ROOT / "pyxl" / "data" / "templates", help="folder to write the .docx files to")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for name in TEMPLATES:

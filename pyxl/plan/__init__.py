@@ -5,8 +5,8 @@ May import core, readers and files, and docxtpl, jinja2 and lxml; never Excel.
     front, warnings = read_front_matter("son_giang_2021.xlsx")
     write_plan(table, front=front, by="field")          # → "Kế hoạch khắc phục - UBND xã Sơn Giang - 2021.docx"
 
-Templates are looked up in the repository's templates/ folder (beside the package), then in
-pyxl/data/templates/ (an installed package); any officer-edited .docx may be given as template.
+The shipped templates are package data (pyxl/data/templates/), found through importlib.resources in
+a checkout and in an installed wheel alike; any officer-edited .docx may be given as template.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import os
 import re
 import unicodedata
 import warnings as _warnings
+from importlib import resources
 from pathlib import Path
 from typing import Callable
 
@@ -48,12 +49,8 @@ class PlanWarning(UserWarning):
 
 
 def templates_dir() -> Path:
-    """templates/ beside the package (a checkout), else pyxl/data/templates/ (an installed package)."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package.parent / "templates", package / "data" / "templates"):
-        if (candidate / TEMPLATE_FILES["criterion"]).is_file():
-            return candidate
-    return package.parent / "templates"
+    """The folder of the shipped Word templates (package data: pyxl/data/templates/)."""
+    return Path(str(resources.files("pyxl").joinpath("data", "templates")))
 
 
 def default_template(kind: str, by: str = "criterion") -> Path:

@@ -195,7 +195,7 @@ class CompiledTemplate:
         if self.required is not None and not (self.fields & self.required):
             raise self._error(
                 "không có trường trộn nào của parbook (ví dụ {{ front.unit }} hoặc {%p for s in sections %}); "
-                "hãy dùng một mẫu trong thư mục templates/ làm gốc rồi sửa lời văn"
+                "hãy lấy một mẫu của parbook (lệnh: parbook templates) làm gốc rồi sửa lời văn"
             )
 
     def _compile_part(self, name: str, blob: bytes, kind: str, is_main: bool) -> _Part:
