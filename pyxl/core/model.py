@@ -57,6 +57,9 @@ class Item:
     done: bool = False
     last_row: int = 0  # last worksheet row of the item (continuation lines included)
     unit: str | None = None  # the commune of a long table with a unit column
+    serial: str | None = None  # the running number in the STT column when the code lives elsewhere
+    group: str | None = None  # code (else title) of the lĩnh vực group row the item sits under
+    evidence: str | None = None  # tài liệu kiểm chứng text kept out of the agency lists
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Finding:
     row: int | None = None
     item: str | None = None
     column: str | None = None  # column letter
+    suggestion: str | None = None  # what the remediation library proposes, as text
 
     @property
     def cell(self) -> str | None:

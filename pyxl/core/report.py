@@ -30,14 +30,17 @@ def item_json(table: Table, item: Item) -> dict:
         "deadline": {"text": deadline.text, "due": deadline.due.isoformat() if deadline.due else None,
                      "kind": deadline.kind},
         "note": item.note, "reason": item.reason, "status": item.status, "done": item.done,
-        "last_row": item.last_row,
+        "last_row": item.last_row, "serial": item.serial, "group": item.group, "evidence": item.evidence,
     }
 
 
 def finding_json(finding: Finding) -> dict:
     """One finding as the contract's JSON object."""
-    return {"code": finding.code, "severity": finding.severity, "row": finding.row, "item": finding.item,
-            "column": finding.column, "cell": finding.cell, "message": finding.message}
+    found = {"code": finding.code, "severity": finding.severity, "row": finding.row, "item": finding.item,
+             "column": finding.column, "cell": finding.cell, "message": finding.message}
+    if finding.suggestion:
+        found["suggestion"] = finding.suggestion
+    return found
 
 
 def table_json(table: Table) -> dict:
