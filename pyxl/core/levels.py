@@ -1,0 +1,61 @@
+"""Which kind of unit a table or plan belongs to: a commune before or after the 7/2025 reform, or a district.
+
+Since 1/7/2025 there are no districts and communes have new offices (Văn phòng HĐND và UBND, Phòng
+Kinh tế, Phòng Văn hóa - Xã hội, Trung tâm Phục vụ hành chính công; par_framework.md §4), so who
+leads, who follows the plan up and whom it reports to depend on both the level and the era.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pyxl.core.agencies import COMMUNE, DISTRICT, Catalogue
+from pyxl.core.text import fold
+
+OLD, NEW = "old", "new"
+# The first plan year run wholly by the two-tier communes: plans for the 2025 index, written in 2026.
+FIRST_NEW_PLAN_YEAR = 2026
+_COMMUNE_WORDS = re.compile(r"\b(xa|phuong|thi tran|dac khu)\b")
+_DISTRICT_WORDS = re.compile(r"\b(huyen|quan|thi xa)\b")
+
+
+@dataclass(frozen=True)
+class UnitKind:
+    """level: commune · district · None (unknown); era: old (before 7/2025) · new."""
+
+    level: str | None
+    era: str
+
+    @property
+    def new_commune(self) -> bool:
+        """True for a commune of the two-tier local government (from 7/2025)."""
+        return self.level == COMMUNE and self.era == NEW
+
+
+def level_of(texts: Iterable[str]) -> str | None:
+    """commune or district from the first text naming one ('UBND xã Ia Mrơn', 'huyện Ia Pa'), else None."""
+    for text in texts:
+        folded = fold(text or "")
+        if _COMMUNE_WORDS.search(folded):
+            return COMMUNE
+        if _DISTRICT_WORDS.search(folded):
+            return DISTRICT
+    return None
+
+
+def unit_kind(texts: Iterable[str], plan_year: int | None, agency_names: Iterable[str] = (),
+              catalogue: Catalogue | None = None) -> UnitKind:
+    """The unit's level from texts naming it (unit name first, then title lines, sheet name), and its era.
+
+    The era is new when the plan year is 2026 or later, or when the table names an office that only
+    the new communes have; a district is always of the old era.
+    """
+    level = level_of(texts)
+    if level == DISTRICT:
+        return UnitKind(DISTRICT, OLD)
+    catalogue = catalogue or Catalogue.builtin()
+    new_offices = {a.name for a in catalogue.agencies if a.level == COMMUNE and a.era == NEW}
+    named_new = any(catalogue.canonical(name, COMMUNE) in new_offices for name in agency_names)
+    era = NEW if (plan_year or 0) >= FIRST_NEW_PLAN_YEAR or named_new else OLD
+    return UnitKind(level, era)

@@ -1,0 +1,12 @@
+"""The unit kind a plan is written for: commune or district, before or after the 7/2025 reform."""
+from pyxl.core.levels import NEW, OLD, UnitKind, unit_kind
+
+
+def test_level_and_era_from_names_year_and_offices():
+    assert unit_kind(["UBND xã Sơn Giang"], 2021) == UnitKind("commune", OLD)
+    assert unit_kind(["ỦY BAN NHÂN DÂN HUYỆN IA PA"], 2019) == UnitKind("district", OLD)
+    assert unit_kind(["UBND phường Hòa Bình"], 2026).new_commune
+    assert unit_kind(["xã Tân Lập"], 2025, ["Phòng Văn hóa - Xã hội"]) == UnitKind("commune", NEW)
+    assert unit_kind(["xã Tân Lập"], 2025, ["Văn phòng - Thống kê"]) == UnitKind("commune", OLD)
+    assert unit_kind(["PHỤ LỤC"], 2024) == UnitKind(None, OLD)
+    assert unit_kind(["Huyện Vĩnh Linh"], 2027).era == OLD  # a district table is of the old era
