@@ -91,10 +91,17 @@ def atomic_path(target: str | os.PathLike[str], overwrite: bool = False) -> Iter
             shutil.copymode(target, tmp)
         os.replace(tmp, target)
     except BaseException as error:
-        tmp.unlink(missing_ok=True)
+        _remove(tmp)
         if isinstance(error, OSError):
             raise WriteError(describe_os_error(error, _named(error, target), writing=True)) from error
         raise
+
+
+def _remove(tmp: Path) -> None:
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:  # still open on Windows (a library that failed mid-write): the error that matters is the first
+        pass
 
 
 def _named(error: OSError, target: Path) -> Path:

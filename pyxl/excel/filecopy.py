@@ -1,12 +1,13 @@
 """Adapter carrying parbook's marks into a copy of a workbook file with openpyxl (the headless door)."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Font, PatternFill
 
-from pyxl.files import atomic_path
+from pyxl.files import atomic_write_bytes
 from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
 
 
@@ -57,8 +58,7 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
             cell.font = Font(bold=True)
         findings.column_dimensions["F"].width = 90
     workbook.calculation.fullCalcOnLoad = True  # the HYPERLINK formulas get their values on opening
-    with atomic_path(target, overwrite) as tmp:
-        workbook.save(tmp)
+    _save(workbook, target, overwrite)
     return filled
 
 
@@ -87,6 +87,12 @@ def write_cleared_copy(source: Path, target: Path, overwrite: bool = False) -> t
             restored += len(colors)
     if FINDINGS_SHEET in workbook.sheetnames:
         del workbook[FINDINGS_SHEET]
-    with atomic_path(target, overwrite) as tmp:
-        workbook.save(tmp)
+    _save(workbook, target, overwrite)
     return cleared, restored
+
+
+def _save(workbook: openpyxl.Workbook, target: Path, overwrite: bool) -> None:
+    # In memory first: openpyxl leaves its zip open when a write fails, so a full disk would fail it twice.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    atomic_write_bytes(target, buffer.getvalue(), overwrite)
