@@ -285,7 +285,10 @@ def _stopped_run(workbook: Path, out: Path, how: int) -> int:
                                cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, "PYTHONPATH": str(ROOT)})
     deadline = time.monotonic() + 120
-    while len(list(out.glob("*.docx"))) < 20 and time.monotonic() < deadline and process.poll() is None:
+    def complete() -> int:  # glob matches the hidden temporary files too: they are not plans yet
+        return sum(1 for p in out.glob("*.docx") if not p.name.startswith(TEMP_PREFIX))
+
+    while complete() < 20 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
     os.killpg(process.pid, how)
     process.wait(timeout=60)
