@@ -278,7 +278,8 @@ def build_parser() -> argparse.ArgumentParser:
                     cmd_mark, '  parbook mark "PHU LUC 2024.xlsx" --fill-lost\n'
                     '  parbook mark "PHU LUC 2024 - đã kiểm tra.xlsx" --clear -o "PHU LUC 2024 - sạch.xlsx"')
     _file(mark, "tệp .xlsx hoặc .xlsm (không bao giờ bị thay đổi)")
-    _output(mark, "tệp kết quả (mặc định: '<tên> - đã kiểm tra.xlsx' cạnh tệp gốc)")
+    _output(mark, "tệp kết quả (mặc định, cạnh tệp gốc: '<tên> - đã kiểm tra.xlsx'; với --clear: "
+            "'<tên> - đã xoá đánh dấu.xlsx')")
     action = mark.add_mutually_exclusive_group()
     action.add_argument("--fill-lost", action="store_true",
                         help="điền thêm các ô Điểm bị mất còn trống (không ghi đè số hay công thức đã có)")
