@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from pyxl.core.errors import ParbookError
-from pyxl.files import atomic_path
+from pyxl.files import WriteError, atomic_path
 from pyxl.plan import require_soffice
 from pyxl.plan.pdf import NO_WRITER, _kill_tree
 
@@ -48,6 +48,8 @@ def convert_batch(documents: list[Path], overwrite: bool = False) -> dict[Path, 
             try:
                 with atomic_path(document.with_suffix(".pdf"), overwrite) as tmp:
                     shutil.copyfile(produced, tmp)
+            except WriteError:
+                raise  # a full disk or a read-only folder stops the run, as for the plans themselves
             except ParbookError as error:
                 problems[document] = error.message
     return problems
