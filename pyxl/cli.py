@@ -1,15 +1,32 @@
-"""The `parbook` command: one small function per subcommand, errors mapped to exit status 2."""
+"""The `parbook` command: one small function per subcommand, errors mapped to exit status 2 in one place.
+
+Adding a subcommand: write `cmd_NAME(args) -> int` (imports inside, print, return an exit status) and
+a few lines in `build_parser` with the shared options below (`_file`, `_output`, `_sheet`, `_year`,
+`_as_of`, `_overwrite`), so every command names the same thing the same way.
+"""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Callable, Sequence
 
+from pyxl import __version__
+from pyxl.cli_help import Parser
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import ERROR
+from pyxl.files import STDOUT, describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+ARRANGEMENTS = "criterion (theo tiêu chí, mặc định), field (theo lĩnh vực) hoặc lead (theo cơ quan chủ trì)"
+TEMPLATE_USES = {
+    "criterion": "Kế hoạch khắc phục, mỗi tiêu chí một mục (--by criterion, mặc định)",
+    "field": "Kế hoạch khắc phục, mỗi lĩnh vực một mục (--by field)",
+    "lead": "Kế hoạch khắc phục, mỗi cơ quan chủ trì một mục (--by lead)",
+    "tasks": "Kế hoạch CCHC năm, từ bảng nhiệm vụ",
+}
 
 
 def _iso_date(text: str) -> date:
@@ -19,54 +36,75 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD (ví dụ 2024-06-30)") from None
 
 
-def _year(text: str) -> int:
+def _year_number(text: str) -> int:
     if not (text.isdigit() and len(text) == 4):
         raise argparse.ArgumentTypeError(f"năm '{text}' không hợp lệ (ví dụ 2024)")
     return int(text)
 
 
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên dương (ví dụ 2)")
+    return int(text)
+
+
+def _write_report(text: str, output: str | None, overwrite: bool) -> None:
+    if output is None:
+        print(text)
+        return
+    from pyxl.files import atomic_write_bytes
+
+    atomic_write_bytes(output, (text + "\n").encode("utf-8"), overwrite)
+    print(f"Đã ghi {output}", file=sys.stderr)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """parbook check: read, score and check every table of a file."""
-    from pyxl.readers import read_tables
     from pyxl.core.report import to_json, to_text
+    from pyxl.readers import read_tables
 
     tables = read_tables(args.file, args.sheet, args.year, args.as_of, args.engine)
-    print(to_json(args.file, tables) if args.format == "json" else to_text(args.file, tables))
+    report = to_json(args.file, tables) if args.format == "json" else to_text(args.file, tables)
+    _write_report(report, args.output, args.overwrite)
     has_errors = any(f.severity == ERROR for t in tables for f in t.findings)
     return EXIT_FINDINGS if args.strict and has_errors else EXIT_OK
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
-    """parbook mark: what the ribbon's 'Kiểm tra bảng' / 'Tính điểm bị mất' do, into a copy of the file."""
-    from pathlib import Path
-
-    from pyxl.excel.marks import plan_check, plan_fill_lost
+    """parbook mark: what the ribbon's 'Kiểm tra bảng' / 'Xoá đánh dấu' do, into a copy of the file."""
     from pyxl.core.workbook import tables_from_grids
+    from pyxl.excel.filecopy import write_cleared_copy, write_marked_copy
+    from pyxl.excel.marks import plan_check
     from pyxl.readers import read_workbook
-    from pyxl.excel.filecopy import write_marked_copy
 
     source = Path(args.file)
     if source.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ParbookError(f"Lệnh mark chỉ ghi được tệp .xlsx/.xlsm; '{source.name}' hãy lưu lại dạng .xlsx trước.")
-    grids = read_workbook(source)
-    tables = tables_from_grids(grids, source.name, args.sheet, args.year, args.as_of)
-    by_name = {g.name: g for g in grids}
-    plan = plan_fill_lost if args.fill_lost else plan_check
-    marks = [plan(table, by_name[table.sheet]) for table in tables]
-    target = Path(args.output) if args.output else source.with_name(f"{source.stem} - đã kiểm tra{source.suffix}")
+    suffix = "đã xoá đánh dấu" if args.clear else "đã kiểm tra"
+    target = Path(args.output) if args.output else source.with_name(f"{source.stem} - {suffix}{source.suffix}")
     if target.resolve() == source.resolve():
         raise ParbookError("Tệp kết quả phải khác tệp gốc; parbook không ghi đè lên bảng của anh/chị.")
-    write_marked_copy(source, target, marks, args.overwrite)
-    count = sum(len(m.findings) for m in marks)
-    print(f"Đã ghi {target} ({count} mục cần xem, {sum(len(m.fills) for m in marks)} ô điểm bị mất được điền).")
+    grids = read_workbook(source)  # refuses a missing, damaged or password-protected file in Vietnamese
+    if args.clear:
+        sheets, restored = write_cleared_copy(source, target, args.overwrite)
+        names = ", ".join(f"'{name}'" for name in sheets) or "(không có đánh dấu nào)"
+        print(f"Đã ghi {target}: bỏ đánh dấu của parbook trên sheet {names}; {restored} ô được trả lại màu cũ.")
+        return EXIT_OK
+    tables = tables_from_grids(grids, source.name, args.sheet, args.year, args.as_of)
+    by_name = {g.name: g for g in grids}
+    marks = [plan_check(table, by_name[table.sheet], args.fill_lost) for table in tables]
+    filled = write_marked_copy(source, target, marks, args.overwrite)
+    found = sum(len(m.findings) for m in marks)
+    print(f"Đã ghi {target} ({found} mục cần xem"
+          + (f", {filled} ô Điểm bị mất được điền)." if args.fill_lost else ")."))
     return EXIT_OK
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """parbook plan: the narrative plan document (.docx, optionally .pdf) written from the sheet."""
+    from pyxl.core.workbook import tables_from_grids
     from pyxl.plan import write_plan
     from pyxl.plan.frontmatter import FrontMatter, front_matter_from_grids, parse_date
-    from pyxl.core.workbook import tables_from_grids
     from pyxl.readers import read_workbook
 
     grids = read_workbook(args.file)
@@ -90,6 +128,55 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    """parbook merge: one plan per commune and the Tổng hợp workbook; exit 1 when some communes failed."""
+    from pyxl.merge import KEPT, MISSING, WRITTEN, merge
+
+    only = [name.strip() for name in args.only.split(",") if name.strip()] if args.only else None
+    result = merge(args.source, args.output, by=args.by, pdf=args.pdf, zip_output=args.zip, only=only,
+                   jobs=args.jobs, overwrite=args.overwrite, roster=args.list, as_of=args.as_of,
+                   year=args.year, sheet=args.sheet)
+    print(f"{len(result.outcomes)} đơn vị từ '{result.source.name}' → {result.out_dir}")
+    print(f"  đã lập {len(result.with_status(WRITTEN))} kế hoạch; "
+          f"giữ nguyên {len(result.with_status(KEPT))} tệp đã có"
+          + ("" if args.overwrite or not result.with_status(KEPT) else " (dùng --overwrite để ghi lại)"))
+    for outcome in result.with_errors:
+        print(f"  - {outcome.name}: kế hoạch đã lập nhưng bảng còn {outcome.count(ERROR)} lỗi cần sửa")
+    for outcome in result.failed:
+        print(f"  ✗ {outcome.name}: {outcome.message}")
+    for outcome in result.with_status(MISSING):
+        print(f"  ? {outcome.name}: có trong Danh sách nhưng không có số liệu")
+    for name in result.unlisted:
+        print(f"  ? {name}: có số liệu nhưng không có trong Danh sách")
+    for note in result.notes:
+        print(f"  ! {note}")
+    for path in result.kept_files:
+        print(f"  tệp '{path.name}' đã có, giữ nguyên (dùng --overwrite để ghi lại)")
+    print(f"Tổng hợp: {result.summary}" + (f"\nTệp nén: {result.archive}" if result.archive else ""))
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    """parbook templates: a copy of the shipped Word templates, to edit in Word and use with --template."""
+    from pyxl.files import atomic_write_bytes
+    from pyxl.plan import TEMPLATE_FILES, templates_dir
+
+    folder = Path(args.output)
+    copies = [(kind, templates_dir() / name, folder / name) for kind, name in TEMPLATE_FILES.items()]
+    existing = [target.name for _, _, target in copies if target.exists()]
+    if existing and not args.overwrite:
+        raise ParbookError(f"Thư mục '{folder}' đã có {', '.join(existing)}; parbook không chép đè lên mẫu anh/chị "
+                           "có thể đã sửa. Hãy chọn thư mục khác, hoặc dùng --overwrite để lấy lại mẫu gốc.")
+    for _, shipped, target in copies:
+        atomic_write_bytes(target, shipped.read_bytes(), overwrite=True)
+    print(f"Đã chép {len(copies)} mẫu Word vào '{folder}':")
+    for kind, _, target in copies:
+        print(f"  {target.name}: {TEMPLATE_USES[kind]}")
+    print("Mở tệp bằng Word, sửa lời văn (giữ nguyên các thẻ {{ … }} và {%p … %}), lưu lại rồi dùng:\n"
+          f"  parbook plan \"PHU LUC.xlsx\" --template \"{copies[0][2]}\"")
+    return EXIT_OK
+
+
 def cmd_build_workbook(args: argparse.Namespace) -> int:
     """parbook build-workbook: build parbook.xlsm (sheets, VBA, ribbon) from the sources."""
     from pyxl.excel.xlsm import build_workbook
@@ -101,7 +188,6 @@ def cmd_build_workbook(args: argparse.Namespace) -> int:
 def cmd_install_excel(args: argparse.Namespace) -> int:
     """parbook install-excel: a copy of parbook.xlsm wired to this Python, with the steps to enable it."""
     import shutil
-    from pathlib import Path
 
     import xlwings
 
@@ -130,120 +216,185 @@ def cmd_install_excel(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_merge(args: argparse.Namespace) -> int:
-    """parbook merge: one plan per commune and the Tổng hợp workbook; exit 1 when some communes failed."""
-    from pyxl.merge import KEPT, MISSING, WRITTEN, merge
+# -- the options every command shares, named and shown the same way ---------------------------------
 
-    only = [name.strip() for name in args.only.split(",") if name.strip()] if args.only else None
-    result = merge(args.source, args.out, by=args.by, pdf=args.pdf, zip_output=args.zip, only=only,
-                   jobs=args.jobs, overwrite=args.overwrite, roster=args.list, as_of=args.as_of)
-    print(f"{len(result.outcomes)} đơn vị từ '{result.source.name}' → {result.out_dir}")
-    print(f"  đã lập {len(result.with_status(WRITTEN))} kế hoạch; "
-          f"giữ nguyên {len(result.with_status(KEPT))} tệp đã có"
-          + ("" if args.overwrite or not result.with_status(KEPT) else " (dùng --overwrite để ghi lại)"))
-    for outcome in result.with_errors:
-        print(f"  - {outcome.name}: kế hoạch đã lập nhưng bảng còn {outcome.count(ERROR)} lỗi cần sửa")
-    for outcome in result.failed:
-        print(f"  ✗ {outcome.name}: {outcome.message}")
-    for outcome in result.with_status(MISSING):
-        print(f"  ? {outcome.name}: có trong Danh sách nhưng không có số liệu")
-    for name in result.unlisted:
-        print(f"  ? {name}: có số liệu nhưng không có trong Danh sách")
-    for note in result.notes:
-        print(f"  ! {note}")
-    for path in result.kept_files:
-        print(f"  tệp '{path.name}' đã có, giữ nguyên (dùng --overwrite để ghi lại)")
-    print(f"Tổng hợp: {result.summary}" + (f"\nTệp nén: {result.archive}" if result.archive else ""))
-    return EXIT_OK if result.ok else EXIT_FINDINGS
+def _file(parser: argparse.ArgumentParser, help: str, name: str = "file", metavar: str = "TỆP") -> None:
+    parser.add_argument(name, metavar=metavar, help=help)
+
+
+def _output(parser: argparse.ArgumentParser, help: str, metavar: str = "TỆP", **kwargs: object) -> None:
+    parser.add_argument("-o", "--output", metavar=metavar, help=help, **kwargs)
+
+
+def _sheet(parser: argparse.ArgumentParser, help: str = "chỉ đọc sheet này (mặc định: mọi sheet có bảng)") -> None:
+    parser.add_argument("--sheet", metavar="TÊN_SHEET", help=help)
+
+
+def _year(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=_year_number, metavar="NĂM",
+                        help="năm thực hiện kế hoạch, để hiểu 'Quý I', 'Tháng 3'… (mặc định: năm ghi trong tiêu đề)")
+
+
+def _as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=_iso_date, metavar="NGÀY",
+                        help="ngày đối chiếu để báo việc quá hạn, dạng YYYY-MM-DD (mặc định: hôm nay)")
+
+
+def _overwrite(parser: argparse.ArgumentParser, help: str = "ghi đè tệp kết quả nếu đã có") -> None:
+    parser.add_argument("--overwrite", action="store_true", help=help)
+
+
+def _command(commands, name: str, help: str, run: Callable[[argparse.Namespace], int],
+             examples: str) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
+                                 epilog="Ví dụ:\n" + examples)
+    parser.set_defaults(run=run)
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="parbook",
-        description="Kiểm tra bảng PHỤ LỤC và lập Kế hoạch khắc phục Chỉ số cải cách hành chính.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    parser = Parser(prog="parbook", description="Kiểm tra bảng PHỤ LỤC và lập Kế hoạch khắc phục Chỉ số cải cách "
+                    "hành chính (Chỉ số CCHC).", epilog="Xem hướng dẫn của từng lệnh: parbook LỆNH -h")
+    parser.add_argument("--version", action="version", version=f"parbook {__version__}",
+                        help="xem số phiên bản rồi thoát")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="Các lệnh")
 
-    check = commands.add_parser("check", help="kiểm tra bảng PHỤ LỤC: điểm bị mất, số liệu, cơ quan, thời hạn")
-    check.add_argument("file", help="tệp .xlsx, .xlsm, .xls, .ods hoặc .csv")
-    check.add_argument("--sheet", help="chỉ kiểm tra sheet này")
-    check.add_argument("--year", type=_year, help="năm thực hiện kế hoạch (mặc định: năm ghi trong tiêu đề)")
-    check.add_argument("--as-of", type=_iso_date, default=None, help="ngày đối chiếu quá hạn, YYYY-MM-DD (mặc định: hôm nay)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="dạng báo cáo")
-    check.add_argument("--strict", action="store_true", help="trả mã 1 khi có lỗi")
+    check = _command(commands, "check", "kiểm tra bảng PHỤ LỤC: điểm bị mất, số liệu, cơ quan, thời hạn", cmd_check,
+                     '  parbook check "PHU LUC 2024.xlsx" --as-of 2024-06-30\n'
+                     '  parbook check "PHU LUC 2024.xlsx" --format json -o ket_qua.json')
+    _file(check, "bảng tính có bảng PHỤ LỤC: .xlsx, .xlsm, .xls, .xlsb, .ods hoặc .csv (UTF-8)")
+    _sheet(check)
+    _year(check)
+    _as_of(check)
+    check.add_argument("--format", choices=("text", "json"), default="text", metavar="DẠNG",
+                       help="text (báo cáo để đọc, mặc định) hoặc json (cho phần mềm khác)")
+    _output(check, "ghi báo cáo vào tệp này thay vì in ra màn hình")
+    _overwrite(check)
+    check.add_argument("--strict", action="store_true", help="trả mã thoát 1 khi bảng có lỗi (cho kịch bản tự động)")
     check.add_argument("--engine", choices=("calamine", "openpyxl"), default="calamine", help=argparse.SUPPRESS)
-    check.set_defaults(run=cmd_check)
 
-    mark = commands.add_parser("mark", help="ghi đánh dấu kiểm tra (cột cờ, tô màu, sheet kết quả) vào một bản sao")
-    mark.add_argument("file", help="tệp .xlsx hoặc .xlsm (không bị thay đổi)")
-    mark.add_argument("-o", "--output", help="tệp kết quả (mặc định: '<tên> - đã kiểm tra.xlsx')")
-    mark.add_argument("--fill-lost", action="store_true", help="điền ô Điểm bị mất còn trống, đánh dấu ô ghi sai")
-    mark.add_argument("--sheet", help="chỉ sheet này")
-    mark.add_argument("--year", type=_year, help="năm thực hiện kế hoạch")
-    mark.add_argument("--as-of", type=_iso_date, default=None, help="ngày đối chiếu quá hạn, YYYY-MM-DD")
-    mark.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả nếu đã có")
-    mark.set_defaults(run=cmd_mark)
+    mark = _command(commands, "mark", "ghi đánh dấu kiểm tra (cột cờ, tô màu, sheet kết quả) vào một bản sao",
+                    cmd_mark, '  parbook mark "PHU LUC 2024.xlsx" --fill-lost\n'
+                    '  parbook mark "PHU LUC 2024 - đã kiểm tra.xlsx" --clear -o "PHU LUC 2024 - sạch.xlsx"')
+    _file(mark, "tệp .xlsx hoặc .xlsm (không bao giờ bị thay đổi)")
+    _output(mark, "tệp kết quả (mặc định, cạnh tệp gốc: '<tên> - đã kiểm tra.xlsx'; với --clear: "
+            "'<tên> - đã xoá đánh dấu.xlsx')")
+    action = mark.add_mutually_exclusive_group()
+    action.add_argument("--fill-lost", action="store_true",
+                        help="điền thêm các ô Điểm bị mất còn trống (không ghi đè số hay công thức đã có)")
+    action.add_argument("--clear", action="store_true",
+                        help="bỏ mọi đánh dấu của parbook (như nút 'Xoá đánh dấu'), trả lại màu cũ của các ô")
+    _sheet(mark)
+    _year(mark)
+    _as_of(mark)
+    _overwrite(mark)
 
-    plan = commands.add_parser("plan", help="viết Kế hoạch khắc phục (.docx) từ bảng PHỤ LỤC")
-    plan.add_argument("file", help="tệp bảng tính có bảng PHỤ LỤC")
-    plan.add_argument("--sheet", help="sheet chứa bảng (khi tệp có nhiều bảng)")
-    plan.add_argument("-o", "--output", help="tệp .docx (hoặc .pdf) tạo ra (mặc định: theo tên đơn vị và năm)")
-    plan.add_argument("--by", choices=("criterion", "field", "lead"), default="criterion",
-                      help="trình bày theo tiêu chí (mặc định), theo lĩnh vực, hoặc theo cơ quan chủ trì")
-    plan.add_argument("--template", help="mẫu Word (.docx) tự sửa, thay cho mẫu có sẵn")
+    plan = _command(commands, "plan", "viết Kế hoạch khắc phục (.docx, có thể kèm .pdf) từ bảng PHỤ LỤC", cmd_plan,
+                    '  parbook plan "PHU LUC 2024.xlsx" --by field --pdf\n'
+                    '  parbook plan "PHU LUC 2024.xlsx" --number 18/KH-UBND --date 19/3/2024 --signer "Nguyễn Văn A"')
+    _file(plan, "bảng tính có bảng PHỤ LỤC")
+    _output(plan, "tệp .docx (hoặc .pdf) tạo ra (mặc định: theo tên đơn vị và năm)")
+    _sheet(plan, "sheet chứa bảng (khi tệp có nhiều bảng)")
+    _year(plan)
+    _as_of(plan)
+    plan.add_argument("--by", choices=("criterion", "field", "lead"), default="criterion", metavar="CÁCH",
+                      help=f"cách trình bày: {ARRANGEMENTS}")
+    plan.add_argument("--template", metavar="TỆP", help="mẫu Word (.docx) đã sửa, thay cho mẫu có sẵn "
+                      "(lấy bản sao bằng: parbook templates)")
     plan.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
     plan.add_argument("--all", action="store_true", help="đưa cả các mục không bị mất điểm")
-    plan.add_argument("--year", type=_year, help="năm thực hiện kế hoạch")
-    plan.add_argument("--as-of", type=_iso_date, default=None, help=argparse.SUPPRESS)
-    plan.add_argument("--unit", help="tên đơn vị ban hành, ví dụ 'UBND xã Ia Mrơn'")
-    plan.add_argument("--number", help="số, ký hiệu, ví dụ '18/KH-UBND'")
-    plan.add_argument("--date", help="ngày ban hành, ví dụ 19/3/2024")
-    plan.add_argument("--signer", help="người ký")
-    plan.add_argument("--signer-title", help="chức vụ người ký, ví dụ 'Chủ tịch'")
-    plan.add_argument("--overwrite", action="store_true", help="ghi đè tệp đã có")
-    plan.set_defaults(run=cmd_plan)
+    plan.add_argument("--unit", metavar="TÊN", help="tên đơn vị ban hành, ví dụ 'UBND xã Ia Mrơn'")
+    plan.add_argument("--number", metavar="SỐ", help="số, ký hiệu, ví dụ '18/KH-UBND'")
+    plan.add_argument("--date", metavar="NGÀY", help="ngày ban hành, ví dụ 19/3/2024")
+    plan.add_argument("--signer", metavar="TÊN", help="người ký")
+    plan.add_argument("--signer-title", metavar="CHỨC_VỤ", help="chức vụ người ký, ví dụ 'Chủ tịch'")
+    _overwrite(plan)
 
-    merge = commands.add_parser("merge", help="lập kế hoạch cho mọi xã, phường và bảng Tổng hợp")
-    merge.add_argument("source", help="tệp mỗi xã một sheet, thư mục mỗi xã một tệp, hoặc bảng có cột Đơn vị/Xã/Phường")
-    merge.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="thư mục ghi kế hoạch và Tổng hợp.xlsx")
-    merge.add_argument("--by", choices=("criterion", "field", "lead"), default="criterion",
-                       help="trình bày theo tiêu chí (mặc định), theo lĩnh vực, hoặc theo cơ quan chủ trì")
+    merge = _command(commands, "merge", "lập kế hoạch cho mọi xã, phường và bảng Tổng hợp", cmd_merge,
+                     '  parbook merge "Huyen 2025.xlsx" -o "Ke hoach cac xa"\n'
+                     '  parbook merge thu_muc_cac_xa -o ra --sheet "PHỤ LỤC" --by field --zip')
+    _file(merge, "tệp mỗi xã một sheet, thư mục mỗi xã một tệp, hoặc bảng có cột Đơn vị/Xã/Phường",
+          name="source", metavar="NGUỒN")
+    where = merge.add_mutually_exclusive_group(required=True)
+    _output(where, "thư mục ghi các kế hoạch và Tổng hợp.xlsx", metavar="THƯ_MỤC")
+    where.add_argument("--out", dest="output", help=argparse.SUPPRESS)  # the first spelling, kept working
+    _sheet(merge, "với nguồn là thư mục: sheet cần đọc trong tệp của mỗi xã (mặc định: bảng PHỤ LỤC đầu tiên)")
+    _year(merge)
+    _as_of(merge)
+    merge.add_argument("--by", choices=("criterion", "field", "lead"), default="criterion", metavar="CÁCH",
+                       help=f"cách trình bày: {ARRANGEMENTS}")
     merge.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
     merge.add_argument("--zip", action="store_true", help="nén các kế hoạch và Tổng hợp.xlsx vào một tệp .zip")
     merge.add_argument("--only", metavar="TÊN,…", help="chỉ các đơn vị này, cách nhau bằng dấu phẩy")
-    merge.add_argument("--jobs", type=int, metavar="N", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
+    merge.add_argument("--jobs", type=_count, metavar="SỐ", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
     merge.add_argument("--list", metavar="TỆP", help="danh sách đơn vị (.xlsx, .csv) khi nguồn không có sheet Danh sách")
-    merge.add_argument("--as-of", type=_iso_date, default=None, help="ngày đối chiếu quá hạn, YYYY-MM-DD")
-    merge.add_argument("--overwrite", action="store_true", help="ghi đè các tệp đã có")
-    merge.set_defaults(run=cmd_merge)
+    _overwrite(merge, "ghi đè các tệp đã có")
 
-    build = commands.add_parser("build-workbook", help="tạo parbook.xlsm (thẻ CCHC, macro, hàm) từ mã nguồn")
-    build.add_argument("-o", "--output", default="parbook.xlsm", help="tệp tạo ra (mặc định: parbook.xlsm)")
-    build.set_defaults(run=cmd_build_workbook)
+    templates = _command(commands, "templates", "chép các mẫu Word có sẵn ra một thư mục để sửa bằng Word",
+                         cmd_templates, '  parbook templates -o "Mẫu của xã"\n'
+                         '  parbook plan "PHU LUC.xlsx" --template "Mẫu của xã/ke_hoach_theo_tieu_chi.docx"')
+    _output(templates, "thư mục nhận các mẫu (mặc định: 'Mẫu Word parbook')", metavar="THƯ_MỤC",
+            default="Mẫu Word parbook")
+    _overwrite(templates, "chép đè lên các mẫu cùng tên đã có trong thư mục")
 
-    install = commands.add_parser("install-excel", help="tạo bản parbook.xlsm dùng Python của máy này, kèm hướng dẫn")
-    install.add_argument("-o", "--output", default=".", help="thư mục đặt parbook.xlsm (mặc định: thư mục hiện tại)")
-    install.add_argument("--overwrite", action="store_true", help="tạo lại nếu đã có")
-    install.set_defaults(run=cmd_install_excel)
+    build = _command(commands, "build-workbook", "tạo parbook.xlsm (thẻ CCHC, macro, hàm) từ mã nguồn",
+                     cmd_build_workbook, "  parbook build-workbook -o parbook.xlsm")
+    _output(build, "tệp tạo ra (mặc định: parbook.xlsm, ghi đè)", default="parbook.xlsm")
+
+    install = _command(commands, "install-excel", "tạo bản parbook.xlsm dùng Python của máy này, kèm hướng dẫn",
+                       cmd_install_excel, '  parbook install-excel -o "%USERPROFILE%\\Documents"')
+    _output(install, "thư mục đặt parbook.xlsm (mặc định: thư mục hiện tại)", metavar="THƯ_MỤC", default=".")
+    _overwrite(install, "tạo lại nếu đã có")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `parbook` console command."""
+def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+
+
+def _say(message: str) -> None:
+    try:
+        print(f"parbook: {message}", file=sys.stderr)
+    except OSError:  # stderr gone too: the exit status is all that is left
+        pass
+
+
+def _drop_stdout() -> None:
+    """Send what is still buffered for a closed or full stdout nowhere, so exiting raises nothing more."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capture it): nothing to flush later
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `parbook` console command.
+
+    Exit status: 0 done; 1 findings with --strict, or communes merge could not do; 2 the input or an
+    output could not be used (a Vietnamese message on stderr says what, where and how to fix it).
+    """
+    _utf8_streams()
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()
+        return code
     except ParbookError as error:
-        print(f"parbook: {error.message}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        _say(error.message)
+    except OSError as error:
+        if error.filename is None:  # writing our own output (a closed pipe, a full disk under '>')
+            _drop_stdout()
+            _say(describe_os_error(error, STDOUT, writing=True))
+        else:
+            _say(describe_os_error(error))
     except KeyboardInterrupt:
-        print("parbook: đã dừng theo yêu cầu.", file=sys.stderr)
+        _say("đã dừng theo yêu cầu.")
         return 130
+    return EXIT_UNREADABLE
 
 
 if __name__ == "__main__":

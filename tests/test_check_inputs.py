@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import openpyxl
 import pytest
 
 import workbooks
-from conftest import SAMPLES
+from conftest import SAMPLES, convert
 from pyxl.readers import read_tables
 
 AS_OF = "2024-05-01"
@@ -151,12 +150,11 @@ def test_csv_not_utf8(parbook, tmp_path):
     assert_refused(parbook, path, "UTF-8")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice("calc")
 def test_old_xls_file(parbook, tmp_path):
     source = tmp_path / "son_giang.xlsx"
     shutil.copy(SAMPLES / "son_giang_2021.xlsx", source)
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xls",
-                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    convert(source, "xls", tmp_path)
     sheet = parbook("check", tmp_path / "son_giang.xls", "--format", "json").json()["sheets"][0]
     assert sheet["totals"]["lost_points"] == pytest.approx(8.45)
 

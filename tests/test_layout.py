@@ -21,7 +21,8 @@ ALLOWED = {
     "plan": {"core", "readers", "files", "plan"},
     "merge": {"core", "readers", "files", "plan", "merge"},
     "excel": {"core", "readers", "files", "plan", "merge", "excel"},
-    "cli": {"core", "readers", "files", "plan", "merge", "excel"},
+    "cli": {"core", "readers", "files", "plan", "merge", "excel", "cli_help"},
+    "cli_help": set(),
 }
 
 

@@ -11,8 +11,6 @@ import inspect
 import io
 import os
 import re
-import shutil
-import subprocess
 import sys
 import textwrap
 import zipfile
@@ -27,6 +25,7 @@ from hypothesis import strategies as st
 from oletools.olevba import VBA_Parser, decompress_stream
 from python_calamine import CalamineWorkbook
 
+from conftest import convert
 from pyxl.excel.xlsm import PINNED_XLWINGS, UDF_MODULE, agency_names, build_bytes, udf_functions, vba_modules
 from pyxl.excel.xlsm.cfb import write_compound_file
 from pyxl.excel.xlsm.ovba import CHUNK_SIZE, compress, decompress, has_raw_chunks
@@ -57,10 +56,7 @@ BUTTONS = {  # label → (VBA callback, pyxl.excel.macros function)
 }
 CUSTOMUI_NS = "http://schemas.microsoft.com/office/2009/07/customui"
 UI_EXTENSIBILITY = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run installs it"
-)
+needs_soffice = pytest.mark.libreoffice("calc")  # every conversion below opens the workbook in Calc
 
 
 def _udfs_importable() -> bool:
@@ -411,12 +407,7 @@ def test_calamine_reads_the_sheets(workbook: Path):
 
 
 def _soffice(source: Path, target: str, outdir: Path) -> None:
-    profile = outdir / "lo-profile"  # own profile: parallel runs must not share one
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", target, "--outdir", str(outdir), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )
+    convert(source, target, outdir)
 
 
 @needs_soffice

@@ -1,13 +1,14 @@
 """Adapter carrying parbook's marks into a copy of a workbook file with openpyxl (the headless door)."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Font, PatternFill
 
-from pyxl.files import atomic_path
-from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows
+from pyxl.files import atomic_write_bytes
+from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
 
 
 def _fill(color: str | None) -> PatternFill:
@@ -23,13 +24,17 @@ def _old_color(cell) -> str | None:
     return "#" + fill.start_color.rgb[-6:].lower()
 
 
-def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwrite: bool = False) -> Path:
-    """Copy source to target with the marks applied; the source file is never written."""
+def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwrite: bool = False) -> int:
+    """Copy source to target with the marks applied; returns the number of lost-points cells filled.
+
+    The source file is never written. A planned fill is skipped where the copy holds a formula.
+    """
     keep_vba = source.suffix.lower() == ".xlsm"
     workbook = openpyxl.load_workbook(source, keep_vba=keep_vba)
     if FINDINGS_SHEET in workbook.sheetnames:
         del workbook[FINDINGS_SHEET]
     rows: list[list[object]] = []
+    filled = 0
     for marks in all_marks:
         ws = workbook[marks.sheet]
         ws.cell(marks.header_row + 1, marks.flags_col + 1, FLAGS_HEADER).font = Font(bold=True)
@@ -39,6 +44,7 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
             cell = ws.cell(row + 1, col + 1)
             if not (isinstance(cell.value, str) and cell.value.startswith("=")):  # never replace a formula
                 cell.value = value
+                filled += 1
         old = {key: _old_color(ws.cell(key[0] + 1, key[1] + 1)) for key in marks.colors}
         for (row, col), color in marks.colors.items():
             ws.cell(row + 1, col + 1).fill = _fill(color)
@@ -52,6 +58,41 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
             cell.font = Font(bold=True)
         findings.column_dimensions["F"].width = 90
     workbook.calculation.fullCalcOnLoad = True  # the HYPERLINK formulas get their values on opening
-    with atomic_path(target, overwrite) as tmp:
-        workbook.save(tmp)
-    return target
+    _save(workbook, target, overwrite)
+    return filled
+
+
+def write_cleared_copy(source: Path, target: Path, overwrite: bool = False) -> tuple[list[str], int]:
+    """Copy source to target without parbook's marks (flags columns, colours, findings sheet), like 'Xoá đánh dấu'.
+
+    Returns the sheets cleared and the number of cells whose colour was put back. Filled lost points stay.
+    """
+    workbook = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    rows = [list(row) for row in workbook[FINDINGS_SHEET].iter_rows(values_only=True)] \
+        if FINDINGS_SHEET in workbook.sheetnames else []
+    cleared, restored = [], 0
+    for ws in workbook.worksheets:
+        if ws.title == FINDINGS_SHEET:
+            continue
+        colors = marked_cells(rows, ws.title)
+        for ref, color in colors.items():
+            ws[ref].fill = _fill(color)
+        flags = next((cell for row in ws.iter_rows() for cell in row if cell.value == FLAGS_HEADER), None)
+        if flags is not None:
+            for (cell,) in ws.iter_rows(min_row=flags.row, min_col=flags.column, max_col=flags.column):
+                cell.value = None
+                cell.font = Font()
+        if colors or flags is not None:
+            cleared.append(ws.title)
+            restored += len(colors)
+    if FINDINGS_SHEET in workbook.sheetnames:
+        del workbook[FINDINGS_SHEET]
+    _save(workbook, target, overwrite)
+    return cleared, restored
+
+
+def _save(workbook: openpyxl.Workbook, target: Path, overwrite: bool) -> None:
+    # In memory first: openpyxl leaves its zip open when a write fails, so a full disk would fail it twice.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    atomic_write_bytes(target, buffer.getvalue(), overwrite)

@@ -15,6 +15,7 @@ import xlwings as xw
 
 from pyxl.excel import marks as plan_marks
 from pyxl.core.errors import ParbookError
+from pyxl.files import describe_os_error
 from pyxl.core.workbook import SIDE_SHEETS, info_year, tables_from_grids, workbook_catalogue
 from pyxl.core.table import read_table
 from pyxl.core.text import fold
@@ -38,6 +39,8 @@ def macro(func: Callable) -> Callable:
             return func(book)
         except ParbookError as error:
             _alert(book, error.message, "critical")
+        except OSError as error:  # a file locked by another program, a full disk…
+            _alert(book, describe_os_error(error), "critical")
         except Exception as error:  # a bug: say so plainly, with what a developer needs
             _alert(book, "parbook gặp lỗi ngoài dự kiến, bảng tính không bị thay đổi thêm. Hãy gửi thông báo "
                          f"này cho bộ phận hỗ trợ: {type(error).__name__}: {error}", "critical")
@@ -79,7 +82,7 @@ def fill_lost(book) -> None:
 
 @macro
 def clear_marks(book) -> None:
-    """Xoá đánh dấu: undo what check_sheet and fill_lost marked, like `parbook mark --clear`."""
+    """Xoá đánh dấu: undo what check_sheet and fill_lost marked, like `parbook mark --clear` on a copy."""
     active = book.sheets.active.name
     names = None if fold(active) in SIDE_SHEETS or active == plan_marks.FINDINGS_SHEET else [active]
     cleared, restored = undo_marks(book, names)

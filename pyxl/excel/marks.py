@@ -52,8 +52,11 @@ def flags_column(grid: Grid, header_rows: tuple[int, ...]) -> int:
     return col
 
 
-def plan_check(table: Table, grid: Grid) -> Marks:
-    """Flags per row, colours on flagged cells and the findings list for the 'Kiểm tra bảng' button."""
+def plan_check(table: Table, grid: Grid, fill_lost: bool = False) -> Marks:
+    """Flags per row, colours on flagged cells and the findings list for the 'Kiểm tra bảng' button.
+
+    fill_lost: also fill the blank lost-points cells (`parbook mark --fill-lost`: the whole check plus the fills).
+    """
     col = flags_column(grid, table.header_rows)
     flags: dict[int, list[str]] = {}
     colors: dict[tuple[int, int], str] = {}
@@ -68,19 +71,28 @@ def plan_check(table: Table, grid: Grid) -> Marks:
             if colors.get(cell) != COLORS[ERROR]:
                 colors[cell] = COLORS[finding.severity]
     return Marks(table.sheet, col, table.header_rows[-1] - 1, {r: "; ".join(v) for r, v in flags.items()},
-                 colors, {}, list(table.findings))
+                 colors, lost_fills(table, grid) if fill_lost else {}, list(table.findings))
+
+
+def lost_fills(table: Table, grid: Grid) -> dict[tuple[int, int], float]:
+    """Blank lost-points cells → Điểm chuẩn − Điểm thẩm định. A formula Excel has not calculated yet is not blank."""
+    lost_col = table.columns.get("stated_lost")
+    if lost_col is None:
+        return {}
+    formulas = set(grid.uncalculated)
+    fills: dict[tuple[int, int], float] = {}
+    for item in table.items:
+        computed = own_lost(item) if item.stated_lost is None else None
+        cell = (item.row - 1, lost_col)
+        if computed is not None and grid.value(*cell) is None and a1(*cell) not in formulas:
+            fills[cell] = float(computed)
+    return fills
 
 
 def plan_fill_lost(table: Table, grid: Grid) -> Marks:
-    """Fill blank lost-points cells with Điểm chuẩn − Điểm thẩm định; flag cells that differ."""
+    """The 'Tính điểm bị mất' button: fill blank lost-points cells; flag only the cells that differ."""
     col = flags_column(grid, table.header_rows)
-    lost_col = table.columns.get("stated_lost")
-    fills: dict[tuple[int, int], float] = {}
-    if lost_col is not None:
-        for item in table.items:
-            computed = own_lost(item) if item.stated_lost is None else None
-            if computed is not None and grid.value(item.row - 1, lost_col) is None:
-                fills[(item.row - 1, lost_col)] = float(computed)
+    fills = lost_fills(table, grid)
     mismatches = [f for f in table.findings if f.code == "LOST_MISMATCH"]
     flags = {f.row - 1: FLAG_LABELS[f.code] for f in mismatches if f.row}
     colors = {(f.row - 1, _column_index(f.column)): COLORS[ERROR] for f in mismatches if f.row and f.column}
@@ -117,5 +129,5 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-__all__ = ["FLAGS_HEADER", "FINDINGS_SHEET", "Marks", "plan_check", "plan_fill_lost", "findings_rows",
+__all__ = ["FLAGS_HEADER", "FINDINGS_SHEET", "Marks", "plan_check", "plan_fill_lost", "lost_fills", "findings_rows",
            "marked_cells", "flags_column", "a1"]

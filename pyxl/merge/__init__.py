@@ -27,7 +27,8 @@ __all__ = [
 def merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], by: str = "criterion", pdf: bool = False,
           zip_output: bool = False, only: list[str] | None = None, jobs: int | None = None, overwrite: bool = False,
           progress: Progress | None = None, roster: str | os.PathLike[str] | None = None,
-          as_of: date | None = None, all_items: bool = False) -> MergeResult:
+          as_of: date | None = None, all_items: bool = False, year: int | None = None,
+          sheet: str | None = None) -> MergeResult:
     """One plan per commune into out_dir, then `Tổng hợp.xlsx` (and a .zip of it all when zip_output).
 
     by: criterion · field · lead (the plan templates' arrangements). only: commune names to do.
@@ -35,7 +36,11 @@ def merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], by: s
     progress(done, total) is called as communes finish (the ribbon's status bar); a terminal shows
     a progress bar. Existing files are kept unless overwrite. A commune that fails is reported in
     its Outcome and in the summary; the others go on. roster: a Danh sách file other than the
-    source's own. as_of: the date deadlines are checked against (default today).
-    Raises ParbookError when the source, the Danh sách or the template cannot be used at all.
+    source's own. as_of: the date deadlines are checked against (default today). year: the plan
+    year where the tables' titles do not say it. sheet: for a folder of commune files, the sheet to
+    read in each (default: the first PHỤ LỤC table of the file).
+    Raises ParbookError when the source, the Danh sách or the template cannot be used at all, and
+    WriteError when an output cannot be written (disk full, no permission).
     """
-    return run_merge(source, out_dir, by, pdf, zip_output, only, jobs, overwrite, progress, roster, as_of, all_items)
+    return run_merge(source, out_dir, by, pdf, zip_output, only, jobs, overwrite, progress, roster, as_of, all_items,
+                     year, sheet)

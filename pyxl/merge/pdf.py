@@ -11,9 +11,9 @@ import tempfile
 from pathlib import Path
 
 from pyxl.core.errors import ParbookError
-from pyxl.files import atomic_path
+from pyxl.files import WriteError, atomic_path
 from pyxl.plan import require_soffice
-from pyxl.plan.pdf import _kill_tree
+from pyxl.plan.pdf import NO_WRITER, _kill_tree
 
 SECONDS_PER_DOCUMENT = 20
 START_SECONDS = 120  # a first start builds the private profile
@@ -38,14 +38,18 @@ def convert_batch(documents: list[Path], overwrite: bool = False) -> dict[Path, 
             _kill_tree(process)
             process.communicate()
             return {d: f"LibreOffice không chuyển xong sang PDF sau {timeout} giây." for d in documents}
+        converted = [d for d in documents if (outdir / (d.stem + ".pdf")).is_file()]
         for document in documents:
             produced = outdir / (document.stem + ".pdf")
             if not produced.is_file():
-                problems[document] = "LibreOffice không chuyển được tệp này sang PDF."
+                problems[document] = (f"{NO_WRITER}." if not converted and process.returncode == 0
+                                      else "LibreOffice không chuyển được tệp này sang PDF.")
                 continue
             try:
                 with atomic_path(document.with_suffix(".pdf"), overwrite) as tmp:
                     shutil.copyfile(produced, tmp)
+            except WriteError:
+                raise  # a full disk or a read-only folder stops the run, as for the plans themselves
             except ParbookError as error:
                 problems[document] = error.message
     return problems

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from tqdm import tqdm
 
 from pyxl.core.errors import ParbookError
-from pyxl.files import TEMP_PREFIX, atomic_path, atomic_write_bytes
+from pyxl.files import TEMP_PREFIX, WriteError, atomic_path, atomic_write_bytes, describe_os_error
 from pyxl.core.model import SCORES, TASKS
 from pyxl.plan import (
     CompiledTemplate,
@@ -41,7 +41,7 @@ from pyxl.merge.fields import lost_by_field
 from pyxl.merge.names import distinct_parts, safe_part
 from pyxl.merge.pdf import convert_batch
 from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
-from pyxl.merge.sources import Unit, find_source, read_unit, select
+from pyxl.merge.sources import Unit, find_source, read_unit, select, with_choices
 from pyxl.merge.summary import SUMMARY_NAME, write_summary
 
 Progress = Callable[[int, int], None]
@@ -100,6 +100,8 @@ def do_one(job: Job, options: Options) -> Outcome:
         table, front = read_unit(unit, options.as_of)
     except ParbookError as error:
         return dataclasses.replace(base, message=error.message)
+    except OSError as error:  # one commune's file locked or unreadable: the others go on
+        return dataclasses.replace(base, message=describe_os_error(error))
     except Exception as error:  # one commune's surprise must not stop a province's run
         return dataclasses.replace(base, message=f"Lỗi khi đọc bảng: {type(error).__name__}: {error}")
     completed, _ = complete_front(front, table)
@@ -114,6 +116,8 @@ def do_one(job: Job, options: Options) -> Outcome:
     try:
         context = build_context(table, front, options.by, options.all_items)
         atomic_write_bytes(target, options.templates[table.kind].render_bytes(context), options.overwrite)
+    except WriteError:
+        raise  # a full disk or a read-only folder fails every commune alike: stop the run
     except ParbookError as error:
         return dataclasses.replace(read, message=error.message)
     except Exception as error:
@@ -144,9 +148,10 @@ def _with_pdfs(outcomes: list[Outcome], options: Options) -> list[Outcome]:
 def run_merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], by: str = "criterion",
               pdf: bool = False, zip_output: bool = False, only: list[str] | None = None, jobs: int | None = None,
               overwrite: bool = False, progress: Progress | None = None, roster: str | os.PathLike[str] | None = None,
-              as_of: date | None = None, all_items: bool = False) -> MergeResult:
+              as_of: date | None = None, all_items: bool = False, year: int | None = None,
+              sheet: str | None = None) -> MergeResult:
     """See `pyxl.merge.merge`."""
-    found = find_source(source, roster)
+    found = with_choices(find_source(source, roster), year, sheet)
     if only:
         found = select(found, list(only))
     templates = {SCORES: compile_template(default_template(SCORES, by)), TASKS: compile_template(default_template(TASKS))}

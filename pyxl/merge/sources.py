@@ -328,6 +328,20 @@ def _join(path: Path, units: list[Unit], entries: list[tuple[str, FrontMatter]],
     return Source(path, tuple(joined), roster, missing, tuple(unlisted), tuple(notes))
 
 
+def with_choices(source: Source, year: int | None = None, sheet: str | None = None) -> Source:
+    """Every commune read for the given plan year, and (a folder of files) from the named sheet of its file.
+
+    Raises ParbookError when a sheet is named for a workbook source, where each commune is a sheet already.
+    """
+    if sheet is not None and any(unit.grid is not None for unit in source.units):
+        raise ParbookError(
+            f"--sheet chỉ dùng khi nguồn là một thư mục có mỗi xã một tệp; '{source.path.name}' đã là mỗi xã một "
+            "sheet (hoặc một bảng có cột Đơn vị). Hãy chọn xã bằng --only."
+        )
+    changes = {key: value for key, value in (("year", year), ("sheet", sheet)) if value is not None}
+    return dataclasses.replace(source, units=tuple(dataclasses.replace(u, **changes) for u in source.units))
+
+
 def select(source: Source, names: list[str]) -> Source:
     """Only the named communes (matched like the Danh sách). Raises ParbookError for a name not found."""
     found = _Matcher([unit.name for unit in source.units])
@@ -367,7 +381,7 @@ def read_unit(unit: Unit, as_of: date | None = None) -> tuple[Table, FrontMatter
         front = unit.front
     else:
         grids = read_workbook(unit.path)
-        tables = tables_from_grids(grids, unit.path.name, None, None, as_of)
+        tables = tables_from_grids(grids, unit.path.name, unit.sheet, unit.year, as_of)
         table = next((t for t in tables if t.kind == SCORES), tables[0])
         own, _ = front_matter_from_grids(grids)
         front = unit.front.merged_over(own) if unit.front and own else unit.front or own

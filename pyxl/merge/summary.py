@@ -294,14 +294,13 @@ class _Writer:
 
     # -- Biểu đồ -----------------------------------------------------------------------------------
     def _chart(self, last_row: int) -> None:
-        if not self.outcomes:
+        charted = [k for k, (key, _) in enumerate(self.fields) if any(o.lost_by_field.get(key) for o in self.outcomes)]
+        if not charted:  # no commune with lost points read (all failed, or none lost any): no chart to draw
             return
         chart = self.book.add_chart({"type": "column", "subtype": "stacked"})
         first, last = _HEAD_ROW + 1, last_row
         field_col = len(_FIXED_COLUMNS)
-        for k, (key, _) in enumerate(self.fields):
-            if not any(o.lost_by_field.get(key) for o in self.outcomes):
-                continue
+        for k in charted:
             col = field_col + k
             chart.add_series({
                 "name": [MAIN, _HEAD_ROW, col],

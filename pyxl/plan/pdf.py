@@ -12,6 +12,10 @@ from pyxl.core.errors import ParbookError
 from pyxl.files import atomic_path
 
 TIMEOUT = 180  # seconds; a first start of LibreOffice builds its profile and takes a while
+# A LibreOffice without Writer (only Calc installed) cannot open a .docx: it prints an error, writes
+# nothing and still exits 0. That is the one sign of it, so that is when this is said.
+NO_WRITER = ("LibreOffice trên máy này không mở được tệp Word, thường vì thiếu phần LibreOffice Writer "
+             "(soạn thảo văn bản). Hãy cài đủ LibreOffice (có Writer)")
 
 
 def soffice_path() -> str | None:
@@ -67,7 +71,10 @@ def convert_to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str] | N
                 "hoặc mở tệp .docx bằng Word và chọn File › Save As › PDF."
             ) from None
         produced = outdir / (docx.stem + ".pdf")
-        if process.returncode != 0 or not produced.is_file():
+        if process.returncode == 0 and not produced.is_file():
+            raise ParbookError(f"Không xuất được '{docx.name}' sang PDF: {NO_WRITER}, hoặc mở tệp .docx bằng Word "
+                               "và chọn File › Save As › PDF.")
+        if process.returncode != 0:
             detail = (err or out).decode("utf-8", "replace").strip().splitlines()
             raise ParbookError(
                 f"LibreOffice không chuyển được '{docx.name}' sang PDF"

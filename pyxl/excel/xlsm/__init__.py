@@ -99,6 +99,4 @@ def build_bytes(udf_module: str = UDF_MODULE, settings: Sequence[tuple[str, str]
 def build_workbook(out_path: str | os.PathLike[str], udf_module: str = UDF_MODULE,
                    settings: Sequence[tuple[str, str]] = ()) -> Path:
     """Build the workbook and write it to out_path (replacing it atomically); returns the path."""
-    path = atomic_write_bytes(out_path, build_bytes(udf_module, settings), overwrite=True)
-    path.chmod(0o644)  # the temporary file it came from was private to the builder
-    return path
+    return atomic_write_bytes(out_path, build_bytes(udf_module, settings), overwrite=True)

@@ -1,0 +1,113 @@
+"""argparse in Vietnamese: its own words (usage, section titles, errors) and a parser class that uses them.
+
+argparse looks its texts up through the module-level `_` and `ngettext` (gettext) each time it needs
+one, so `Parser` swaps in Vietnamese lookups while it builds, parses and formats, and puts the
+originals back afterwards: other parsers in the same process (pytest's, a script's) are untouched.
+Texts argparse only shows to programmers (a parser built wrongly) stay English.
+"""
+from __future__ import annotations
+
+import argparse
+import gettext
+import sys
+from contextlib import contextmanager
+from typing import Iterator, NoReturn
+
+MESSAGES = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "Tham số",
+    "options": "Tuỳ chọn",
+    "optional arguments": "Tuỳ chọn",
+    "subcommands": "Các lệnh",
+    "%(heading)s:": "%(heading)s:",
+    " (default: %(default)s)": " (mặc định: %(default)s)",
+    "show this help message and exit": "xem hướng dẫn này rồi thoát",
+    "show program's version number and exit": "xem số phiên bản rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s: lưu ý: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "còn thiếu %s",
+    "unrecognized arguments: %s": "không hiểu: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "không có lựa chọn %(value)r; hãy chọn một trong: %(choices)s",
+    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)":
+        "không có lựa chọn %(value)r, có phải là %(closest)r? (hãy chọn một trong: %(choices)s)",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "không có lệnh %(parser_name)r (các lệnh: %(choices)s)",
+    "invalid %(type)s value: %(value)r": "giá trị %(value)r không hợp lệ",
+    "expected one argument": "cần ghi một giá trị ngay sau",
+    "expected at most one argument": "chỉ nhận nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "ambiguous option: %(option)s could match %(matches)s": "tuỳ chọn %(option)s chưa rõ, có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "one of the arguments %s is required": "cần một trong các tuỳ chọn %s",
+    "ignored explicit argument %r": "tuỳ chọn này không nhận giá trị (%r)",
+    "unexpected option string: %s": "tuỳ chọn không đúng dạng: %s",
+    "can't open '%(filename)s': %(error)s": "không mở được '%(filename)s': %(error)s",
+    "command '%(parser_name)s' is deprecated": "lệnh '%(parser_name)s' đã cũ và sẽ bị bỏ",
+    "option '%(option)s' is deprecated": "tuỳ chọn '%(option)s' đã cũ và sẽ bị bỏ",
+    "argument '%(argument_name)s' is deprecated": "tham số '%(argument_name)s' đã cũ và sẽ bị bỏ",
+}
+PLURALS = {
+    ("expected %s argument", "expected %s arguments"): "cần %s giá trị",
+}
+
+
+def _translate(message: str) -> str:
+    return MESSAGES.get(message, message)
+
+
+def _ntranslate(singular: str, plural: str, n: int) -> str:
+    return PLURALS.get((singular, plural)) or gettext.ngettext(singular, plural, n)
+
+
+@contextmanager
+def vietnamese() -> Iterator[None]:
+    """While inside, argparse speaks Vietnamese."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _translate, _ntranslate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help laid out as written (examples keep their lines), wide enough for Vietnamese help texts."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 30, width: int | None = None,
+                 **kwargs: object) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width, **kwargs)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose own texts and errors are Vietnamese; its subcommands are Parsers too."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        with vietnamese():
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        with vietnamese():
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        with vietnamese():
+            return super().parse_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with vietnamese():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with vietnamese():
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
+        """Usage, the problem, and where to read more; exit status 2 like every input problem."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\nGõ '{self.prog} -h' để xem hướng dẫn.\n")
+
+
+def choice_list(choices: dict[str, str]) -> str:
+    """'criterion (theo tiêu chí), field (theo lĩnh vực)' for a help text."""
+    return ", ".join(f"{value} ({meaning})" for value, meaning in choices.items())
