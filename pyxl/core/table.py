@@ -12,7 +12,7 @@ from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid, a1
 from pyxl.core.headers import SCORE_FIELDS, Header, find_header, header_year
 from pyxl.core.model import ERROR, SCORES, TASKS, Deadline, Finding, Item, Table
-from pyxl.core.rows import RawItem, RawTotal, read_rows, score_value
+from pyxl.core.rows import RawItem, RawTotal, code_columns, code_source, read_rows, score_value
 from pyxl.core.scoring import score, totals
 from pyxl.core.text import clean, fold
 
@@ -36,7 +36,9 @@ def read_table(grid: Grid, year: int | None = None, as_of: date | None = None,
     if header is None:
         raise NoTable(f"Sheet '{grid.name}' không có bảng PHỤ LỤC: parbook tìm {_LOOKED_FOR}.")
     kind = _kind(grid, header)
-    raw_items, raw_total = read_rows(grid, header)
+    source = code_source(grid, header)
+    columns = code_columns(header.columns, source)
+    raw_items, raw_total = read_rows(grid, header, source)
     title_lines = _title_lines(grid, header)
     plan_year = year or _plan_year(title_lines, header, as_of)
     level = _level(title_lines, grid.name)
@@ -47,10 +49,10 @@ def read_table(grid: Grid, year: int | None = None, as_of: date | None = None,
     stated_total = _stated_total(raw_total)
     table_totals = totals(items)
     findings = _uncalculated(grid) + findings
-    findings += Checker(grid.name, kind, items, header.columns, as_of).run(stated_total, table_totals.lost_points)
+    findings += Checker(grid.name, kind, items, columns, as_of).run(stated_total, table_totals.lost_points)
     return Table(
         sheet=grid.name, kind=kind, items=tuple(items), totals=table_totals, findings=tuple(findings),
-        columns=dict(header.columns), header_rows=tuple(r + 1 for r in header.rows),
+        columns=columns, header_rows=tuple(r + 1 for r in header.rows),
         title_lines=tuple(title_lines), year=plan_year,
         stated_total=stated_total[1] if stated_total else None,
     )
@@ -149,7 +151,7 @@ def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings:
         deadline=read.deadline(texts.get("deadline")),
         note=texts.get("note"), reason=texts.get("reason"), status=texts.get("status"),
         done=is_done(texts.get("status")) or is_done(texts.get("note")),
-        last_row=raw.last_row, unit=texts.get("unit"),
+        last_row=raw.last_row, unit=texts.get("unit"), serial=raw.serial,
     )
 
 
