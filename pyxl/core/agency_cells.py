@@ -21,6 +21,7 @@ _DOCUMENT_TYPES = (
 )
 _DOCUMENT_NUMBER = re.compile(r"\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{1,6}\s*-", re.I)
 _PLACE_TYPE = r"(?:xã|phường|thị\s+trấn|TT|thôn|bản|làng|ấp|buôn|plei|khu\s+phố|KP|tổ\s+dân\s+phố|TDP|khối)"
+_PLACE_NAMES = {"tt": "thị trấn", "kp": "khu phố", "tdp": "tổ dân phố"}
 _PLACE = re.compile(rf"^(?:{_PLACE_TYPE}\s+)?(?P<name>\S+(?:\s+\S+){{0,3}})$")
 _BODY_OF_PLACE = re.compile(rf"^(?P<head>.*?\S)\s+(?P<type>{_PLACE_TYPE})\s+(?P<name>\S+(?:\s+\S+){{0,3}})$")
 # Words that start the name of an office ("Phòng …", "Ban …", "Công an …"), folded.
@@ -81,9 +82,9 @@ def is_generic(name: str) -> bool:
 
 
 def looks_like_office(name: str) -> bool:
-    """A single office by its wording ("Phòng …", "Ban …", "Công an …"), not a group ("Các …")."""
+    """A single office by its wording ("Phòng …", "Ban …", "Công an …"), not a group ("Các …") or a place."""
     folded = fold(name)
-    return not folded.startswith("cac ") and bool(_OFFICE_START.match(folded))
+    return not folded.startswith("cac ") and bool(_OFFICE_START.match(folded)) and not is_place(name)
 
 
 class AgencyReader:
@@ -93,6 +94,13 @@ class AgencyReader:
         self.catalogue, self.level = catalogue, level
         self._cells: dict[str, AgencyCell] = {}
         self._spellings: dict[tuple[str, str | None], str] = {}
+
+    def learn(self, texts) -> None:
+        """See every cell of the table first, so that the spelling chosen for a name is the same in all."""
+        for text in set(texts) - {None, ""}:
+            for name in split_agencies(_split_evidence(clean(text))[0], self.catalogue):
+                if not self.catalogue.is_known(name, self.level):
+                    self._learn(name)
 
     def read(self, text: str | None) -> AgencyCell:
         """The cell's names, offices, evidence and unknown office names."""
@@ -108,7 +116,7 @@ class AgencyReader:
         for name in split_agencies(rest, self.catalogue):
             if is_document(name):
                 evidence.append(name)
-            elif is_place(name) and names and (places[-1] or _BODY_OF_PLACE.match(names[-1])):
+            elif is_place(name) and names and (places[-1] or _place_body(names[-1])):
                 places[-1].append(name)
             else:
                 names.append(name)
@@ -120,17 +128,19 @@ class AgencyReader:
             if office and office not in offices:
                 offices.append(office)
             if office and not more and not self.catalogue.is_known(name, self.level) and looks_like_office(name) \
-                    and not _BODY_OF_PLACE.match(name):
+                    and not _place_body(name):
                 unknown.append(name)
         written = tuple(", ".join([name, *more]) for name, more in zip(names, places))
         return AgencyCell(written, tuple(offices), "\n".join(evidence) or None, tuple(unknown))
 
     def _office(self, name: str, places: list[str]) -> str | None:
         if places:  # "UBND xã Vĩnh Khê, TT Cửa Tùng, Vĩnh Long": the body of several places
-            body = _BODY_OF_PLACE.match(name)
+            body = _place_body(name)
             head = body.group("head") if body else name
-            kind = body.group("type") if body else "xã"
-            return self.catalogue.canonical(f"{head} các {kind.casefold()}", self.level)
+            kind = _PLACE_NAMES.get(body.group("type").casefold(), body.group("type")) if body else "xã"
+            if fold(head) == "ubnd":
+                kind = "xã"  # the People's Committees of communes and towns: the catalogue's group
+            return self.catalogue.canonical(f"{head} các {kind}", self.level)
         if is_place(name) or self.catalogue.kind(name, self.level) == GENERIC or \
                 (not self.catalogue.is_known(name, self.level) and is_generic(name)):
             return None
@@ -138,15 +148,29 @@ class AgencyReader:
             return self.catalogue.canonical(name, self.level)
         return self._spelling(name)
 
-    def _spelling(self, name: str) -> str:
-        """One spelling for the variants of an unknown name: case, dashes, '&', a level word at the end."""
-        key, hint = agency_key(name)
-        slot = (key, hint or self.level)
+    def _learn(self, name: str) -> None:
+        """Keep one spelling per unknown name: the first typed in lower case, else the first seen."""
+        slot = self._slot(name)
         spelled = normalize_name(name)
         known = self._spellings.get(slot)
         if known is None or (is_upper_title(known) and not is_upper_title(spelled)):
             self._spellings[slot] = spelled
-        return self._spellings[slot]
+
+    def _spelling(self, name: str) -> str:
+        """The spelling kept for the variants of an unknown name (case, dashes, '&', a level word at the end)."""
+        if self._slot(name) not in self._spellings:
+            self._learn(name)
+        return self._spellings[self._slot(name)]
+
+    def _slot(self, name: str) -> tuple[str, str | None]:
+        key, hint = agency_key(name)
+        return key, hint or self.level
+
+
+def _place_body(name: str) -> re.Match[str] | None:
+    """The match of "UBND xã Vĩnh Khê" (a body of one named place: head, type, name), else None."""
+    match = _BODY_OF_PLACE.match(clean(name))
+    return match if match and is_place(f"{match.group('type')} {match.group('name')}") else None
 
 
 def _split_evidence(text: str) -> tuple[str, list[str]]:

@@ -164,7 +164,8 @@ FLAG_LABELS = {
     "MISSING_SOLUTION": "Thiếu giải pháp", "MISSING_LEAD": "Thiếu cơ quan chủ trì",
     "MISSING_PARTNERS": "Thiếu cơ quan phối hợp", "MISSING_DEADLINE": "Thiếu thời gian",
     "VAGUE_DEADLINE": "Thời hạn chưa rõ", "OVERDUE": "Quá hạn", "DUPLICATE_CODE": "Trùng STT",
-    "TOTAL_MISMATCH": "Sai dòng tổng",
+    "TOTAL_MISMATCH": "Sai dòng tổng", "NEGATIVE_SCORE": "Điểm âm", "ACCOUNTING_NEGATIVE": "Số âm trong ngoặc",
+    "UNKNOWN_AGENCY": "Cơ quan chưa có trong danh mục",
 }
 
 

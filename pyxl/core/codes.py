@@ -81,10 +81,10 @@ def locate_codes(serials: list[object], codes: list[object] | None, titles: list
         typed = [normalize_code(c) is not None for c in codes if c not in (None, "")]
         if any(typed) and _share(typed) >= 0.5:
             return IN_CODE_COLUMN
-    numbered = [(normalize_code(s), split_leading_code(t)[0]) for s, t in zip(serials, titles)
-                if normalize_code(s) and not is_roman(normalize_code(s))]
+    normal = [normalize_code(s) for s in serials]
+    numbered = [(s, split_leading_code(t)[0]) for s, t in zip(normal, titles) if s and not is_roman(s)]
     if not numbered:
-        return IN_TITLE if any(not normalize_code(s) for s in serials) else IN_SERIAL_COLUMN
+        return IN_TITLE if not all(normal) else IN_SERIAL_COLUMN
     in_titles = [(s, t) for s, t in numbered if t and not is_roman(t)]
     if is_serial([s for s, _ in numbered]) and _share(bool(t) for _, t in numbered) >= 0.5 \
             and any(t != s for s, t in in_titles) and any("." in t for _, t in in_titles):

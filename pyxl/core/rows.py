@@ -72,7 +72,11 @@ class _Row:
 
 def code_source(grid: Grid, header: Header) -> str:
     """Where this table keeps its codes: IN_SERIAL_COLUMN, IN_CODE_COLUMN or IN_TITLE (see codes.locate_codes)."""
-    return _locate(_cells(grid, header), header)
+    rows = range(header.last_row + 1, grid.height)
+    serials = [grid.value(r, header.columns["serial"]) if "serial" in header.columns else None for r in rows]
+    codes = [grid.value(r, header.columns["code"]) for r in rows] if "code" in header.columns else None
+    titles = [clean(grid.value(r, header.columns["title"])) for r in rows]
+    return _locate(serials, codes, titles)
 
 
 def code_columns(columns: dict[str, int], source: str) -> dict[str, int]:
@@ -88,8 +92,8 @@ def code_columns(columns: dict[str, int], source: str) -> dict[str, int]:
 
 def read_rows(grid: Grid, header: Header, source: str | None = None) -> tuple[list[RawItem], RawTotal | None]:
     """The items of the table below header, in sheet order, and its total row if any."""
+    source = source or code_source(grid, header)
     rows = _cells(grid, header)
-    source = source or _locate(rows, header)
     for row in rows:
         _assign_code(row, source, header)
     return _Walk(grid, header, rows).run()
@@ -100,10 +104,10 @@ def _cells(grid: Grid, header: Header) -> list[_Row]:
     return [_row(grid, header, r, fills) for r in range(header.last_row + 1, grid.height)]
 
 
-def _locate(rows: list[_Row], header: Header) -> str:
-    data = [row for row in rows if row.texts.get("title") or row.serial_cell not in (None, "")]
-    codes = [row.code_cell for row in data] if "code" in header.columns else None
-    return locate_codes([row.serial_cell for row in data], codes, [row.texts.get("title", "") for row in data])
+def _locate(serials: list[object], codes: list[object] | None, titles: list[str]) -> str:
+    data = [k for k, (serial, title) in enumerate(zip(serials, titles)) if title or serial is not None]
+    return locate_codes([serials[k] for k in data], [codes[k] for k in data] if codes is not None else None,
+                        [titles[k] for k in data])
 
 
 def _fill_down(grid: Grid, header: Header) -> dict[tuple[int, int], object]:

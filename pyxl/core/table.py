@@ -46,7 +46,9 @@ def read_table(grid: Grid, year: int | None = None, as_of: date | None = None,
     level = _level(title_lines, grid.name)
     findings: list[Finding] = []
     read = _CellReader(plan_year, as_of, catalogue or Catalogue.builtin(), level)
-    items = [_item(raw, header, grid.name, read, findings) for raw in _drop_empty_groups(raw_items)]
+    raw_items = _drop_empty_groups(raw_items)
+    read.learn(raw_items)
+    items = [_item(raw, header, grid.name, read, findings) for raw in raw_items]
     items = score(items)
     stated_total = _stated_total(raw_total)
     table_totals = totals(items)
@@ -123,6 +125,10 @@ class _CellReader:
         self._agencies = AgencyReader(catalogue, level)
         self._deadlines: dict[str, Deadline] = {}
         self._reported: set[str] = set()
+
+    def learn(self, raw_items: list[RawItem]) -> None:
+        """Read the names in every agency cell first, so each unknown name gets one spelling in the table."""
+        self._agencies.learn(raw.texts.get(name) for raw in raw_items for name in ("lead", "partners"))
 
     def agencies(self, text: str | None) -> AgencyCell:
         """Names as written, the offices they mean, evidence notes and unknown office names of a cell."""
