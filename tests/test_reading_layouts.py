@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from conftest import SAMPLES
 from pyxl.core.agencies import Catalogue
 from pyxl.core.agency_cells import AgencyReader, is_document, is_generic, is_place, looks_like_office
+from pyxl.core.checks import row_flags
 from pyxl.readers import read_tables, read_workbook
 
 AS_OF = date(2024, 5, 1)
@@ -252,6 +253,24 @@ def test_variants_of_an_unknown_office_get_one_spelling_in_a_table():
     assert reader.read("BAN QUẢN LÝ DỰ ÁN").offices == first
     assert reader.read("Ban quản lý dự án - huyện").offices == first
     assert reader.read("Ban Quản lý dự án huyện").unknown == ("Ban Quản lý dự án huyện",)
+
+
+def test_an_unknown_office_keeps_one_spelling_whatever_row_comes_first(tmp_path):
+    rows = [["1.1", "Kế hoạch CCHC", 2, 1.5, 0.5, "Ban hành sớm", "BAN QUẢN LÝ DỰ ÁN HUYỆN", None, "Quý II/2024"],
+            ["1.2", "Báo cáo CCHC", 1, 0.5, 0.5, "Báo cáo đúng hạn", "Ban Quản lý dự án", None, "Quý II/2024"],
+            ["1.3", "Kiểm tra CCHC", 1, 0.5, 0.5, "Kiểm tra", "Phòng Nội vụ", "Ban quản lý dự án - huyện",
+             "Quý II/2024"]]
+    t = table(xlsx(tmp_path / "bql.xlsx", rows))
+    assert {n for i in t.items for n in i.lead_names + i.partner_names} == {"Ban Quản lý dự án", "Phòng Nội vụ"}
+    assert [f.cell for f in t.findings if f.code == "UNKNOWN_AGENCY"] == ["G6"]
+
+
+def test_the_worksheet_flags_read_an_agency_cell_as_the_check_does():
+    flags = row_flags(Decimal("0.5"), "Tuyên truyền", "Tài liệu kiểm chứng: Báo cáo số 665/BC-UBND", "Quý II/2024",
+                      year=2024, as_of=AS_OF)
+    assert "Thiếu cơ quan chủ trì" in flags
+    assert "Thiếu cơ quan chủ trì" not in row_flags(Decimal("0.5"), "Tuyên truyền", "Phòng Nội vụ", "Quý II/2024",
+                                                      year=2024, as_of=AS_OF)
 
 
 @pytest.mark.parametrize(("name", "place", "generic", "document", "office"), [

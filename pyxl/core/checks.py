@@ -172,12 +172,14 @@ FLAG_LABELS = {
 def row_flags(lost: Decimal | None, solution: object, lead: object, deadline: object,
               year: int | None = None, as_of: date | None = None) -> list[str]:
     """Short flags for one row that lost points, from the same checks the whole-table check runs."""
-    from pyxl.core.agencies import split_agencies
+    from pyxl.core.agencies import Catalogue
+    from pyxl.core.agency_cells import AgencyReader
     from pyxl.core.deadlines import parse_deadline
 
     as_of = as_of or date.today()
+    names = AgencyReader(Catalogue.builtin(), None).read(clean(lead)).names  # an evidence note is no lead
     item = Item(row=1, code=None, title="", lost_points=lost, solution=clean(solution) or None,
-                lead=tuple(split_agencies(lead)), deadline=parse_deadline(deadline, year or as_of.year, as_of))
+                lead=names, deadline=parse_deadline(deadline, year or as_of.year, as_of))
     checker = Checker("", SCORES, [item], {"solution": 0, "lead": 1, "deadline": 2}, as_of)
     if checker.needs_plan(0, item):
         checker.plan_cells(item)
