@@ -148,6 +148,15 @@ def test_capital_and_sentence_case_group_lines_are_never_glued_to_a_title(tmp_pa
     assert t.totals.lost_points == Decimal("2")
 
 
+def test_a_short_capital_fragment_continues_its_title(tmp_path):
+    rows = [["1.3", "Công tác tuyên truyền", 2, 1.5, 0.5, "Tuyên truyền", "Phòng Nội vụ", None, "Quý II/2024"],
+            [None, "CCHC", None, None, None, None, None, None, None],
+            ["2.1", "Ban hành văn bản quy phạm pháp luật", 2, 1, 1, "Rà soát", "Phòng Tư pháp", None, "Quý II/2024"]]
+    t = table(write_csv(tmp_path / "cchc.csv", rows))
+    assert [(i.code, i.is_group, i.title) for i in t.items] == [
+        ("1.3", False, "Công tác tuyên truyền CCHC"), ("2.1", False, "Ban hành văn bản quy phạm pháp luật")]
+
+
 MARKED = [
     [None, "Công tác chỉ đạo, điều hành", None, None, None, None, None, None, None],
     ["1.1", "Kế hoạch cải cách hành chính năm", 2, 1.5, 0.5, "Ban hành đúng hạn", "Văn phòng HĐND và UBND", None,

@@ -58,9 +58,14 @@ def is_field_name(title: str) -> bool:
     return len(bare.split()) <= _MAX_FIELD_WORDS and bare.startswith(_FIELD_NAMES)
 
 
+def is_capital_line(title: str) -> bool:
+    """A line in capitals long enough to name a lĩnh vực ("CẢI CÁCH THỂ CHẾ"), not a stray "CCHC"."""
+    return is_upper_title(title) and len(title.split()) >= 2 and sum(ch.isalpha() for ch in title) >= 8
+
+
 def reads_like_group(title: str) -> bool:
     """Signals in the text alone: capitals, a "Lĩnh vực N:" label or a lĩnh vực name."""
-    return bool(title) and (is_upper_title(title) or has_field_label(title) or is_field_name(title))
+    return bool(title) and (is_capital_line(title) or has_field_label(title) or is_field_name(title))
 
 
 def plainly_continues(title: str) -> bool:

@@ -260,8 +260,8 @@ class _Walk:
             return "group"
         if above.is_group and not ends_sentence(above.title):
             return "continuation"
-        if not _has_own_task_text(row) and self._new_segment_next(k):
-            return "group"
+        if not _has_own_task_text(row) and len(row.title.split()) >= 2 and self._new_segment_next(k):
+            return "group"  # a name on its own line before the next lĩnh vực's items
         if ends_sentence(above.title) and any(row.own_text(n)[:1].isupper() and above.texts.get(n)
                                               for n in TASK_TEXT):
             return "item"  # a new task of its own, written without a code
