@@ -97,7 +97,7 @@ class AgencyReader:
 
     def learn(self, texts) -> None:
         """See every cell of the table first, so that the spelling chosen for a name is the same in all."""
-        for text in set(texts) - {None, ""}:
+        for text in dict.fromkeys(t for t in texts if t):  # in sheet order: the choice is repeatable
             for name in split_agencies(_split_evidence(clean(text))[0], self.catalogue):
                 if not self.catalogue.is_known(name, self.level):
                     self._learn(name)
