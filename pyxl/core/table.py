@@ -171,8 +171,7 @@ def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings:
     )
 
 
-_SCORE_NAMES = {"max_points": "Điểm chuẩn", "self_points": "Điểm tự đánh giá",
-                "appraised_points": "Điểm thẩm định", "stated_lost": "Điểm bị mất"}
+_SCORE_NAMES = {"max_points": "Điểm chuẩn", "self_points": "Điểm tự đánh giá", "appraised_points": "Điểm thẩm định"}
 
 
 def _signs(raw: RawItem, scores: dict[str, Decimal | None], header: Header, sheet: str,
@@ -183,7 +182,7 @@ def _signs(raw: RawItem, scores: dict[str, Decimal | None], header: Header, shee
     """
     checked = dict(scores)
     for name, value in scores.items():
-        if value is None or (value >= 0 and name != "stated_lost"):
+        if value is None or value >= 0:
             continue
         typed = clean(raw.scores[name])
         accounting = typed.startswith("(") and typed.endswith(")")
