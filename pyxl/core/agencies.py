@@ -6,6 +6,8 @@ The built-in catalogue is pyxl/data/agencies.csv, one row per body:
   era      old (before 2025) · 2025 (district names of 3-6/2025) · new (two-level local government
            from 7/2025), or empty when the name spans eras
   aliases  other spellings, separated by "|" (abbreviations, short forms, older wordings)
+  kind     empty for one office · group (several bodies that take duties together: "UBND các xã,
+           thị trấn") · generic (whoever is concerned: "Các cơ quan, đơn vị liên quan"; no office)
 Old and new names both stay valid: plans for earlier index years keep using the old ones.
 """
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pyxl.core.text import clean, fold, tone_key
 
 COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"
 LEVELS = (COMMUNE, DISTRICT, PROVINCE)
+GROUP, GENERIC = "group", "generic"
+KINDS = ("", GROUP, GENERIC)
 
 # --- spelling ---------------------------------------------------------------------------------
 _LONG_FORMS = (
@@ -117,6 +121,12 @@ def _key(name: str) -> tuple[str, str | None]:
     return tone_key(_JOINERS.sub(" ", name)), hint
 
 
+def agency_key(name: str) -> tuple[str, str | None]:
+    """The key two spellings of one body share (case, tone marks, dashes, '&', abbreviations aside),
+    and the level a last word names ('Bưu điện huyện' → district), or None."""
+    return _key(normalize_name(name))
+
+
 @dataclass(frozen=True)
 class Agency:
     """One body of the catalogue with the other spellings officers use for it."""
@@ -126,6 +136,7 @@ class Agency:
     era: str
     aliases: tuple[str, ...] = ()
     own: bool = False  # from the workbook's own list
+    kind: str = ""  # "" (one office), GROUP or GENERIC
 
 
 Candidate = tuple[Agency, str | None]  # the agency and the level named by the matched spelling
@@ -198,6 +209,11 @@ class Catalogue:
         agency = self._resolve(name, level)
         return agency.name if agency else normalize_name(name)
 
+    def kind(self, name: str, level: str | None = None) -> str | None:
+        """'' for a known office, GROUP or GENERIC for a known group or phrase, None when unknown."""
+        agency = self._resolve(name, level)
+        return agency.kind if agency else None
+
     def is_known(self, name: str, level: str | None = None) -> bool:
         """True when the name means exactly one catalogue agency at this plan level."""
         return self._resolve(name, level) is not None
@@ -225,7 +241,10 @@ def _read_csv(text: str) -> tuple[Agency, ...]:
         if level and level not in LEVELS:
             raise ValueError(f"agencies.csv: unknown level {level!r} for {name!r}")
         aliases = tuple(filter(None, map(_one_line, (row["aliases"] or "").split("|"))))
-        agencies.append(Agency(name, level, (row["era"] or "").strip(), aliases))
+        kind = (row.get("kind") or "").strip()
+        if kind not in KINDS:
+            raise ValueError(f"agencies.csv: unknown kind {kind!r} for {name!r}")
+        agencies.append(Agency(name, level, (row["era"] or "").strip(), aliases, kind=kind))
     return tuple(agencies)
 
 

@@ -164,19 +164,22 @@ FLAG_LABELS = {
     "MISSING_SOLUTION": "Thiếu giải pháp", "MISSING_LEAD": "Thiếu cơ quan chủ trì",
     "MISSING_PARTNERS": "Thiếu cơ quan phối hợp", "MISSING_DEADLINE": "Thiếu thời gian",
     "VAGUE_DEADLINE": "Thời hạn chưa rõ", "OVERDUE": "Quá hạn", "DUPLICATE_CODE": "Trùng STT",
-    "TOTAL_MISMATCH": "Sai dòng tổng",
+    "TOTAL_MISMATCH": "Sai dòng tổng", "NEGATIVE_SCORE": "Điểm âm", "ACCOUNTING_NEGATIVE": "Số âm trong ngoặc",
+    "UNKNOWN_AGENCY": "Cơ quan chưa có trong danh mục",
 }
 
 
 def row_flags(lost: Decimal | None, solution: object, lead: object, deadline: object,
               year: int | None = None, as_of: date | None = None) -> list[str]:
     """Short flags for one row that lost points, from the same checks the whole-table check runs."""
-    from pyxl.core.agencies import split_agencies
+    from pyxl.core.agencies import Catalogue
+    from pyxl.core.agency_cells import AgencyReader
     from pyxl.core.deadlines import parse_deadline
 
     as_of = as_of or date.today()
+    names = AgencyReader(Catalogue.builtin(), None).read(clean(lead)).names  # an evidence note is no lead
     item = Item(row=1, code=None, title="", lost_points=lost, solution=clean(solution) or None,
-                lead=tuple(split_agencies(lead)), deadline=parse_deadline(deadline, year or as_of.year, as_of))
+                lead=names, deadline=parse_deadline(deadline, year or as_of.year, as_of))
     checker = Checker("", SCORES, [item], {"solution": 0, "lead": 1, "deadline": 2}, as_of)
     if checker.needs_plan(0, item):
         checker.plan_cells(item)

@@ -63,3 +63,43 @@ def is_parent_code(parent: str, child: str) -> bool:
         return False
     p, c = segments(parent), segments(child)
     return len(p) < len(c) and c[: len(p)] == p
+
+
+# Where a table keeps its codes (decided once per table, from the whole column).
+IN_SERIAL_COLUMN, IN_CODE_COLUMN, IN_TITLE = "serial column", "code column", "title"
+
+
+def locate_codes(serials: list[object], codes: list[object] | None, titles: list[str]) -> str:
+    """Where the codes of a table live, from the cells of its data rows (one entry per row).
+
+    serials: the STT column (None cells when there is none); codes: a separate 'Mã' column, or None
+    when there is none; titles: the title cells. A 'Mã' column that holds codes wins; an STT column
+    that only counts 1, 2, 3… while the titles start with their own codes ("2.3.1. Tỷ lệ…") leaves
+    the codes to the titles; otherwise the STT column carries them.
+    """
+    if codes is not None:
+        typed = [normalize_code(c) is not None for c in codes if c not in (None, "")]
+        if any(typed) and _share(typed) >= 0.5:
+            return IN_CODE_COLUMN
+    normal = [normalize_code(s) for s in serials]
+    numbered = [(s, split_leading_code(t)[0]) for s, t in zip(normal, titles) if s and not is_roman(s)]
+    if not numbered:
+        return IN_TITLE if not all(normal) else IN_SERIAL_COLUMN
+    in_titles = [(s, t) for s, t in numbered if t and not is_roman(t)]
+    if is_serial([s for s, _ in numbered]) and _share(bool(t) for _, t in numbered) >= 0.5 \
+            and any(t != s for s, t in in_titles) and any("." in t for _, t in in_titles):
+        return IN_TITLE
+    return IN_SERIAL_COLUMN
+
+
+def is_serial(values: list[str]) -> bool:
+    """True when the numbers count 1, 2, 3… (restarting at 1 is allowed, as under each lĩnh vực)."""
+    if not values or any(not v.isdigit() for v in values):
+        return False
+    steps = sum(1 for a, b in zip(values, values[1:]) if int(b) == int(a) + 1 or int(b) == 1)
+    return len(values) >= 2 and steps >= 0.8 * (len(values) - 1)
+
+
+def _share(flags) -> float:
+    flags = list(flags)
+    return sum(flags) / len(flags) if flags else 0.0

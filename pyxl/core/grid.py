@@ -13,12 +13,14 @@ class Grid:
 
     Merged ranges keep their value in the top-left cell only; `merges` says where they are.
     `uncalculated` lists A1 references of formula cells that carry no calculated value.
+    `bold` holds the 0-based (row, col) of cells shown bold, when the reader knows (empty otherwise).
     """
 
     name: str
     rows: list[list[object]]
     merges: tuple[Merge, ...] = ()
     uncalculated: tuple[str, ...] = ()
+    bold: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def height(self) -> int:

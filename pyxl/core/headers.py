@@ -14,7 +14,8 @@ TASK_FIELDS = ("lead", "partners", "deadline")
 
 # Header wordings seen in officers' tables, folded (no accents, lower case).
 PATTERNS: dict[str, tuple[str, ...]] = {
-    "code": ("stt", "tt", "so tt", "so thu tu", "ma so", "ma", "ma tieu chi"),
+    "serial": ("stt", "tt", "so tt", "so thu tu"),
+    "code": ("ma so", "ma", "ma tieu chi", "ma chi tieu", "ma so tieu chi", "ky hieu"),
     "title": (
         "linh vuc/tieu chi/tieu chi thanh phan", "linh vuc, tieu chi", "linh vuc", "tieu chi",
         "tieu chi thanh phan", "noi dung", "ten tieu chi", "nhiem vu", "chi tieu", "noi dung cong viec",
@@ -49,6 +50,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "thoi gian", "thoi gian thuc hien/hoan thanh",
     ),
     "note": ("ghi chu",),
+    "evidence": ("tai lieu kiem chung", "minh chung", "tai lieu minh chung"),
     "reason": (
         "ly do tru diem", "li do tru diem", "ly do", "li do", "nguyen nhan", "ton tai, han che",
         "noi dung tru diem", "ly do bi tru diem", "nguyen nhan bi tru diem",

@@ -4,18 +4,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pyxl.core.codes import is_roman, normalize_code, split_leading_code
+from pyxl.core.codes import (
+    IN_CODE_COLUMN, IN_SERIAL_COLUMN, IN_TITLE, is_roman, locate_codes, normalize_code, segments,
+    split_leading_code,
+)
 from pyxl.core.grid import Grid
+from pyxl.core.groups import (
+    SheetSignals, ends_sentence, has_field_label, is_field_name, plainly_continues, reads_like_group,
+)
 from pyxl.core.headers import SCORE_FIELDS, Header
 from pyxl.core.numbers import NotANumber, parse_number
 from pyxl.core.text import clean, fold, is_upper_title
 
 TEXT_FIELDS = (
     "title", "target", "solution", "product", "lead", "partners", "deadline", "note", "reason", "status",
-    "unit",
+    "unit", "evidence",
 )
 # Officers merge these cells down over several items ("Phòng Nội vụ" for a whole lĩnh vực).
 FILL_DOWN = ("target", "solution", "product", "lead", "partners", "deadline", "note", "status", "unit")
+TASK_TEXT = ("lead", "partners", "deadline", "solution", "product", "target")
 _TOTAL = re.compile(r"^(tong|cong)(\s+(cong|so|diem|chung|toan bo|cac)\b.*)?\s*[:.]?$")
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[a-z])\)?$")
 _BULLET = re.compile(r"^[-+•*–]")
@@ -32,6 +39,7 @@ class RawItem:
     texts: dict[str, str] = field(default_factory=dict)
     scores: dict[str, object] = field(default_factory=dict)  # raw cell values of score columns
     last_row: int = 0
+    serial: str | None = None  # the running number of the STT column when the code lives elsewhere
 
 
 @dataclass
@@ -45,45 +53,61 @@ class RawTotal:
 @dataclass
 class _Row:
     index: int
-    code: str | None
-    title: str
+    serial_cell: object
+    code_cell: object
     texts: dict[str, str]
     scores: dict[str, object]
+    filled: frozenset[str]  # text fields filled down from a merged cell above, not typed in the row
+    code: str | None = None
+    title: str = ""
+    serial: str | None = None
+
+    @property
+    def has_numbers(self) -> bool:
+        return any(v not in (None, "") for v in self.scores.values())
+
+    def own_text(self, name: str) -> str:
+        return "" if name in self.filled else self.texts.get(name, "")
 
 
-def read_rows(grid: Grid, header: Header) -> tuple[list[RawItem], RawTotal | None]:
+def code_source(grid: Grid, header: Header) -> str:
+    """Where this table keeps its codes: IN_SERIAL_COLUMN, IN_CODE_COLUMN or IN_TITLE (see codes.locate_codes)."""
+    rows = range(header.last_row + 1, grid.height)
+    serials = [grid.value(r, header.columns["serial"]) if "serial" in header.columns else None for r in rows]
+    codes = [grid.value(r, header.columns["code"]) for r in rows] if "code" in header.columns else None
+    titles = [clean(grid.value(r, header.columns["title"])) for r in rows]
+    return _locate(serials, codes, titles)
+
+
+def code_columns(columns: dict[str, int], source: str) -> dict[str, int]:
+    """The header's columns with 'code' naming the column the codes were read from, 'serial' the STT column."""
+    out = dict(columns)
+    if source == IN_SERIAL_COLUMN:
+        if "serial" in out:
+            out["code"] = out.pop("serial")
+    elif source == IN_TITLE and "title" in out:
+        out["code"] = out["title"]
+    return out
+
+
+def read_rows(grid: Grid, header: Header, source: str | None = None) -> tuple[list[RawItem], RawTotal | None]:
     """The items of the table below header, in sheet order, and its total row if any."""
-    fills = _fill_down(grid, header)
-    rows = [_row(grid, header, r, fills) for r in range(header.last_row + 1, grid.height)]
-    uses_codes = _uses_codes(rows)
-    header_words = {fold(part) for text in header.texts.values() for part in text.split(" / ")}
-    items: list[RawItem] = []
-    total: RawTotal | None = None
-    previous_was_item = False
+    source = source or code_source(grid, header)
+    rows = _cells(grid, header)
     for row in rows:
-        if _is_blank(row):
-            previous_was_item = False
-            continue
-        if _is_header_repeat(row, header_words) or _is_column_numbers(row):
-            continue  # a page-repeated header does not break a split item
-        if _is_total(row):
-            total = RawTotal(row.index + 1, row.scores)
-            if items:
-                break
-            continue
-        has_numbers = any(v not in (None, "") for v in row.scores.values())
-        if row.code is None and not has_numbers and previous_was_item and uses_codes:
-            _continue_item(items[-1], row)
-            continue
-        is_group = is_roman(row.code) or (row.code is None and is_upper_title(row.title))
-        if row.code is None and not is_group and not has_numbers and not _has_task_text(row):
-            if not uses_codes and row.title:
-                items.append(_new_item(row, False))
-                previous_was_item = True
-            continue  # a note line under the table
-        items.append(_new_item(row, is_group))
-        previous_was_item = True
-    return items, total
+        _assign_code(row, source, header)
+    return _Walk(grid, header, rows).run()
+
+
+def _cells(grid: Grid, header: Header) -> list[_Row]:
+    fills = _fill_down(grid, header)
+    return [_row(grid, header, r, fills) for r in range(header.last_row + 1, grid.height)]
+
+
+def _locate(serials: list[object], codes: list[object] | None, titles: list[str]) -> str:
+    data = [k for k, (serial, title) in enumerate(zip(serials, titles)) if title or serial is not None]
+    return locate_codes([serials[k] for k in data], [codes[k] for k in data] if codes is not None else None,
+                        [titles[k] for k in data])
 
 
 def _fill_down(grid: Grid, header: Header) -> dict[tuple[int, int], object]:
@@ -98,10 +122,12 @@ def _fill_down(grid: Grid, header: Header) -> dict[tuple[int, int], object]:
 
 def _row(grid: Grid, header: Header, r: int, fills: dict[tuple[int, int], object]) -> _Row:
     cells = grid.rows[r]
+    filled = set()
 
     def value(name: str) -> object:
         c = header.columns[name]
         if fills and (r, c) in fills:
+            filled.add(name)
             return fills[(r, c)]
         found = cells[c] if c < len(cells) else None
         return None if found == "" else found
@@ -111,10 +137,31 @@ def _row(grid: Grid, header: Header, r: int, fills: dict[tuple[int, int], object
     for name, raw in scores.items():
         if isinstance(raw, str) and not raw.strip():
             scores[name] = None
-    code_cell = value("code") if "code" in header.columns else None
-    code, title = _code_and_title(code_cell, texts.get("title", ""), "code" in header.columns)
-    texts["title"] = title
-    return _Row(r, code, title, texts, scores)
+    serial = value("serial") if "serial" in header.columns else None
+    code = value("code") if "code" in header.columns else None
+    return _Row(r, serial, code, texts, scores, frozenset(filled))
+
+
+def _assign_code(row: _Row, source: str, header: Header) -> None:
+    """The row's code, title and serial number, reading the code where this table keeps it."""
+    title = row.texts.get("title", "")
+    has_serial = "serial" in header.columns
+    if source == IN_SERIAL_COLUMN:
+        row.code, row.title = _code_and_title(row.serial_cell, title, has_serial)
+    else:
+        serial = normalize_code(row.serial_cell)
+        if serial and not is_roman(serial):
+            row.serial = serial
+            cell = row.code_cell if source == IN_CODE_COLUMN else None
+        else:
+            cell = row.code_cell if source == IN_CODE_COLUMN and row.code_cell not in (None, "") else row.serial_cell
+        strict = source == IN_CODE_COLUMN and "code" in header.columns
+        row.code, row.title = _code_and_title(cell, title, strict)
+    if row.code and row.title:
+        leading, rest = split_leading_code(row.title)
+        if leading == row.code:
+            row.title = rest  # "1.1 | 1.1. Kế hoạch…": the code typed twice
+    row.texts["title"] = row.title
 
 
 def _code_and_title(cell: object, title: str, has_code_column: bool) -> tuple[str | None, str]:
@@ -128,15 +175,105 @@ def _code_and_title(cell: object, title: str, has_code_column: bool) -> tuple[st
             title = text  # a group line typed in the STT cell and merged across the row
     if code is None:
         leading, rest = split_leading_code(title)
-        # With an STT column, only a dotted or roman code inside the title counts ("1.1.3 Mức độ…").
+        # With a code column, only a dotted or roman code inside the title counts ("1.1.3 Mức độ…").
         if leading and (not has_code_column or "." in leading or is_roman(leading)):
             return leading, rest
     return code, title
 
 
-def _uses_codes(rows: list[_Row]) -> bool:
-    titled = [row for row in rows if row.title]
-    return bool(titled) and sum(1 for row in titled if row.code) >= 0.3 * len(titled)
+class _Walk:
+    """One pass down the rows, deciding for each what it is: item, group, continuation, note, total."""
+
+    def __init__(self, grid: Grid, header: Header, rows: list[_Row]):
+        self.rows = rows
+        titled = [row for row in rows if row.title]
+        self.uses_codes = bool(titled) and sum(1 for row in titled if row.code) >= 0.3 * len(titled)
+        self.header_words = {fold(part) for text in header.texts.values() for part in text.split(" / ")}
+        columns = tuple(header.columns[f] for f in ("serial", "code", "title") if f in header.columns)
+        sure = [row.index for row in rows if row.code and not is_roman(row.code)]
+        self.signals = SheetSignals(grid, columns, sure)
+        self.items: list[RawItem] = []
+
+    def run(self) -> tuple[list[RawItem], RawTotal | None]:
+        total: RawTotal | None = None
+        previous_was_item = False
+        for k, row in enumerate(self.rows):
+            if _is_blank(row):
+                previous_was_item = False
+                continue
+            if _is_header_repeat(row, self.header_words) or _is_column_numbers(row):
+                continue  # a page-repeated header does not break a split item
+            if _is_total(row):
+                total = RawTotal(row.index + 1, row.scores)
+                if self.items:
+                    break
+                continue
+            kind = self._kind(k, row, previous_was_item)
+            if kind == "continuation":
+                _continue_item(self.items[-1], row)
+            elif kind in ("item", "group"):
+                self.items.append(_new_item(row, kind == "group"))
+                previous_was_item = True
+        return self.items, total
+
+    def _kind(self, k: int, row: _Row, previous_was_item: bool) -> str:
+        if row.code is not None or row.has_numbers:
+            return "group" if self._is_group(row) else "item"
+        if previous_was_item and self.uses_codes:
+            return self._after_item(k, row)
+        if self._group_line(row):
+            return "group"
+        if not _has_task_text(row) and (self.uses_codes or not row.title):
+            return "note"  # a note line under the table, or before its first item
+        return "item"
+
+    def _is_group(self, row: _Row) -> bool:
+        """A row with a code or figures: a group when roman, or a code-less lĩnh vực line."""
+        if is_roman(row.code):
+            return True
+        if row.code is not None:
+            return False
+        if is_upper_title(row.title):
+            return True
+        marked = self.uses_codes and (self.signals.bold(row.index) or self.signals.merged_across(row.index))
+        return not _has_own_task_text(row) and (has_field_label(row.title) or is_field_name(row.title) or marked)
+
+    def _group_line(self, row: _Row, above: RawItem | None = None) -> bool:
+        """A row with text and no code or figures that reads like a lĩnh vực line on its own.
+
+        Bold counts only when the item above is not bold too (a bold title split over two lines).
+        """
+        if not row.title or _has_own_task_text(row):
+            return bool(row.title) and is_upper_title(row.title)
+        bold = self.signals.bold(row.index) and not (above and self.signals.bold(above.row - 1))
+        return reads_like_group(row.title) or bold or self.signals.merged_across(row.index)
+
+    def _after_item(self, k: int, row: _Row) -> str:
+        """A text-only row right under an item: the rest of it, a group line, or (rarely) a new item."""
+        above = self.items[-1]
+        if not row.title or plainly_continues(row.title):
+            return "continuation"
+        if is_upper_title(row.title) and is_upper_title(above.title) and not ends_sentence(above.title) \
+                and (above.is_group or not self._new_segment_next(k)):
+            return "continuation"  # a capital title split over two lines
+        if self._group_line(row, above):
+            return "group"
+        if above.is_group and not ends_sentence(above.title):
+            return "continuation"
+        if not _has_own_task_text(row) and len(row.title.split()) >= 2 and self._new_segment_next(k):
+            return "group"  # a name on its own line before the next lĩnh vực's items
+        if ends_sentence(above.title) and any(row.own_text(n)[:1].isupper() and above.texts.get(n)
+                                              for n in TASK_TEXT):
+            return "item"  # a new task of its own, written without a code
+        return "continuation"
+
+    def _new_segment_next(self, k: int) -> bool:
+        """The next coded item starts another first code segment than the items above ("2.1" after "1.3")."""
+        above = next((i.code for i in reversed(self.items) if i.code and not i.is_group), None)
+        below = next((row.code for row in self.rows[k + 1:] if row.code), None)
+        if below is None or is_roman(below) or above is None or is_roman(above):
+            return False
+        return segments(below)[0] != segments(above)[0]
 
 
 def _is_blank(row: _Row) -> bool:
@@ -154,7 +291,7 @@ def _is_column_numbers(row: _Row) -> bool:
     # A row of column numbers "(1) (2) (3) …" or "1 2 3 …" printed under many headers.
     if len(row.title) > 4:
         return False
-    values = [row.code, *row.texts.values(), *row.scores.values()]
+    values = [row.code, row.serial, *row.texts.values(), *row.scores.values()]
     values = [clean(v).removesuffix(".0") for v in values if v not in (None, "")]
     return len(values) >= 3 and all(_COLUMN_NUMBER.match(fold(v)) for v in values)
 
@@ -162,16 +299,21 @@ def _is_column_numbers(row: _Row) -> bool:
 def _is_total(row: _Row) -> bool:
     if row.code or len(row.title) > 40 or not _TOTAL.match(fold(row.title)):
         return False
-    return any(v not in (None, "") for v in row.scores.values()) or not row.scores
+    return row.has_numbers or not row.scores
 
 
 def _has_task_text(row: _Row) -> bool:
-    return any(row.texts.get(name) for name in ("lead", "partners", "deadline", "solution", "product", "target"))
+    return any(row.texts.get(name) for name in TASK_TEXT)
+
+
+def _has_own_task_text(row: _Row) -> bool:
+    return any(row.own_text(name) for name in TASK_TEXT)
 
 
 def _new_item(row: _Row, is_group: bool) -> RawItem:
     texts = {k: v for k, v in row.texts.items() if v}
-    return RawItem(row.index + 1, row.code, row.title, is_group, texts, dict(row.scores), row.index + 1)
+    return RawItem(row.index + 1, row.code, row.title, is_group, texts, dict(row.scores), row.index + 1,
+                   row.serial)
 
 
 def _continue_item(item: RawItem, row: _Row) -> None:
@@ -180,7 +322,7 @@ def _continue_item(item: RawItem, row: _Row) -> None:
     # A sub-line starts a new line in every column; a page-split fragment goes on the same line.
     new_line = bool(_BULLET.match(row.title)) or before_title.endswith((".", ";", ":"))
     for name, text in row.texts.items():
-        if text:
+        if text and name not in row.filled:  # a merged cell's text is already the item's
             before = item.texts.get(name, "")
             item.texts[name] = f"{before}{chr(10) if new_line else ' '}{text}" if before else text
     item.title = item.texts.get("title", item.title)

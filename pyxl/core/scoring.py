@@ -35,10 +35,25 @@ def hierarchy(items: list[Item]) -> tuple[list[int | None], list[int]]:
 
 
 def score(items: list[Item]) -> list[Item]:
-    """Items with parent, level and lost_points set."""
+    """Items with parent, level, lost_points and group set."""
     parents, levels = hierarchy(items)
     lost = _rollup(items, parents, own_lost)
-    return [_evolve(item, parent=p, level=l, lost_points=x) for item, p, l, x in zip(items, parents, levels, lost)]
+    groups = _groups(items, parents)
+    return [_evolve(item, parent=p, level=l, lost_points=x, group=g)
+            for item, p, l, x, g in zip(items, parents, levels, lost, groups)]
+
+
+def _groups(items: list[Item], parents: list[int | None]) -> list[str | None]:
+    """For each item, the code (else the title) of the group row above it in the hierarchy."""
+    found: list[str | None] = []
+    for i, parent in enumerate(parents):
+        if items[i].is_group or parent is None:
+            found.append(None)
+        elif items[parent].is_group:
+            found.append(items[parent].code or items[parent].title)
+        else:
+            found.append(found[parent])
+    return found
 
 
 def _evolve(item: Item, **changes: object) -> Item:

@@ -5,14 +5,16 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from pyxl.core.agencies import Catalogue, split_agencies
+from pyxl.core.agencies import Catalogue
+from pyxl.core.agency_cells import AgencyCell, AgencyReader
 from pyxl.core.checks import Checker
 from pyxl.core.deadlines import parse_deadline, is_done
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid, a1
 from pyxl.core.headers import SCORE_FIELDS, Header, find_header, header_year
-from pyxl.core.model import ERROR, SCORES, TASKS, Deadline, Finding, Item, Table
-from pyxl.core.rows import RawItem, RawTotal, read_rows, score_value
+from pyxl.core.model import ERROR, INFO, SCORES, TASKS, WARNING, Deadline, Finding, Item, Table
+from pyxl.core.numbers import format_points
+from pyxl.core.rows import RawItem, RawTotal, code_columns, code_source, read_rows, score_value
 from pyxl.core.scoring import score, totals
 from pyxl.core.text import clean, fold
 
@@ -36,21 +38,25 @@ def read_table(grid: Grid, year: int | None = None, as_of: date | None = None,
     if header is None:
         raise NoTable(f"Sheet '{grid.name}' không có bảng PHỤ LỤC: parbook tìm {_LOOKED_FOR}.")
     kind = _kind(grid, header)
-    raw_items, raw_total = read_rows(grid, header)
+    source = code_source(grid, header)
+    columns = code_columns(header.columns, source)
+    raw_items, raw_total = read_rows(grid, header, source)
     title_lines = _title_lines(grid, header)
     plan_year = year or _plan_year(title_lines, header, as_of)
     level = _level(title_lines, grid.name)
     findings: list[Finding] = []
     read = _CellReader(plan_year, as_of, catalogue or Catalogue.builtin(), level)
-    items = [_item(raw, header, grid.name, read, findings) for raw in _drop_empty_groups(raw_items)]
+    raw_items = _drop_empty_groups(raw_items)
+    read.learn(raw_items)
+    items = [_item(raw, header, grid.name, read, findings) for raw in raw_items]
     items = score(items)
     stated_total = _stated_total(raw_total)
     table_totals = totals(items)
     findings = _uncalculated(grid) + findings
-    findings += Checker(grid.name, kind, items, header.columns, as_of).run(stated_total, table_totals.lost_points)
+    findings += Checker(grid.name, kind, items, columns, as_of).run(stated_total, table_totals.lost_points)
     return Table(
         sheet=grid.name, kind=kind, items=tuple(items), totals=table_totals, findings=tuple(findings),
-        columns=dict(header.columns), header_rows=tuple(r + 1 for r in header.rows),
+        columns=columns, header_rows=tuple(r + 1 for r in header.rows),
         title_lines=tuple(title_lines), year=plan_year,
         stated_total=stated_total[1] if stated_total else None,
     )
@@ -115,17 +121,26 @@ class _CellReader:
     """Agency and deadline cells of one table; the same texts repeat down a column, so each is read once."""
 
     def __init__(self, year: int, as_of: date, catalogue: Catalogue, level: str | None):
-        self.year, self.as_of, self.catalogue, self.level = year, as_of, catalogue, level
-        self._agencies: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self.year, self.as_of = year, as_of
+        self._agencies = AgencyReader(catalogue, level)
         self._deadlines: dict[str, Deadline] = {}
+        self._reported: set[str] = set()
 
-    def agencies(self, text: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(names as written, catalogue names) of an agency cell."""
-        key = text or ""
-        if key not in self._agencies:
-            names = tuple(split_agencies(key))
-            self._agencies[key] = names, tuple(self.catalogue.canonical(n, self.level) for n in names)
-        return self._agencies[key]
+    def learn(self, raw_items: list[RawItem]) -> None:
+        """Read the names in every agency cell first, so each unknown name gets one spelling in the table."""
+        self._agencies.learn(raw.texts.get(name) for raw in raw_items for name in ("lead", "partners"))
+
+    def agencies(self, text: str | None) -> AgencyCell:
+        """Names as written, the offices they mean, evidence notes and unknown office names of a cell."""
+        return self._agencies.read(text)
+
+    def first_time(self, name: str) -> bool:
+        """True the first time an unknown name is reported in this table."""
+        key = self._agencies.read(name).offices[:1] or (name,)
+        if key[0] in self._reported:
+            return False
+        self._reported.add(key[0])
+        return True
 
     def deadline(self, text: str | None) -> Deadline:
         """The parsed deadline cell."""
@@ -137,20 +152,80 @@ class _CellReader:
 
 def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings: list[Finding]) -> Item:
     scores = {name: _score(raw, name, header, sheet, findings) for name in SCORE_FIELDS}
+    scores = _signs(raw, scores, header, sheet, findings)
     texts = raw.texts
-    lead, lead_names = read.agencies(texts.get("lead"))
-    partners, partner_names = read.agencies(texts.get("partners"))
+    lead, partners = read.agencies(texts.get("lead")), read.agencies(texts.get("partners"))
+    _unknown_agencies(raw, header, sheet, read, {"lead": lead, "partners": partners}, findings)
+    evidence = [text for text in (lead.evidence, partners.evidence, texts.get("evidence")) if text]
     return Item(
         row=raw.row, code=raw.code, title=raw.title, is_group=raw.is_group,
         max_points=scores["max_points"], self_points=scores["self_points"],
         appraised_points=scores["appraised_points"], stated_lost=scores["stated_lost"],
         target=texts.get("target"), solution=texts.get("solution"), product=texts.get("product"),
-        lead=lead, partners=partners, lead_names=lead_names, partner_names=partner_names,
+        lead=lead.names, partners=partners.names, lead_names=lead.offices, partner_names=partners.offices,
         deadline=read.deadline(texts.get("deadline")),
         note=texts.get("note"), reason=texts.get("reason"), status=texts.get("status"),
         done=is_done(texts.get("status")) or is_done(texts.get("note")),
-        last_row=raw.last_row, unit=texts.get("unit"),
+        last_row=raw.last_row, unit=texts.get("unit"), serial=raw.serial,
+        evidence="\n".join(dict.fromkeys(evidence)) or None,
     )
+
+
+_SCORE_NAMES = {"max_points": "Điểm chuẩn", "self_points": "Điểm tự đánh giá", "appraised_points": "Điểm thẩm định"}
+
+
+def _signs(raw: RawItem, scores: dict[str, Decimal | None], header: Header, sheet: str,
+           findings: list[Finding]) -> dict[str, Decimal | None]:
+    """Scores with negative points dropped: a negative maximum or appraised value is no score.
+
+    A negative lost value stays a lost value ("-0,3" is 0,3 lost); written "(0,5)" it is flagged.
+    """
+    checked = dict(scores)
+    for name, value in scores.items():
+        if value is None or value >= 0:
+            continue
+        typed = clean(raw.scores[name])
+        accounting = typed.startswith("(") and typed.endswith(")")
+        cell = a1(raw.row - 1, header.columns[name])
+        column = _column_name(header, name)
+        if name == "stated_lost":
+            if accounting:
+                findings.append(Finding(
+                    "ACCOUNTING_NEGATIVE", WARNING,
+                    f"Ô {cell} ghi '{typed}' (số âm kiểu kế toán); parbook hiểu là mất {format_points(-value)} "
+                    f"điểm. Nên ghi {format_points(-value)} hoặc -{format_points(-value)} cho rõ.",
+                    sheet, raw.row, raw.code, cell.rstrip("0123456789")))
+            continue
+        how = " (số trong ngoặc là cách ghi số âm kiểu kế toán)" if accounting else ""
+        findings.append(Finding(
+            "NEGATIVE_SCORE", ERROR,
+            f"Ô {cell} ghi '{typed}': {column} là số âm{how}, nên parbook không dùng số này để tính điểm bị "
+            f"mất. Hãy ghi số không âm, ví dụ {format_points(-value)}; nếu đây là số điểm bị trừ, hãy ghi vào "
+            "cột 'Điểm bị mất'.",
+            sheet, raw.row, raw.code, cell.rstrip("0123456789")))
+        checked[name] = None
+    return checked
+
+
+def _column_name(header: Header, name: str) -> str:
+    """The column's header as written ('Điểm đạt'), else parbook's name for it."""
+    written = header.texts.get(header.columns[name], "").split(" / ")[-1]
+    return f"'{written}'" if written else _SCORE_NAMES[name]
+
+
+def _unknown_agencies(raw: RawItem, header: Header, sheet: str, read: _CellReader,
+                      cells: dict[str, AgencyCell], findings: list[Finding]) -> None:
+    for name, cell in cells.items():
+        for unknown in cell.unknown:
+            if not read.first_time(unknown):
+                continue
+            ref = a1(raw.row - 1, header.columns[name])
+            findings.append(Finding(
+                "UNKNOWN_AGENCY", INFO,
+                f"Ô {ref}: '{unknown}' chưa có trong danh mục cơ quan của parbook, nên có thể được ghi theo "
+                "nhiều cách khác nhau. Nếu đúng là tên cơ quan, hãy thêm vào sheet 'Danh mục' (cột 'Cơ quan'; "
+                "các cách viết khác ở cột 'Tên gọi khác') để kế hoạch dùng một cách viết.",
+                sheet, raw.row, raw.code, ref.rstrip("0123456789")))
 
 
 def _score(raw: RawItem, name: str, header: Header, sheet: str, findings: list[Finding]) -> Decimal | None:

@@ -86,7 +86,8 @@ def _apply_xml_facts(path: Path, grids: list[Grid]) -> list[Grid]:
         for r, c in sheet.percent:
             if r < len(rows) and c < len(rows[r]):
                 rows[r][c] = percent_text(rows[r][c])
-        patched.append(dataclasses.replace(grid, rows=rows, uncalculated=sheet.uncalculated))
+        patched.append(dataclasses.replace(grid, rows=rows, uncalculated=sheet.uncalculated,
+                                           bold=grid.bold or sheet.bold))
     return patched
 
 

@@ -9,7 +9,7 @@ from pyxl.core.grid import Grid
 
 
 def read(path: Path) -> list[Grid]:
-    """Every worksheet of the file as a Grid (cached values of formulas, merged ranges)."""
+    """Every worksheet of the file as a Grid (cached values of formulas, merged ranges, bold cells)."""
     workbook = openpyxl.load_workbook(path, data_only=True, keep_links=False)
     try:
         return [_grid(ws) for ws in workbook.worksheets]
@@ -18,8 +18,11 @@ def read(path: Path) -> list[Grid]:
 
 
 def _grid(ws) -> Grid:
-    rows = [list(row) for row in ws.iter_rows(values_only=True)]
+    rows, bold = [], set()
+    for r, cells in enumerate(ws.iter_rows()):
+        rows.append([cell.value for cell in cells])
+        bold.update((r, c) for c, cell in enumerate(cells) if cell.value is not None and cell.has_style and cell.font.b)
     merges = tuple(
         (r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges
     )
-    return Grid(name=ws.title, rows=rows, merges=merges)
+    return Grid(name=ws.title, rows=rows, merges=merges, bold=frozenset(bold))

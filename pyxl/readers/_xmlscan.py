@@ -1,7 +1,8 @@
 """What the cell values alone do not tell, read from the .xlsx XML itself.
 
 - formula cells saved without a calculated value (a workbook written by a program, never opened in Excel);
-- numbers shown as percentages ("100%" in a target column is stored as 1).
+- numbers shown as percentages ("100%" in a target column is stored as 1);
+- cells shown bold (lĩnh vực lines are often bold and nothing else marks them).
 """
 from __future__ import annotations
 
@@ -25,28 +26,33 @@ _VALUE = f"{{{_NS['m']}}}v"
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _PERCENT_FORMAT_IDS = {9, 10}
 _STYLED_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)(\d+)"[^>]*?\ss="(\d+)"')
+# The same, for cells that hold something (not an empty <c …/> or <c …></c> left by a border or a merge).
+_FILLED_STYLED_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)(\d+)"[^>]*?\ss="(\d+)"[^>]*(?<!/)>(?!</)')
 
 
 @dataclass
 class SheetFacts:
-    """Per sheet: uncalculated formula cells and percent-formatted cells (0-based row, col)."""
+    """Per sheet: uncalculated formula cells, percent-formatted and bold cells (0-based row, col)."""
 
     uncalculated: tuple[str, ...] = ()
     percent: set[tuple[int, int]] = field(default_factory=set)
+    bold: frozenset[tuple[int, int]] = frozenset()
 
 
 def scan(path: Path) -> dict[str, SheetFacts]:
     """Sheet name → facts, for sheets that have any."""
     result: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as archive:
-        percent_styles = _percent_styles(archive)
+        styles = _styles(archive)
+        percent_styles, bold_styles = _percent_styles(styles), _bold_styles(styles)
         for name, part in _sheet_parts(archive).items():
             data = archive.read(part)
             facts = SheetFacts(
                 _uncalculated(data) if _HAS_FORMULA.search(data) else (),
-                _percent_cells(data, percent_styles) if percent_styles else set(),
+                _styled_cells(data, percent_styles) if percent_styles else set(),
+                frozenset(_styled_cells(data, bold_styles, _FILLED_STYLED_CELL)) if bold_styles else frozenset(),
             )
-            if facts.uncalculated or facts.percent:
+            if facts.uncalculated or facts.percent or facts.bold:
                 result[name] = facts
     return result
 
@@ -73,10 +79,15 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _percent_styles(archive: zipfile.ZipFile) -> set[bytes]:
+def _styles(archive: zipfile.ZipFile) -> etree._Element | None:
     if "xl/styles.xml" not in archive.namelist():
+        return None
+    return etree.fromstring(archive.read("xl/styles.xml"))
+
+
+def _percent_styles(styles: etree._Element | None) -> set[bytes]:
+    if styles is None:
         return set()
-    styles = etree.fromstring(archive.read("xl/styles.xml"))
     percent_ids = set(_PERCENT_FORMAT_IDS)
     for fmt in styles.iterfind("m:numFmts/m:numFmt", _NS):
         if "%" in re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", "")):
@@ -87,9 +98,25 @@ def _percent_styles(archive: zipfile.ZipFile) -> set[bytes]:
     return {str(i).encode() for i, xf in enumerate(xfs) if int(xf.get("numFmtId", "0")) in percent_ids}
 
 
-def _percent_cells(data: bytes, styles: set[bytes]) -> set[tuple[int, int]]:
+def _bold_styles(styles: etree._Element | None) -> set[bytes]:
+    """Cell style indexes whose font is bold (<b/>, or <b val="1"/>; val="0" means not bold)."""
+    if styles is None:
+        return set()
+    fonts = styles.find("m:fonts", _NS)
+    xfs = styles.find("m:cellXfs", _NS)
+    if fonts is None or xfs is None:
+        return set()
+    bold_fonts = set()
+    for i, font in enumerate(fonts.iterfind("m:font", _NS)):
+        b = font.find("m:b", _NS)
+        if b is not None and b.get("val", "1").lower() not in ("0", "false"):
+            bold_fonts.add(i)
+    return {str(i).encode() for i, xf in enumerate(xfs) if int(xf.get("fontId", "0")) in bold_fonts}
+
+
+def _styled_cells(data: bytes, styles: set[bytes], pattern: re.Pattern[bytes] = _STYLED_CELL) -> set[tuple[int, int]]:
     cells = set()
-    for letters, digits, style in _STYLED_CELL.findall(data):
+    for letters, digits, style in pattern.findall(data):
         if style in styles:
             col = 0
             for ch in letters.decode():
