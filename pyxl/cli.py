@@ -51,6 +51,8 @@ def cmd_mark(args: argparse.Namespace) -> int:
     grids = read_workbook(source)
     tables = tables_from_grids(grids, source.name, args.sheet, args.year, args.as_of)
     by_name = {g.name: g for g in grids}
+    if args.suggest:
+        return _mark_suggest(args, source, tables, by_name)
     plan = plan_fill_lost if args.fill_lost else plan_check
     marks = [plan(table, by_name[table.sheet]) for table in tables]
     target = Path(args.output) if args.output else source.with_name(f"{source.stem} - đã kiểm tra{source.suffix}")
@@ -59,6 +61,35 @@ def cmd_mark(args: argparse.Namespace) -> int:
     write_marked_copy(source, target, marks, args.overwrite)
     count = sum(len(m.findings) for m in marks)
     print(f"Đã ghi {target} ({count} mục cần xem, {sum(len(m.fills) for m in marks)} ô điểm bị mất được điền).")
+    return EXIT_OK
+
+
+def _mark_suggest(args: argparse.Namespace, source, tables, by_name) -> int:
+    """parbook mark --suggest: what the ribbon's 'Gợi ý giải pháp' does, into a copy of the file."""
+    from pathlib import Path
+
+    from pyxl.excel.filecopy import write_suggested_copy
+    from pyxl.excel.marks import SUGGESTIONS_SHEET, plan_suggest, suggestion_records
+
+    earlier = suggestion_records(by_name[SUGGESTIONS_SHEET].rows) if SUGGESTIONS_SHEET in by_name else []
+    marks = [plan_suggest(table, by_name[table.sheet], earlier) for table in tables]
+    target = Path(args.output) if args.output else source.with_name(f"{source.stem} - đã gợi ý{source.suffix}")
+    if target.resolve() == source.resolve():
+        raise ParbookError("Tệp kết quả phải khác tệp gốc; parbook không ghi đè lên bảng của anh/chị.")
+    done = write_suggested_copy(source, target, marks, args.overwrite, earlier)
+    print(f"Đã ghi {target}: {sum(len(m.cells) for m in done)} ô được điền gợi ý (tô xanh, có ghi chú), "
+          f"{sum(m.kept for m in marks)} ô đã có nội dung nên giữ nguyên, "
+          f"{sum(len(m.unmatched) for m in marks)} mục chưa có mẫu phù hợp. Danh sách ở sheet '{SUGGESTIONS_SHEET}'.")
+    return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """parbook suggest: per item a plan must cover, the library entry matched and what it proposes."""
+    from pyxl.core.suggest import report_json, report_text
+    from pyxl.readers import read_tables
+
+    tables = read_tables(args.file, args.sheet, args.year)
+    print(report_json(args.file, tables) if args.format == "json" else report_text(args.file, tables))
     return EXIT_OK
 
 
@@ -179,11 +210,20 @@ def build_parser() -> argparse.ArgumentParser:
     mark.add_argument("file", help="tệp .xlsx hoặc .xlsm (không bị thay đổi)")
     mark.add_argument("-o", "--output", help="tệp kết quả (mặc định: '<tên> - đã kiểm tra.xlsx')")
     mark.add_argument("--fill-lost", action="store_true", help="điền ô Điểm bị mất còn trống, đánh dấu ô ghi sai")
+    mark.add_argument("--suggest", action="store_true",
+                      help="ghi gợi ý giải pháp, chủ trì, thời gian vào ô còn trống (tô xanh, có ghi chú tên mẫu)")
     mark.add_argument("--sheet", help="chỉ sheet này")
     mark.add_argument("--year", type=_year, help="năm thực hiện kế hoạch")
     mark.add_argument("--as-of", type=_iso_date, default=None, help="ngày đối chiếu quá hạn, YYYY-MM-DD")
     mark.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả nếu đã có")
     mark.set_defaults(run=cmd_mark)
+
+    suggest = commands.add_parser("suggest", help="gợi ý mục tiêu, nhiệm vụ, chủ trì, thời gian cho từng mục bị mất điểm")
+    suggest.add_argument("file", help="tệp .xlsx, .xlsm, .xls, .ods hoặc .csv")
+    suggest.add_argument("--sheet", help="chỉ sheet này")
+    suggest.add_argument("--year", type=_year, help="năm thực hiện kế hoạch (mặc định: năm ghi trong tiêu đề)")
+    suggest.add_argument("--format", choices=("text", "json"), default="text", help="dạng báo cáo")
+    suggest.set_defaults(run=cmd_suggest)
 
     plan = commands.add_parser("plan", help="viết Kế hoạch khắc phục (.docx) từ bảng PHỤ LỤC")
     plan.add_argument("file", help="tệp bảng tính có bảng PHỤ LỤC")

@@ -45,6 +45,8 @@ _BY_HEADER = {tone_key(header): name for name, header in COLUMNS}
 _HEADER_ROWS = 10
 _BULLET = re.compile(r"^[-–•*]+\s*")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# The year of a cited document: in its number ('61/2018/NĐ-CP') or its date ('ngày 15/7/2021').
+_ISSUED = re.compile(r"\d+/((?:19|20)\d{2})/|ngày\s*\d{1,2}/\d{1,2}/((?:19|20)\d{2})")
 _YES, _NO = {"", "co", "x", "1", "dung", "yes"}, {"khong", "0", "no", "tat"}
 
 
@@ -143,13 +145,22 @@ class Entry:
     def suggestion(self, unit: UnitKind, year: int, confidence: float) -> Suggestion:
         """This entry's proposal for a unit and plan year."""
         kind = owner_kind(unit)
-        basis = self.basis if self.basis and (self.basis_until is None or year <= self.basis_until) else None
+        basis = self.basis if self.basis_applies(year) else None
         return Suggestion(
             self.id, self.topic, self.field, confidence, fill_years(self.target, year),
             tuple(fill_years(c, year) for c in self.causes), tuple(fill_years(t, year) for t in self.tasks),
             self.lead.get(kind, ()), self.partners.get(kind, ()), fill_years(self.deadline, year), basis,
             self.source, kind,
         )
+
+
+    def basis_applies(self, year: int) -> bool:
+        """True when the legal basis may be cited in a plan for `year`: not before the cited documents were
+        issued (the years in their numbers and dates), not after 'Căn cứ dùng đến năm'."""
+        if not self.basis:
+            return False
+        issued = max((int(a or b) for a, b in _ISSUED.findall(self.basis)), default=0)
+        return issued <= year and (self.basis_until is None or year <= self.basis_until)
 
 
 def fill_years(text: str, year: int) -> str:

@@ -8,17 +8,20 @@ so the officer sees, item by item, what the library proposes.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from dataclasses import asdict, replace
 from datetime import date
 
+from pyxl.core.deadlines import parse_deadline
 from pyxl.core.levels import UnitKind
-from pyxl.core.library import Library, Suggestion
+from pyxl.core.library import BUILTIN, Library, Suggestion
 from pyxl.core.model import INFO, SCORES, Finding, Item, Table
 from pyxl.core.numbers import format_points
 from pyxl.core.scoring import children_of
 from pyxl.core.topics import context_field
 
 PLAN_CODES = frozenset({"MISSING_SOLUTION", "MISSING_LEAD", "MISSING_DEADLINE"})
+_SOURCE_WORDS = {BUILTIN: "thư viện có sẵn"}
 
 
 def plan_items(table: Table) -> list[int]:
@@ -94,3 +97,57 @@ def _no_solution_column(table: Table, suggestions: dict[int, Suggestion], findin
             suggestion.text("MISSING_SOLUTION") if suggestion else None,
         ))
     return added
+
+
+def _filled(item: Item) -> list[str]:
+    return [name for name, value in (("giải pháp", item.solution), ("chủ trì", item.lead),
+                                     ("thời gian", item.deadline.text)) if value]
+
+
+def report_text(file: str, tables: list[Table]) -> str:
+    """`parbook suggest`: per item a plan must cover, the entry matched, its confidence and what it proposes."""
+    lines = [f"Tệp: {file}"]
+    for table in tables:
+        items = plan_items(table)
+        lines += ["", f"Sheet '{table.sheet}' — năm kế hoạch {table.year}: {len(items)} mục cần khắc phục, "
+                      f"{len(table.suggestions)} mục có mẫu gợi ý."]
+        for i in items:
+            item, s = table.items[i], table.suggestions.get(i)
+            lost = f" (mất {format_points(item.lost_points)} điểm)" if item.lost_points else ""
+            lines.append(f"  {item.code or '–'}  {item.title}{lost}")
+            if s is None:
+                lines.append("    Chưa có mẫu phù hợp: hãy tự viết giải pháp, hoặc thêm một dòng vào sheet "
+                             "'Giải pháp mẫu'.")
+                continue
+            lines.append(f"    Mẫu: {s.entry_id} — {s.topic} (độ tin cậy {round(s.confidence * 100)}%; "
+                         f"{_SOURCE_WORDS.get(s.source, s.source)})")
+            lines += [f"    Mục tiêu: {s.target}"] if s.target else []
+            lines += ["    Nhiệm vụ, giải pháp:", *(f"      - {t}" for t in s.tasks)] if s.tasks else []
+            lines += [f"    Chủ trì: {'; '.join(s.lead)}"] if s.lead else []
+            lines += [f"    Phối hợp: {'; '.join(s.partners)}"] if s.partners else []
+            lines += [f"    Thời gian: {s.deadline}"] if s.deadline else []
+            lines += [f"    Căn cứ: {s.legal_basis}"] if s.legal_basis else []
+            if _filled(item):
+                lines.append(f"    (Bảng đã có {', '.join(_filled(item))}: gợi ý chỉ để đối chiếu.)")
+    return "\n".join(lines)
+
+
+def report_json(file: str, tables: list[Table]) -> str:
+    """`parbook suggest --format json`: the same, as data (see Suggestion for the fields)."""
+    sheets = []
+    for table in tables:
+        entries = []
+        for i in plan_items(table):
+            item, s = table.items[i], table.suggestions.get(i)
+            found = None
+            if s:
+                due = parse_deadline(s.deadline, table.year or date.today().year).due
+                found = {**asdict(s), "tasks": list(s.tasks), "causes": list(s.causes), "lead": list(s.lead),
+                         "partners": list(s.partners), "due": due.isoformat() if due else None}
+            entries.append({"row": item.row, "code": item.code, "title": item.title,
+                            "lost_points": float(item.lost_points) if item.lost_points is not None else None,
+                            "filled": {"solution": bool(item.solution), "lead": bool(item.lead),
+                                       "deadline": bool(item.deadline.text)},
+                            "suggestion": found})
+        sheets.append({"sheet": table.sheet, "year": table.year, "items": entries})
+    return json.dumps({"file": file, "sheets": sheets}, ensure_ascii=False, indent=1)

@@ -1,13 +1,20 @@
 """Adapter carrying parbook's marks into a copy of a workbook file with openpyxl (the headless door)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
-from openpyxl.styles import Font, PatternFill
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
 
+from pyxl.core.grid import a1
 from pyxl.files import atomic_path
-from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows
+from pyxl.excel.marks import (
+    FINDINGS_SHEET, FLAGS_HEADER, SUGGESTION_COLOR, SUGGESTIONS_HEADER, SUGGESTIONS_SHEET, Marks, Record,
+    SuggestionMarks, findings_rows, suggestion_rows,
+)
 
 
 def _fill(color: str | None) -> PatternFill:
@@ -55,3 +62,49 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
     with atomic_path(target, overwrite) as tmp:
         workbook.save(tmp)
     return target
+
+
+def write_suggested_copy(source: Path, target: Path, all_marks: list[SuggestionMarks], overwrite: bool = False,
+                         earlier: list[Record] = ()) -> list[SuggestionMarks]:
+    """Copy source to target with the library's suggestions in the planned cells; returns what was written.
+
+    A cell holding a formula (even one showing "") or lying inside a merged range is never written.
+    """
+    workbook = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    if SUGGESTIONS_SHEET in workbook.sheetnames:
+        del workbook[SUGGESTIONS_SHEET]
+    done, rows = [], [SUGGESTIONS_HEADER]
+    written_cells: set[tuple[str, str]] = set()
+    for marks in all_marks:
+        ws = workbook[marks.sheet]
+        for col, header in marks.headers.items():
+            ws.cell(marks.header_row + 1, col + 1, header).font = Font(bold=True)
+        written, old, notes = [], {}, set()
+        for s in marks.cells:
+            cell = ws.cell(s.row + 1, s.col + 1)
+            if isinstance(cell, MergedCell) or (isinstance(cell.value, str) and cell.value.startswith("=")):
+                continue
+            old[(s.row, s.col)] = _old_color(cell)
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", s.text)
+            cell.fill = _fill(SUGGESTION_COLOR)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if cell.comment is None or (s.earlier and s.earlier.note):
+                cell.comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", s.note), "parbook", height=120, width=320)
+                notes.add((s.row, s.col))
+            written.append(s)
+        done.append(replace(marks, cells=written))
+        written_cells.update((marks.sheet, a1(s.row, s.col)) for s in written)
+        rows += suggestion_rows(done[-1], old, notes)[1:]
+    others = [r for r in earlier if (r.sheet, r.cell) not in written_cells]
+    rows[1:1] = suggestion_rows(SuggestionMarks("", 0, {}, [], 0, []), {}, set(), others)[1:]
+    if len(rows) > 1:
+        sheet = workbook.create_sheet(SUGGESTIONS_SHEET)
+        for row in rows:
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.column_dimensions["G"].width = 80
+    workbook.calculation.fullCalcOnLoad = True
+    with atomic_path(target, overwrite) as tmp:
+        workbook.save(tmp)
+    return done
