@@ -82,13 +82,17 @@ def _find(part: tuple[str, ...], title: tuple[str, ...]) -> int:
     return -1
 
 
+_FIELD_PHRASES = tuple((name, tuple(tuple(p.split()) for p in phrases)) for name, phrases in FIELDS)
+
+
+@lru_cache(maxsize=4096)
 def field_of(text: str | None) -> str | None:
     """The PAR lĩnh vực a title or group line names ('CẢI CÁCH THỦ TỤC HÀNH CHÍNH', 'Lĩnh vực 7: Hiện đại hóa'), or None."""
     if not text:
         return None
     title = words(text)
-    for name, phrases in FIELDS:
-        if any(_find(tuple(p.split()), title) >= 0 for p in phrases):
+    for name, phrases in _FIELD_PHRASES:
+        if any(_find(p, title) >= 0 for p in phrases):
             return name
     return None
 
@@ -121,12 +125,12 @@ class TopicIndex:
 
     def __init__(self, topics: Sequence[Topic]):
         self.topics = tuple(topics)
-        self._phrases: list[list[_Phrase]] = []
+        self._phrases: list[list[tuple[_Phrase, frozenset[str]]]] = []  # each with the words it needs
         self._vocab: list[frozenset[str]] = []
         frequency: dict[str | tuple[str, str], int] = {}
         for topic in self.topics:
-            phrases = [p for p in (_parse(line) for line in topic.phrases) if p]
-            vocab = frozenset(w for p in phrases for part in p for w in part) | frozenset(words(topic.extra))
+            phrases = [(p, frozenset(w for part in p for w in part)) for p in map(_parse, topic.phrases) if p]
+            vocab = frozenset(w for _, needs in phrases for w in needs) | frozenset(words(topic.extra))
             self._phrases.append(phrases)
             self._vocab.append(vocab)
             for feature in vocab | _features(topic):
@@ -157,9 +161,17 @@ class TopicIndex:
             return []
         weights = [self._weight(tokens, i) * (1 - _LATE_WORD_DISCOUNT * i / max(len(tokens) - 1, 1))
                    for i in range(len(tokens))]
+        present = frozenset(tokens)
+        heaviest: dict[str, float] = {}
+        for word, weight in zip(tokens, weights):
+            heaviest[word] = max(weight, heaviest.get(word, 0.0))
         scored = []
         for topic, phrases, vocab in zip(self.topics, self._phrases, self._vocab):
-            score, anchored = self._score(tokens, weights, phrases, vocab)
+            shared = vocab & present
+            if not shared:
+                continue
+            found = [p for p, needs in phrases if needs <= present]
+            score, anchored = self._score(tokens, weights, found, shared, heaviest)
             if score > 0:
                 if field and topic.field == field:
                     score *= _FIELD_BONUS
@@ -174,8 +186,9 @@ class TopicIndex:
         return max((self._idf.get(pair, 0.0) for pair in pairs), default=0.0) or self._idf.get(tokens[i], 0.0)
 
     @staticmethod
-    def _score(tokens: tuple[str, ...], weights: list[float], phrases: list[_Phrase],
-               vocab: frozenset[str]) -> tuple[float, bool]:
+    def _score(tokens: tuple[str, ...], weights: list[float], phrases: list[_Phrase], shared: frozenset[str],
+               heaviest: dict[str, float]) -> tuple[float, bool]:
+        """The best phrase's weight, half that of the words its other phrases cover, a little for loose words."""
         best, best_at, covered = 0.0, frozenset(), set()
         for phrase in phrases:
             at = _positions(phrase, tokens)
@@ -185,8 +198,8 @@ class TopicIndex:
                 if weight > best:
                     best, best_at = weight, at
         others = sum(weights[i] for i in covered - best_at)
-        loose = {w: weights[i] for i, w in enumerate(tokens) if i not in covered and w in vocab}
-        return best + _OTHER_PHRASES * others + _LOOSE_WORDS * sum(loose.values()), bool(covered)
+        loose = shared - {tokens[i] for i in covered}
+        return best + _OTHER_PHRASES * others + _LOOSE_WORDS * sum(heaviest[w] for w in loose), bool(covered)
 
 
 def _features(topic: Topic) -> frozenset[str | tuple[str, str]]:
