@@ -71,6 +71,8 @@ def _mark_suggest(args: argparse.Namespace, source, tables, by_name) -> int:
     from pyxl.excel.filecopy import write_suggested_copy
     from pyxl.excel.marks import SUGGESTIONS_SHEET, plan_suggest, suggestion_records
 
+    if args.fill_lost:
+        raise ParbookError("Hãy chọn một việc: --suggest (ghi gợi ý giải pháp) hoặc --fill-lost (điền điểm bị mất).")
     earlier = suggestion_records(by_name[SUGGESTIONS_SHEET].rows) if SUGGESTIONS_SHEET in by_name else []
     marks = [plan_suggest(table, by_name[table.sheet], earlier) for table in tables]
     target = Path(args.output) if args.output else source.with_name(f"{source.stem} - đã gợi ý{source.suffix}")

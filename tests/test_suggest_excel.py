@@ -54,7 +54,7 @@ def run(book, data, action):
     """
     data = copy.deepcopy(data)
     action(book)
-    actions = book.json()["actions"]
+    actions = [a for a in book.json()["actions"] if a["func"] != "setColumnWidth"]  # layout only
     for a in actions:
         if a["func"] == "setValues":
             a["values"] = [[v[1:] if isinstance(v, str) and v.startswith("'") else v for v in row] for row in a["values"]]
@@ -213,3 +213,9 @@ def test_suggest_button_on_a_side_sheet_is_a_message(tmp_path):
     book = xw.Book(json=data)
     result = run(book, data, macros.suggest_solutions)
     assert len(result["alerts"]) == 1 and "không phải bảng PHỤ LỤC" in result["alerts"][0]
+
+
+def test_mark_does_one_thing_at_a_time(parbook, tmp_path):
+    source = commune_table(tmp_path / "an_hoa.xlsx")
+    result = parbook("mark", source, "-o", tmp_path / "out.xlsx", "--suggest", "--fill-lost")
+    assert result.code == 2 and "--suggest" in result.err and not (tmp_path / "out.xlsx").exists()

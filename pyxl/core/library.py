@@ -24,7 +24,7 @@ from importlib import resources
 from pyxl.core.agencies import COMMUNE, DISTRICT
 from pyxl.core.errors import ParbookError
 from pyxl.core.levels import NEW, UnitKind
-from pyxl.core.text import clean, fold, tone_key
+from pyxl.core.text import clean, fold
 from pyxl.core.topics import Topic, TopicIndex, field_of
 
 LIBRARY_SHEET = "Giải pháp mẫu"
@@ -41,7 +41,7 @@ COLUMNS = (
     ("deadline", "Thời gian"), ("basis", "Căn cứ"), ("basis_until", "Căn cứ dùng đến năm"), ("active", "Dùng"),
 )
 HEADERS = tuple(header for _, header in COLUMNS)
-_BY_HEADER = {tone_key(header): name for name, header in COLUMNS}
+_BY_HEADER = {fold(header): name for name, header in COLUMNS}
 _HEADER_ROWS = 10
 _BULLET = re.compile(r"^[-–•*]+\s*")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -209,7 +209,7 @@ def _entry(cells: dict[str, str], source: str, where: str) -> Entry:
 def rows_cells(rows: Sequence[Sequence[object]]) -> list[tuple[int, dict[str, str]]]:
     """(1-based row, cells by attribute) of every filled row under the library header; [] without a header."""
     for r, row in enumerate(rows[:_HEADER_ROWS]):
-        columns = {c: _BY_HEADER[key] for c, value in enumerate(row) if (key := tone_key(clean(value))) in _BY_HEADER}
+        columns = {c: _BY_HEADER[key] for c, value in enumerate(row) if (key := fold(clean(value))) in _BY_HEADER}
         if "id" in columns.values() and "keys" in columns.values():
             break
     else:

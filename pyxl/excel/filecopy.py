@@ -8,12 +8,13 @@ import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from pyxl.core.grid import a1
 from pyxl.files import atomic_path
 from pyxl.excel.marks import (
-    FINDINGS_SHEET, FLAGS_HEADER, SUGGESTION_COLOR, SUGGESTIONS_HEADER, SUGGESTIONS_SHEET, Marks, Record,
-    SuggestionMarks, findings_rows, suggestion_rows,
+    FINDINGS_SHEET, FLAGS_HEADER, OWN_WIDTHS, SUGGESTION_COLOR, SUGGESTIONS_HEADER, SUGGESTIONS_SHEET, Marks,
+    Record, SuggestionMarks, findings_rows, row_height, suggestion_rows,
 )
 
 
@@ -79,6 +80,7 @@ def write_suggested_copy(source: Path, target: Path, all_marks: list[SuggestionM
         ws = workbook[marks.sheet]
         for col, header in marks.headers.items():
             ws.cell(marks.header_row + 1, col + 1, header).font = Font(bold=True)
+            ws.column_dimensions[get_column_letter(col + 1)].width = OWN_WIDTHS[header]
         written, old, notes = [], {}, set()
         for s in marks.cells:
             cell = ws.cell(s.row + 1, s.col + 1)
@@ -88,6 +90,10 @@ def write_suggested_copy(source: Path, target: Path, all_marks: list[SuggestionM
             cell.value = ILLEGAL_CHARACTERS_RE.sub("", s.text)
             cell.fill = _fill(SUGGESTION_COLOR)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            width = ws.column_dimensions[get_column_letter(s.col + 1)].width or 8.43
+            height = row_height(s.text, width, ws.row_dimensions[s.row + 1].height)
+            if height:  # rows only grow, so the suggestion can be read without resizing
+                ws.row_dimensions[s.row + 1].height = height
             if cell.comment is None or (s.earlier and s.earlier.note):
                 cell.comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", s.note), "parbook", height=120, width=320)
                 notes.add((s.row, s.col))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pyxl.core.grid import Grid, a1
 from pyxl.core.text import clean
 from pyxl.excel.marks import (
-    COLORS, FINDINGS_SHEET, FLAGS_HEADER, OWN_COLUMNS, SUGGESTION_COLOR, SUGGESTIONS_SHEET, Marks, Record,
+    COLORS, FINDINGS_SHEET, FLAGS_HEADER, OWN_COLUMNS, OWN_WIDTHS, SUGGESTION_COLOR, SUGGESTIONS_SHEET, Marks, Record,
     SuggestionMarks, findings_rows, marked_cells, suggestion_records, suggestion_rows,
 )
 
@@ -148,6 +148,7 @@ def apply_suggestions(book, marks: SuggestionMarks) -> SuggestionMarks:
         cell = sheet.range((marks.header_row + 1, col + 1))
         cell.value = header
         cell.font.bold = True
+        _quietly(lambda: setattr(cell, "column_width", OWN_WIDTHS[header]))
     written, old_colors, notes = [], {}, set()
     for s in marks.cells:
         cell = sheet.range((s.row + 1, s.col + 1))
@@ -159,6 +160,8 @@ def apply_suggestions(book, marks: SuggestionMarks) -> SuggestionMarks:
         if _add_note(cell, s.note, s.earlier):
             notes.add((s.row, s.col))
         written.append(s)
+    for row in sorted({s.row for s in written}):  # let the rows grow to show the suggestions
+        _quietly(lambda: sheet.range((row + 1, 1)).api.EntireRow.AutoFit())
     done = replace(marks, cells=written)
     replaced = {(marks.sheet, a1(s.row, s.col)) for s in written}
     others = [r for r in earlier_suggestions(book) if (r.sheet, r.cell) not in replaced]
@@ -166,6 +169,14 @@ def apply_suggestions(book, marks: SuggestionMarks) -> SuggestionMarks:
         book.sheets[SUGGESTIONS_SHEET].delete()
     _write_suggestions_sheet(book, suggestion_rows(done, old_colors, notes, others), after=marks.sheet)
     return done
+
+
+def _quietly(action) -> None:
+    """Layout niceties desktop Excel has and other engines lack (widths, row heights): skipped there."""
+    try:
+        action()
+    except Exception:  # not COM: no column widths or row autofit to set
+        pass
 
 
 def _add_note(cell, text: str, earlier: Record | None) -> bool:

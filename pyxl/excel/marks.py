@@ -134,6 +134,16 @@ SUGGESTIONS_HEADER = ["Sheet", "Ô", "Mục", "Cột", "Mẫu", "Độ tin cậy
 OWN_COLUMNS = {"solution": "Giải pháp (gợi ý parbook)", "lead": "Cơ quan chủ trì (gợi ý parbook)",
                "deadline": "Thời gian thực hiện (gợi ý parbook)"}
 _FIELD_NAMES = {"solution": "Giải pháp", "lead": "Cơ quan chủ trì", "deadline": "Thời gian thực hiện"}
+OWN_WIDTHS = {"Giải pháp (gợi ý parbook)": 60, "Cơ quan chủ trì (gợi ý parbook)": 30,
+              "Thời gian thực hiện (gợi ý parbook)": 24}  # characters
+
+
+def row_height(text: str, width: float, current: float | None) -> float | None:
+    """A row height (points) that shows `text` wrapped in a column `width` characters wide, never lower
+    than the row's own; None when the row already fits."""
+    lines = sum(max(1, -(-len(line) // max(int(width * 1.1), 1))) for line in text.split("\n"))
+    needed = 15.0 * lines + 3
+    return needed if current is None or needed > current else None
 NOTE_ADDED = "có"
 
 
@@ -267,5 +277,5 @@ def _link(sheet: str, cell: str) -> str:
     return f'=HYPERLINK("{target}","{cell}")'
 
 
-__all__ += ["SUGGESTION_COLOR", "SUGGESTIONS_SHEET", "OWN_COLUMNS", "Record", "Suggested", "SuggestionMarks",
+__all__ += ["SUGGESTION_COLOR", "SUGGESTIONS_SHEET", "OWN_COLUMNS", "OWN_WIDTHS", "row_height", "Record", "Suggested", "SuggestionMarks",
             "plan_suggest", "suggestion_records", "suggestion_rows"]

@@ -190,8 +190,8 @@ def _library_sheet(wb: Workbook, ws: Worksheet) -> None:
               "Nguyên nhân thường gặp": 30, "Nhiệm vụ, giải pháp": 60, "Thời gian": 18, "Căn cứ": 30, "Dùng": 8}
     for col, name in enumerate(headers):
         ws.set_column(col, col, widths.get(name, 22))
-    ws.merge_range(0, 0, 0, len(headers) - 1, c.LIBRARY_NOTE, note)
-    ws.set_row(0, 96)
+    ws.merge_range(0, 0, 0, 4, c.LIBRARY_NOTE, note)  # as wide as a screen shows, so it reads without scrolling
+    ws.set_row(0, 110)
     ws.write_row(1, 0, headers, header)
     ws.set_row(1, 32)
     for row, example in enumerate(c.LIBRARY_EXAMPLES, start=2):
@@ -202,7 +202,9 @@ def _library_sheet(wb: Workbook, ws: Worksheet) -> None:
     ws.data_validation(2, last, LAST_FORMAT_ROW, last,
                        {"validate": "list", "source": ["Có", "Không"], "show_error": False})
     ws.freeze_panes(2, 1)
-    _print_on_a4(ws, landscape=True)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.repeat_rows(1)  # 17 columns: printed over several pages across, each with the header
 
 
 def _config_sheet(ws: Worksheet, settings: Sequence[tuple[str, str]]) -> None:
