@@ -137,6 +137,7 @@ class TopicIndex:
                 frequency[feature] = frequency.get(feature, 0) + 1
         count = max(len(self.topics), 1)
         self._idf = {feature: math.log(1 + count / n) for feature, n in frequency.items()}
+        # best(title, field): the same titles come back in every commune's sheet, so answers are kept.
         self.best = lru_cache(maxsize=16384)(self._best)
 
     def _best(self, title: str, field: str | None = None) -> Match | None:

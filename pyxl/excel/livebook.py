@@ -161,7 +161,7 @@ def apply_suggestions(book, marks: SuggestionMarks) -> SuggestionMarks:
             notes.add((s.row, s.col))
         written.append(s)
     for row in sorted({s.row for s in written}):  # let the rows grow to show the suggestions
-        _quietly(lambda: sheet.range((row + 1, 1)).api.EntireRow.AutoFit())
+        _quietly(lambda: sheet.range(f"{row + 1}:{row + 1}").rows.autofit())
     done = replace(marks, cells=written)
     replaced = {(marks.sheet, a1(s.row, s.col)) for s in written}
     others = [r for r in earlier_suggestions(book) if (r.sheet, r.cell) not in replaced]
