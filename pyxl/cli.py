@@ -71,32 +71,24 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
-    """parbook mark: what the ribbon's 'Kiểm tra bảng' / 'Xoá đánh dấu' do, into a copy of the file."""
-    from pyxl.core.workbook import tables_from_grids
-    from pyxl.excel.filecopy import write_cleared_copy, write_marked_copy
-    from pyxl.excel.marks import plan_check
-    from pyxl.readers import read_workbook
+    """parbook mark: what the ribbon's 'Kiểm tra bảng', 'Gợi ý giải pháp', 'Xoá đánh dấu' do, into a copy."""
+    from pyxl.excel.markcopy import default_target, mark_copy
 
     source = Path(args.file)
-    if source.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise ParbookError(f"Lệnh mark chỉ ghi được tệp .xlsx/.xlsm; '{source.name}' hãy lưu lại dạng .xlsx trước.")
-    suffix = "đã xoá đánh dấu" if args.clear else "đã kiểm tra"
-    target = Path(args.output) if args.output else source.with_name(f"{source.stem} - {suffix}{source.suffix}")
-    if target.resolve() == source.resolve():
-        raise ParbookError("Tệp kết quả phải khác tệp gốc; parbook không ghi đè lên bảng của anh/chị.")
-    grids = read_workbook(source)  # refuses a missing, damaged or password-protected file in Vietnamese
-    if args.clear:
-        sheets, restored = write_cleared_copy(source, target, args.overwrite)
-        names = ", ".join(f"'{name}'" for name in sheets) or "(không có đánh dấu nào)"
-        print(f"Đã ghi {target}: bỏ đánh dấu của parbook trên sheet {names}; {restored} ô được trả lại màu cũ.")
-        return EXIT_OK
-    tables = tables_from_grids(grids, source.name, args.sheet, args.year, args.as_of)
-    by_name = {g.name: g for g in grids}
-    marks = [plan_check(table, by_name[table.sheet], args.fill_lost) for table in tables]
-    filled = write_marked_copy(source, target, marks, args.overwrite)
-    found = sum(len(m.findings) for m in marks)
-    print(f"Đã ghi {target} ({found} mục cần xem"
-          + (f", {filled} ô Điểm bị mất được điền)." if args.fill_lost else ")."))
+    action = "clear" if args.clear else "suggest" if args.suggest else "check"
+    target = Path(args.output) if args.output else default_target(source, action)
+    print(mark_copy(source, target, action, args.fill_lost, args.sheet, args.year, args.as_of, args.overwrite))
+    return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """parbook suggest: per item a plan must cover, the library entry matched and what it proposes."""
+    from pyxl.core.suggest import report_json, report_text
+    from pyxl.readers import read_tables
+
+    tables = read_tables(args.file, args.sheet, args.year, args.as_of)
+    report = report_json(args.file, tables) if args.format == "json" else report_text(args.file, tables)
+    _write_report(report, args.output, args.overwrite)
     return EXIT_OK
 
 
@@ -285,10 +277,24 @@ def build_parser() -> argparse.ArgumentParser:
                         help="điền thêm các ô Điểm bị mất còn trống (không ghi đè số hay công thức đã có)")
     action.add_argument("--clear", action="store_true",
                         help="bỏ mọi đánh dấu của parbook (như nút 'Xoá đánh dấu'), trả lại màu cũ của các ô")
+    action.add_argument("--suggest", action="store_true",
+                        help="ghi gợi ý giải pháp, chủ trì, thời gian vào các ô còn trống (như nút 'Gợi ý giải pháp')")
     _sheet(mark)
     _year(mark)
     _as_of(mark)
     _overwrite(mark)
+
+    suggest = _command(commands, "suggest", "gợi ý mục tiêu, nhiệm vụ, chủ trì, thời gian cho từng mục bị mất điểm",
+                       cmd_suggest, '  parbook suggest "PHU LUC 2024.xlsx"\n'
+                       '  parbook suggest "PHU LUC 2024.xlsx" --format json -o goi_y.json')
+    _file(suggest, "bảng tính có bảng PHỤ LỤC: .xlsx, .xlsm, .xls, .xlsb, .ods hoặc .csv (UTF-8)")
+    _sheet(suggest)
+    _year(suggest)
+    _as_of(suggest)
+    suggest.add_argument("--format", choices=("text", "json"), default="text", metavar="DẠNG",
+                         help="text (để đọc, mặc định) hoặc json (cho phần mềm khác)")
+    _output(suggest, "ghi kết quả vào tệp này thay vì in ra màn hình")
+    _overwrite(suggest)
 
     plan = _command(commands, "plan", "viết Kế hoạch khắc phục (.docx, có thể kèm .pdf) từ bảng PHỤ LỤC", cmd_plan,
                     '  parbook plan "PHU LUC 2024.xlsx" --by field --pdf\n'

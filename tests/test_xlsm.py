@@ -35,7 +35,7 @@ from pyxl.excel.xlsm.vbaproject import Module
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "parbook.xlsm"
 
-SHEETS = ["Hướng dẫn", "Thông tin", "PHỤ LỤC", "Danh mục", "xlwings.conf"]
+SHEETS = ["Hướng dẫn", "Thông tin", "PHỤ LỤC", "Danh mục", "Giải pháp mẫu", "xlwings.conf"]
 HEADERS = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất",
            "Giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú",
            "Kiểm tra (parbook)"]
@@ -47,6 +47,7 @@ DEADLINES = ["Quý I", "Quý II", "Quý III", "Quý IV", "6 tháng đầu năm",
 BUTTONS = {  # label → (VBA callback, pyxl.excel.macros function)
     "Kiểm tra bảng": ("ParCheck", "check_sheet"),
     "Tính điểm bị mất": ("ParFillLost", "fill_lost"),
+    "Gợi ý giải pháp": ("ParSuggest", "suggest_solutions"),
     "Tạo kế hoạch": ("ParPlan", "make_plan"),
     "Trộn kế hoạch các xã": ("ParMerge", "merge_plans"),
     "Tổng hợp": ("ParSummary", "summary"),

@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for the annotation: the model stays free of the library at run time
+    from pyxl.core.library import Suggestion
 
 SCORES = "scores"
 TASKS = "tasks"
@@ -106,6 +110,7 @@ class Table:
     title_lines: tuple[str, ...] = ()
     year: int | None = None  # the plan year used for deadlines
     stated_total: Decimal | None = None  # from a 'Tổng' row, when there is one
+    suggestions: dict[int, Suggestion] = field(default_factory=dict)  # item index → the library's proposal
 
     def children(self, index: int) -> list[int]:
         """Indexes of the items whose parent is items[index]."""

@@ -71,7 +71,11 @@ def to_text(file: str, tables: list[Table]) -> str:
             found = [f for f in table.findings if f.severity == severity]
             if found:
                 lines.append(f"  {_SEVERITY_TITLES[severity]} ({len(found)}):")
-                lines += [f"    {_where(f)}  {f.message}" for f in found]
+                for f in found:
+                    lines.append(f"    {_where(f)}  {f.message}")
+                    if f.suggestion:
+                        first, *rest = f.suggestion.split("\n")
+                        lines += [f"      Gợi ý: {first}", *(f"        {line}" for line in rest)]
         if not table.findings:
             lines.append("  Không có vấn đề nào.")
     return "\n".join(lines)

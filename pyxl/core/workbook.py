@@ -6,34 +6,42 @@ from datetime import date
 from pyxl.core.agencies import Catalogue, entries_from_rows
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid
+from pyxl.core.levels import UnitKind, unit_kind
+from pyxl.core.library import LIBRARY_SHEET, Library
 from pyxl.core.model import Table
+from pyxl.core.suggest import with_suggestions
 from pyxl.core.table import NoTable, read_table
 from pyxl.core.text import clean, fold, tone_key
 
 # Sheets that parbook or the officer keep beside the tables; never read as a PHỤ LỤC.
 SIDE_SHEETS = {
     "thong tin", "danh muc", "danh sach", "huong dan", "xlwings.conf", "_xlwings.conf", "tong hop",
-    "ket qua kiem tra",
+    "ket qua kiem tra", "giai phap mau", "goi y da ghi",
 }
 INFO_SHEET = "thong tin"
 LIST_SHEET = "danh muc"
+UNIT_KEY = "ten don vi ban hanh"
 
 
 def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, year: int | None = None,
                       as_of: date | None = None) -> list[Table]:
     """The tables of an already-read workbook (also used for a live Excel book)."""
     catalogue = workbook_catalogue(grids)
+    library = workbook_library(grids)
     year = year or info_year(grids)
     if sheet is not None:
-        return [read_table(_named(grids, sheet, source), year, as_of, catalogue)]
+        table = read_table(_named(grids, sheet, source), year, as_of, catalogue)
+        return [with_suggestions(table, library, table_unit(table, grids, catalogue))]
     tables, reasons = [], []
     for grid in grids:
         if fold(grid.name) in SIDE_SHEETS:
             continue
         try:
-            tables.append(read_table(grid, year, as_of, catalogue))
+            table = read_table(grid, year, as_of, catalogue)
         except NoTable as reason:
             reasons.append(reason.message)
+            continue
+        tables.append(with_suggestions(table, library, table_unit(table, grids, catalogue)))
     if not tables:
         if len(reasons) == 1:
             raise ParbookError(reasons[0])
@@ -57,6 +65,37 @@ def workbook_catalogue(grids: list[Grid]) -> Catalogue:
         if fold(grid.name) == LIST_SHEET:
             catalogue = catalogue.extended(entries_from_rows(grid.rows))
     return catalogue
+
+
+def workbook_library(grids: list[Grid]) -> Library:
+    """The built-in remediation library, extended by the workbook's own 'Giải pháp mẫu' sheet when it has one."""
+    library = Library.builtin()
+    for grid in grids:
+        if fold(grid.name) == fold(LIBRARY_SHEET):
+            library = library.extended(grid.rows, grid.name)
+    return library
+
+
+def suggested(table: Table, grids: list[Grid], catalogue: Catalogue | None = None) -> Table:
+    """One table read on its own (a ribbon button's active sheet) with the workbook's suggestions."""
+    return with_suggestions(table, workbook_library(grids), table_unit(table, grids, catalogue))
+
+
+def table_unit(table: Table, grids: list[Grid], catalogue: Catalogue | None = None) -> UnitKind:
+    """The unit a table belongs to: from the Thông tin sheet's unit name, the title lines, the sheet name and
+    the offices it names."""
+    texts = [_info_text(grids, UNIT_KEY), *table.title_lines, table.sheet]
+    names = [name for item in table.items for name in (*item.lead_names, *item.partner_names)]
+    return unit_kind([t for t in texts if t], table.year, names, catalogue)
+
+
+def _info_text(grids: list[Grid], key: str) -> str:
+    for grid in grids:
+        if fold(grid.name) == INFO_SHEET:
+            for row in grid.rows:
+                if len(row) >= 2 and fold(clean(row[0])).rstrip(":") == key:
+                    return clean(row[1])
+    return ""
 
 
 def info_year(grids: list[Grid]) -> int | None:

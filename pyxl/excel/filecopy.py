@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
-from openpyxl.styles import Font, PatternFill
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
+from pyxl.core.grid import a1
+from pyxl.excel.marks import (
+    FINDINGS_SHEET, FLAGS_HEADER, OWN_WIDTHS, SUGGESTION_COLOR, SUGGESTIONS_HEADER, SUGGESTIONS_SHEET, Marks,
+    Record, SuggestionMarks, findings_rows, marked_cells, row_height, suggestion_rows,
+)
 from pyxl.files import atomic_write_bytes
-from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
 
 
 def _fill(color: str | None) -> PatternFill:
@@ -96,3 +104,53 @@ def _save(workbook: openpyxl.Workbook, target: Path, overwrite: bool) -> None:
     buffer = io.BytesIO()
     workbook.save(buffer)
     atomic_write_bytes(target, buffer.getvalue(), overwrite)
+
+
+def write_suggested_copy(source: Path, target: Path, all_marks: list[SuggestionMarks], overwrite: bool = False,
+                         earlier: list[Record] = ()) -> list[SuggestionMarks]:
+    """Copy source to target with the library's suggestions in the planned cells; returns what was written.
+
+    A cell holding a formula (even one showing "") or lying inside a merged range is never written.
+    """
+    workbook = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    if SUGGESTIONS_SHEET in workbook.sheetnames:
+        del workbook[SUGGESTIONS_SHEET]
+    done, rows = [], [SUGGESTIONS_HEADER]
+    written_cells: set[tuple[str, str]] = set()
+    for marks in all_marks:
+        ws = workbook[marks.sheet]
+        for col, header in marks.headers.items():
+            ws.cell(marks.header_row + 1, col + 1, header).font = Font(bold=True)
+            ws.column_dimensions[get_column_letter(col + 1)].width = OWN_WIDTHS[header]
+        written, old, notes = [], {}, set()
+        for s in marks.cells:
+            cell = ws.cell(s.row + 1, s.col + 1)
+            if isinstance(cell, MergedCell) or (isinstance(cell.value, str) and cell.value.startswith("=")):
+                continue
+            old[(s.row, s.col)] = _old_color(cell)
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", s.text)
+            cell.fill = _fill(SUGGESTION_COLOR)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            width = ws.column_dimensions[get_column_letter(s.col + 1)].width or 8.43
+            height = row_height(s.text, width, ws.row_dimensions[s.row + 1].height)
+            if height:  # rows only grow, so the suggestion can be read without resizing
+                ws.row_dimensions[s.row + 1].height = height
+            if cell.comment is None or (s.earlier and s.earlier.note):
+                cell.comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", s.note), "parbook", height=120, width=320)
+                notes.add((s.row, s.col))
+            written.append(s)
+        done.append(replace(marks, cells=written))
+        written_cells.update((marks.sheet, a1(s.row, s.col)) for s in written)
+        rows += suggestion_rows(done[-1], old, notes)[1:]
+    others = [r for r in earlier if (r.sheet, r.cell) not in written_cells]
+    rows[1:1] = suggestion_rows(SuggestionMarks("", 0, {}, [], 0, []), {}, set(), others)[1:]
+    if len(rows) > 1:
+        sheet = workbook.create_sheet(SUGGESTIONS_SHEET)
+        for row in rows:
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.column_dimensions["G"].width = 80
+    workbook.calculation.fullCalcOnLoad = True
+    _save(workbook, target, overwrite)
+    return done

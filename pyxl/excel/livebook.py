@@ -4,8 +4,14 @@ Reads sheets into Grids and carries out parbook's marks; knows nothing of scorin
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pyxl.core.grid import Grid, a1
-from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
+from pyxl.core.text import clean
+from pyxl.excel.marks import (
+    COLORS, FINDINGS_SHEET, FLAGS_HEADER, OWN_COLUMNS, OWN_WIDTHS, SUGGESTION_COLOR, SUGGESTIONS_SHEET, Marks, Record,
+    SuggestionMarks, findings_rows, marked_cells, suggestion_records, suggestion_rows,
+)
 
 
 def sheet_grid(sheet) -> Grid:
@@ -92,6 +98,7 @@ def clear_marks(book, sheet_names: list[str] | None = None) -> tuple[list[str], 
     Works on the named sheets, or on every sheet the findings sheet mentions. Returns the sheets
     cleared and the number of cells whose colour was restored.
     """
+    requested = sheet_names
     existing = [s.name for s in book.sheets]
     findings_rows_ = sheet_grid(book.sheets[FINDINGS_SHEET]).rows if FINDINGS_SHEET in existing else []
     if sheet_names is None:
@@ -105,7 +112,8 @@ def clear_marks(book, sheet_names: list[str] | None = None) -> tuple[list[str], 
         _clear_flags_column(sheet)
     if findings_rows_:
         book.sheets[FINDINGS_SHEET].delete()
-    return sheet_names, restored
+    suggested, cleared = clear_suggestions(book, requested)
+    return list(dict.fromkeys([*sheet_names, *suggested])), restored + cleared
 
 
 def _clear_flags_column(sheet) -> None:
@@ -117,4 +125,123 @@ def _clear_flags_column(sheet) -> None:
                 return
 
 
-__all__ = ["sheet_grid", "book_grids", "apply_marks", "clear_marks", "a1"]
+# --- 'Gợi ý giải pháp' ----------------------------------------------------------------------------
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _as_text(value: object) -> object:
+    """Text Excel must keep as typed: a leading apostrophe stops '- Lập kế hoạch…' being read as a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def earlier_suggestions(book) -> list[Record]:
+    """The cells parbook filled before, from the book's suggestions sheet."""
+    if SUGGESTIONS_SHEET not in [s.name for s in book.sheets]:
+        return []
+    return suggestion_records(sheet_grid(book.sheets[SUGGESTIONS_SHEET]).rows)
+
+
+def apply_suggestions(book, marks: SuggestionMarks) -> SuggestionMarks:
+    """Fill the planned cells (never a formula cell), colour them, add the notes, list them; returns what was written."""
+    sheet = book.sheets[marks.sheet]
+    for col, header in marks.headers.items():
+        cell = sheet.range((marks.header_row + 1, col + 1))
+        cell.value = header
+        cell.font.bold = True
+        _quietly(lambda: setattr(cell, "column_width", OWN_WIDTHS[header]))
+    written, old_colors, notes = [], {}, set()
+    for s in marks.cells:
+        cell = sheet.range((s.row + 1, s.col + 1))
+        if _has_formula(cell):  # a formula showing "" is the officer's, not a blank to fill
+            continue
+        old_colors[(s.row, s.col)] = _color(cell)
+        cell.value = _as_text(s.text)
+        cell.color = SUGGESTION_COLOR
+        if _add_note(cell, s.note, s.earlier):
+            notes.add((s.row, s.col))
+        written.append(s)
+    for row in sorted({s.row for s in written}):  # let the rows grow to show the suggestions
+        _quietly(lambda: sheet.range(f"{row + 1}:{row + 1}").rows.autofit())
+    done = replace(marks, cells=written)
+    replaced = {(marks.sheet, a1(s.row, s.col)) for s in written}
+    others = [r for r in earlier_suggestions(book) if (r.sheet, r.cell) not in replaced]
+    if SUGGESTIONS_SHEET in [s.name for s in book.sheets]:
+        book.sheets[SUGGESTIONS_SHEET].delete()
+    _write_suggestions_sheet(book, suggestion_rows(done, old_colors, notes, others), after=marks.sheet)
+    return done
+
+
+def _quietly(action) -> None:
+    """Layout niceties desktop Excel has and other engines lack (widths, row heights): skipped there."""
+    try:
+        action()
+    except Exception:  # not COM: no column widths or row autofit to set
+        pass
+
+
+def _add_note(cell, text: str, earlier: Record | None) -> bool:
+    """Add parbook's note; an officer's own note on the cell is left alone. False when none was added."""
+    try:
+        existing = cell.note
+        if existing is not None:
+            if not (earlier and earlier.note):
+                return False
+            existing.delete()
+        cell.add_note(text)
+        return True
+    except (NotImplementedError, ValueError):  # engines without notes (xlwings Server with a VBA client)
+        return False
+
+
+def _write_suggestions_sheet(book, rows: list[list[object]], after: str) -> None:
+    target = book.sheets.add(SUGGESTIONS_SHEET, after=book.sheets[after])
+    target.range("A1").value = [[_as_text(v) for v in row[:-1]] + row[-1:] for row in rows]
+    target.range((1, 1), (1, len(rows[0]))).font.bold = True
+    target.autofit()
+
+
+def clear_suggestions(book, sheet_names: list[str] | None = None) -> tuple[list[str], int]:
+    """Undo 'Gợi ý giải pháp' on the named sheets (all it lists when None): cells still holding parbook's text
+    emptied, colours restored, parbook's notes and own columns removed. Returns the sheets and cells restored."""
+    records = earlier_suggestions(book)
+    if not records:
+        return [], 0
+    existing = [s.name for s in book.sheets]
+    names = [n for n in (sheet_names or dict.fromkeys(r.sheet for r in records)) if n in existing]
+    restored = 0
+    for name in names:
+        sheet = book.sheets[name]
+        grid = sheet_grid(sheet)
+        emptied = set()
+        for r in (r for r in records if r.sheet == name):
+            cell = sheet.range(r.cell)
+            if clean(cell.value) == r.text:
+                cell.clear_contents()
+                emptied.add(r.cell)
+            # A colour parbook's check painted before is no colour of the officer's.
+            cell.color = None if r.old_color in COLORS.values() else r.old_color
+            restored += 1
+            if r.note and cell.note is not None:
+                cell.note.delete()
+        _clear_own_headers(sheet, grid, emptied)
+    remaining = [r for r in records if r.sheet not in names]
+    book.sheets[SUGGESTIONS_SHEET].delete()
+    if remaining:
+        rows = suggestion_rows(SuggestionMarks(remaining[0].sheet, 0, {}, [], 0, []), {}, set(), remaining)
+        _write_suggestions_sheet(book, rows, after=remaining[0].sheet)
+    return names, restored
+
+
+def _clear_own_headers(sheet, grid: Grid, emptied: set[str]) -> None:
+    """Remove parbook's own column headers whose columns hold nothing but the cells just emptied."""
+    headers = set(OWN_COLUMNS.values())
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            if clean(value) in headers:
+                below = (a1(rr, c) for rr in range(r + 1, grid.height) if grid.value(rr, c) is not None)
+                if all(cell in emptied for cell in below):
+                    sheet.range((r + 1, c + 1)).clear_contents()
+
+
+__all__ = ["sheet_grid", "book_grids", "apply_marks", "clear_marks", "a1", "apply_suggestions", "clear_suggestions",
+           "earlier_suggestions"]

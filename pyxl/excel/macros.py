@@ -16,10 +16,12 @@ import xlwings as xw
 from pyxl.excel import marks as plan_marks
 from pyxl.core.errors import ParbookError
 from pyxl.files import describe_os_error
-from pyxl.core.workbook import SIDE_SHEETS, info_year, tables_from_grids, workbook_catalogue
+from pyxl.core.workbook import SIDE_SHEETS, info_year, suggested, tables_from_grids, workbook_catalogue
 from pyxl.core.table import read_table
 from pyxl.core.text import fold
-from pyxl.excel.livebook import apply_marks, book_grids, clear_marks as undo_marks
+from pyxl.excel.livebook import (
+    apply_marks, apply_suggestions, book_grids, clear_marks as undo_marks, earlier_suggestions,
+)
 
 TITLE = "parbook"
 HELP_SHEET = "Hướng dẫn"
@@ -81,10 +83,32 @@ def fill_lost(book) -> None:
 
 
 @macro
+def suggest_solutions(book) -> None:
+    """Gợi ý giải pháp: the library's solution, lead and deadline in the blank cells of lost items, like
+    `parbook mark --suggest`; each filled cell is coloured and carries a note naming the library entry."""
+    sheet = book.sheets.active
+    if fold(sheet.name) in SIDE_SHEETS or sheet.name == plan_marks.FINDINGS_SHEET:
+        raise ParbookError(f"Sheet '{sheet.name}' không phải bảng PHỤ LỤC. Hãy chọn sheet chứa bảng rồi bấm lại.")
+    grids = book_grids(book)
+    grid = next(g for g in grids if g.name == sheet.name)
+    catalogue = workbook_catalogue(grids)
+    table = suggested(read_table(grid, info_year(grids), None, catalogue), grids, catalogue)
+    planned = plan_marks.plan_suggest(table, grid, earlier_suggestions(book))
+    done = apply_suggestions(book, planned)
+    items = len({s.item for s in done.cells})
+    text = (f"Đã ghi gợi ý vào {len(done.cells)} ô của {items} mục trên sheet '{table.sheet}' (tô màu xanh nhạt, "
+            f"mỗi ô có ghi chú tên mẫu). {planned.kept} ô đã có nội dung nên giữ nguyên.")
+    if planned.unmatched:
+        text += f" Chưa có mẫu phù hợp cho: {', '.join(planned.unmatched[:10])}" + ("…" if len(planned.unmatched) > 10 else ".")
+    _alert(book, text + f" Xem sheet '{plan_marks.SUGGESTIONS_SHEET}'; bấm 'Xoá đánh dấu' để bỏ những gợi ý chưa sửa.")
+
+
+@macro
 def clear_marks(book) -> None:
     """Xoá đánh dấu: undo what check_sheet and fill_lost marked, like `parbook mark --clear` on a copy."""
     active = book.sheets.active.name
-    names = None if fold(active) in SIDE_SHEETS or active == plan_marks.FINDINGS_SHEET else [active]
+    own_sheets = (plan_marks.FINDINGS_SHEET, plan_marks.SUGGESTIONS_SHEET)
+    names = None if fold(active) in SIDE_SHEETS or active in own_sheets else [active]
     cleared, restored = undo_marks(book, names)
     sheets = ", ".join(f"'{n}'" for n in cleared) or "(không có)"
     _alert(book, f"Đã xoá đánh dấu của parbook trên sheet {sheets}; {restored} ô được trả lại màu cũ.")

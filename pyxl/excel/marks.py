@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pyxl.core.grid import Grid, a1, column_letter
-from pyxl.core.model import ERROR, INFO, WARNING, Finding, Table
+from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Table
 from pyxl.core.checks import FLAG_LABELS
 from pyxl.core.scoring import own_lost
+from pyxl.core.suggest import plan_items
 from pyxl.core.text import clean
 
 FLAGS_HEADER = "Kiểm tra (parbook)"
@@ -131,3 +132,162 @@ def _column_index(letters: str) -> int:
 
 __all__ = ["FLAGS_HEADER", "FINDINGS_SHEET", "Marks", "plan_check", "plan_fill_lost", "lost_fills", "findings_rows",
            "marked_cells", "flags_column", "a1"]
+
+
+# --- 'Gợi ý giải pháp': the library's suggestions written into blank cells --------------------------
+# parbook owns the cells it fills (listed, with the colour they had, in SUGGESTIONS_SHEET), their
+# colour, the notes it adds, and its own columns beside a table that has no solution, lead or
+# deadline column. A cell counts as typed, and is never written, unless it is blank or still holds
+# exactly what parbook wrote there before.
+SUGGESTION_COLOR = "#E2EFDA"
+SUGGESTIONS_SHEET = "Gợi ý đã ghi"
+SUGGESTIONS_HEADER = ["Sheet", "Ô", "Mục", "Cột", "Mẫu", "Độ tin cậy", "Nội dung đã ghi", "Màu cũ",
+                      "Ghi chú của parbook", "Mở ô"]
+OWN_COLUMNS = {"solution": "Giải pháp (gợi ý parbook)", "lead": "Cơ quan chủ trì (gợi ý parbook)",
+               "deadline": "Thời gian thực hiện (gợi ý parbook)"}
+_FIELD_NAMES = {"solution": "Giải pháp", "lead": "Cơ quan chủ trì", "deadline": "Thời gian thực hiện"}
+OWN_WIDTHS = {"Giải pháp (gợi ý parbook)": 60, "Cơ quan chủ trì (gợi ý parbook)": 30,
+              "Thời gian thực hiện (gợi ý parbook)": 24}  # characters
+
+
+def row_height(text: str, width: float, current: float | None) -> float | None:
+    """A row height (points) that shows `text` wrapped in a column `width` characters wide, never lower
+    than the row's own; None when the row already fits."""
+    lines = sum(max(1, -(-len(line) // max(int(width * 1.1), 1))) for line in text.split("\n"))
+    needed = 15.0 * lines + 3
+    return needed if current is None or needed > current else None
+NOTE_ADDED = "có"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A cell parbook filled earlier, as its suggestions sheet lists it."""
+
+    sheet: str
+    cell: str  # A1
+    text: str
+    old_color: str | None
+    note: bool  # parbook added the cell's note
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """One cell to fill (0-based), what goes in, and the note naming the library entry."""
+
+    row: int
+    col: int
+    item: str
+    field: str
+    entry_id: str
+    confidence: float
+    text: str
+    note: str
+    earlier: Record | None = None  # parbook's own earlier suggestion in this cell, replaced
+
+
+@dataclass(frozen=True)
+class SuggestionMarks:
+    """What 'Gợi ý giải pháp' writes on one sheet."""
+
+    sheet: str
+    header_row: int  # 0-based row for parbook's own column headers
+    headers: dict[int, str]  # parbook's own columns: column → header
+    cells: list[Suggested]
+    kept: int  # cells left as they are because something is typed there
+    unmatched: list[str]  # items the library has no entry for
+
+
+def suggestion_records(rows: list[list[object]]) -> list[Record]:
+    """The cells a suggestions sheet lists."""
+    records = []
+    for row in rows[1:]:
+        cells = [clean(v) for v in row] + [""] * (len(SUGGESTIONS_HEADER) - len(row))
+        if cells[0] and cells[1]:
+            records.append(Record(cells[0], cells[1], cells[6], None if cells[7] in ("", NO_FILL) else cells[7],
+                                  cells[8] == NOTE_ADDED))
+    return records
+
+
+def plan_suggest(table: Table, grid: Grid, earlier: list[Record] = ()) -> SuggestionMarks:
+    """Suggestions for the blank solution, lead and deadline cells of the items a plan must cover.
+
+    A score table without one of these columns gets it as parbook's own column beside the table; a
+    task table only gets its existing blank cells filled.
+    """
+    mine = {r.cell: r for r in earlier if r.sheet == table.sheet}
+    fields = ("solution", "lead", "deadline") if table.kind == SCORES else ("lead", "deadline")
+    columns = {f: table.columns[f] for f in fields if f in table.columns}
+    own = {} if table.kind != SCORES else _own_columns(grid, table, [f for f in fields if f not in columns])
+    columns.update({field: col for col, field in own.items()})
+    cells, kept, unmatched = [], 0, []
+    merged = {(r, c) for r1, c1, r2, c2 in grid.merges if (r1, c1) != (r2, c2)
+              for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+    for i in plan_items(table):
+        item, suggestion = table.items[i], table.suggestions.get(i)
+        label = item.code or item.title
+        if suggestion is None:
+            if any(grid.value(item.row - 1, c) is None for c in columns.values()):
+                unmatched.append(label)
+            continue
+        for field, col in columns.items():
+            text = {"solution": suggestion.solution_text(), "lead": "; ".join(suggestion.lead),
+                    "deadline": suggestion.deadline}[field]
+            at = (item.row - 1, col)
+            record = mine.get(a1(*at))
+            if record and clean(grid.value(*at)) != record.text:
+                record = None  # the officer has since changed parbook's text: it is theirs now
+            if not text or (record is None and (grid.value(*at) is not None or at in merged)):
+                kept += bool(text)
+                continue
+            note = (f"Gợi ý của parbook theo {suggestion.label()}. Hãy xem lại, sửa cho đúng thực tế rồi mới lập "
+                    "kế hoạch; nút «Xoá đánh dấu» bỏ những gợi ý chưa sửa.")
+            cells.append(Suggested(*at, label, field, suggestion.entry_id, suggestion.confidence, text, note, record))
+    used = {s.col for s in cells}
+    headers = {c: OWN_COLUMNS[f] for c, f in own.items() if c in used}
+    return SuggestionMarks(table.sheet, table.header_rows[-1] - 1, headers, cells, kept, unmatched)
+
+
+def _own_columns(grid: Grid, table: Table, fields: list[str]) -> dict[int, str]:
+    """Column → field for parbook's own columns: where their headers already are, else the next empty columns."""
+    found: dict[int, str] = {}
+    header_cells = [(c, clean(v)) for r in table.header_rows for c, v in enumerate(grid.rows[r - 1] if r - 1 < grid.height else [])]
+    for field in fields:
+        col = next((c for c, text in header_cells if text == OWN_COLUMNS[field]), None)
+        if col is not None:
+            found[col] = field
+    last = max((c for c, text in header_cells if text), default=-1)
+    first = table.header_rows[0] - 1
+    col = last + 1
+    for field in (f for f in fields if f not in found.values()):
+        while col in found or any(grid.value(r, col) is not None for r in range(first, grid.height)):
+            col += 1
+        found[col] = field
+    return found
+
+
+def suggestion_rows(marks: SuggestionMarks, old_colors: dict[tuple[int, int], str | None],
+                    notes_added: set[tuple[int, int]], others: list[Record] = ()) -> list[list[object]]:
+    """The suggestions sheet: every filled cell with its entry, the colour it had and a link to it.
+
+    `others` are earlier records of other sheets, kept so 'Xoá đánh dấu' can still undo them.
+    """
+    rows: list[list[object]] = [SUGGESTIONS_HEADER]
+    for r in others:
+        rows.append([r.sheet, r.cell, "", "", "", "", r.text, r.old_color or NO_FILL, NOTE_ADDED if r.note else "",
+                     _link(r.sheet, r.cell)])
+    for s in marks.cells:
+        at = (s.row, s.col)
+        before = s.earlier.old_color if s.earlier else old_colors.get(at)
+        added = at in notes_added or bool(s.earlier and s.earlier.note)
+        rows.append([marks.sheet, a1(*at), s.item, _FIELD_NAMES[s.field], s.entry_id, f"{round(s.confidence * 100)}%",
+                     s.text, before or NO_FILL, NOTE_ADDED if added else "", _link(marks.sheet, a1(*at))])
+    return rows
+
+
+def _link(sheet: str, cell: str) -> str:
+    target = f"#'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}".replace('"', '""')
+    return f'=HYPERLINK("{target}","{cell}")'
+
+
+__all__ += ["SUGGESTION_COLOR", "SUGGESTIONS_SHEET", "OWN_COLUMNS", "OWN_WIDTHS", "row_height", "Record", "Suggested", "SuggestionMarks",
+            "plan_suggest", "suggestion_records", "suggestion_rows"]

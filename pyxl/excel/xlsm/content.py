@@ -1,6 +1,7 @@
 """What the workbook's sheets say: Vietnamese texts, keys and lists officers see and may edit."""
 from __future__ import annotations
 
+from pyxl.core.library import HEADERS as LIBRARY_HEADERS, LIBRARY_SHEET
 from pyxl.excel.xlsm.ribbon import BUTTONS
 
 # Must equal the xlwings pin in setup.cfg: xlwings.bas names the DLL of its own version, so the
@@ -11,8 +12,9 @@ SHEET_HELP = "Hướng dẫn"
 SHEET_INFO = "Thông tin"
 SHEET_TABLE = "PHỤ LỤC"
 SHEET_LISTS = "Danh mục"
+SHEET_LIBRARY = LIBRARY_SHEET
 SHEET_CONFIG = "xlwings.conf"  # xlwings reads its settings from a sheet of exactly this name
-SHEET_NAMES = (SHEET_HELP, SHEET_INFO, SHEET_TABLE, SHEET_LISTS, SHEET_CONFIG)  # in tab order
+SHEET_NAMES = (SHEET_HELP, SHEET_INFO, SHEET_TABLE, SHEET_LISTS, SHEET_LIBRARY, SHEET_CONFIG)  # in tab order
 
 TITLE_LINES = (
     "PHỤ LỤC",
@@ -67,6 +69,36 @@ DEADLINE_PHRASES = (
     "Thường xuyên",
     "Định kỳ hàng quý, 6 tháng, năm",
 )
+# Giải pháp mẫu: the unit's own additions to the remediation library (pyxl/data/giai_phap_mau.csv).
+LIBRARY_NOTE = (
+    "Giải pháp mẫu của đơn vị. parbook có sẵn một thư viện gợi ý mục tiêu, nhiệm vụ, cơ quan chủ trì và thời gian "
+    "cho từng tiêu chí (nút «Gợi ý giải pháp», lệnh «parbook suggest»); sheet này bổ sung hoặc sửa thư viện đó cho "
+    "riêng đơn vị. Mỗi dòng một mẫu. Dòng có Mã trùng với một mẫu có sẵn (ví dụ tthc-dung-han) chỉ thay những ô được "
+    "điền. Dòng có Mã mới là một mẫu mới, cần cột «Từ khóa nhận biết»: mỗi dòng một cụm từ có trong tên tiêu chí, dấu "
+    "+ nối các phần có thể đứng cách nhau (ví dụ «hồ sơ + đúng hạn»); không cần dấu, không phân biệt hoa thường. Viết "
+    "{năm}, {năm trước}, {năm sau} để parbook điền năm kế hoạch. Cơ quan cách nhau bằng dấu chấm phẩy. Ghi «Không» ở "
+    "cột «Dùng» để tắt một mẫu; hai dòng ví dụ dưới đây đang tắt."
+)
+_XA_CU, _XA_MOI = "Công chức Văn phòng - Thống kê", "Phòng Văn hóa - Xã hội"
+LIBRARY_EXAMPLES = (
+    {"Mã": "rieng-dan-chu-co-so", "Lĩnh vực": "Công tác chỉ đạo, điều hành cải cách hành chính",
+     "Chủ đề": "Thực hiện dân chủ ở cơ sở", "Từ khóa nhận biết": "dân chủ ở cơ sở\ndân chủ cơ sở",
+     "Mục tiêu": "100% nội dung phải công khai, lấy ý kiến Nhân dân trong năm {năm} được thực hiện đúng hình thức, thời hạn",
+     "Nhiệm vụ, giải pháp": "- Lập danh mục nội dung phải công khai, lấy ý kiến Nhân dân trong năm {năm}\n"
+                            "- Niêm yết tại trụ sở, nhà văn hóa thôn và thông báo trên loa truyền thanh\n"
+                            "- Tổng hợp, trả lời ý kiến của Nhân dân và báo cáo kết quả cuối năm",
+     "Chủ trì (xã, trước 7/2025)": _XA_CU, "Chủ trì (xã, từ 7/2025)": "Văn phòng HĐND và UBND",
+     "Chủ trì (huyện)": "Văn phòng HĐND và UBND", "Thời gian": "Thường xuyên", "Dùng": "Không"},
+    {"Mã": "rieng-tham-nhung", "Lĩnh vực": "Cải cách chế độ công vụ",
+     "Chủ đề": "Phòng, chống tham nhũng, tiêu cực trong thực thi công vụ",
+     "Từ khóa nhận biết": "tham nhũng\ntiêu cực + công vụ",
+     "Mục tiêu": "Không để xảy ra hành vi tham nhũng, tiêu cực, nhũng nhiễu trong giải quyết công việc của người dân",
+     "Nhiệm vụ, giải pháp": "- Ban hành kế hoạch phòng, chống tham nhũng năm {năm}\n"
+                            "- Công khai đường dây nóng tại nơi tiếp nhận hồ sơ; xử lý ngay phản ánh về nhũng nhiễu",
+     "Chủ trì (xã, trước 7/2025)": _XA_CU, "Chủ trì (xã, từ 7/2025)": _XA_MOI, "Chủ trì (huyện)": "Thanh tra huyện",
+     "Thời gian": "Quý I/{năm}", "Dùng": "Không"},
+)
+
 # Used only while pyxl.core.agencies (the agency catalogue) is absent: the usual commune offices, both
 # before and after the 2025 reorganisation into two-level local government.
 FALLBACK_AGENCIES = (
@@ -110,6 +142,8 @@ def help_lines(udf_names: list[str]) -> list[tuple[str, str]]:
                  "Điểm chuẩn và Điểm thẩm định, không cần Python. Thêm dòng: đứng ở ô cuối bảng rồi bấm Tab."),
         ("text", "Cơ quan chủ trì, cơ quan phối hợp và thời gian thực hiện: chọn trong danh sách thả xuống "
                  f"hoặc gõ tự do. Sửa các danh sách ở trang «{SHEET_LISTS}»."),
+        ("text", f"Trang «{SHEET_LIBRARY}»: thêm hoặc sửa các mẫu giải pháp mà nút «Gợi ý giải pháp» dùng (cách ghi "
+                 "ở dòng đầu trang)."),
         ("heading", "3. Các nút trên thẻ CCHC"),
     ]
     lines += [("text", f"{b.label}: {b.tip}") for b in BUTTONS]
@@ -121,7 +155,7 @@ def help_lines(udf_names: list[str]) -> list[tuple[str, str]]:
         ]
     return lines + [
         ("heading", "Lưu ý"),
-        ("text", "Các nút không sửa số liệu đã nhập («Tính điểm bị mất» chỉ điền ô còn trống). Những gì "
-                 "parbook đánh dấu (cột «Kiểm tra (parbook)», màu ô, trang kết quả) được gỡ bằng nút «Xoá "
-                 f"đánh dấu». Không sửa trang «{SHEET_CONFIG}»."),
+        ("text", "Các nút không sửa số liệu đã nhập («Tính điểm bị mất» và «Gợi ý giải pháp» chỉ điền ô còn "
+                 "trống). Những gì parbook đánh dấu (cột «Kiểm tra (parbook)», màu ô, gợi ý chưa sửa, trang kết "
+                 f"quả) được gỡ bằng nút «Xoá đánh dấu». Không sửa trang «{SHEET_CONFIG}»."),
     ]

@@ -35,8 +35,11 @@ BUTTONS: tuple[Button, ...] = (
     Button("parFillLost", "Kiểm tra", "Tính điểm bị mất", "AutoSum", "ParFillLost", "fill_lost",
            "Điền cột Điểm bị mất ở những ô còn trống; đánh dấu ô ghi khác với "
            "Điểm chuẩn − Điểm thẩm định."),
+    Button("parSuggest", "Kiểm tra", "Gợi ý giải pháp", "ReviewNewComment", "ParSuggest", "suggest_solutions",
+           "Ghi giải pháp, cơ quan chủ trì và thời gian theo thư viện Giải pháp mẫu vào những ô còn trống của các "
+           "mục bị mất điểm; ô được tô xanh nhạt và có ghi chú tên mẫu, ô đã có nội dung giữ nguyên."),
     Button("parClear", "Kiểm tra", "Xoá đánh dấu", "ClearFormats", "ParClear", "clear_marks",
-           "Xoá mọi đánh dấu, màu và trang kết quả do parbook tạo ra; số liệu đã nhập giữ nguyên."),
+           "Xoá mọi đánh dấu, màu, gợi ý chưa sửa và trang kết quả do parbook tạo ra; số liệu đã nhập giữ nguyên."),
     Button("parPlan", "Kế hoạch", "Tạo kế hoạch", "CreateReport", "ParPlan", "make_plan",
            "Tạo kế hoạch khắc phục (tệp Word) cho trang đang mở, rồi mở tệp đó."),
     Button("parMerge", "Kế hoạch", "Trộn kế hoạch các xã", "MailMergeStartLetters", "ParMerge", "merge_plans",

@@ -180,6 +180,33 @@ def _lists_sheet(wb: Workbook, ws: Worksheet, agencies: Sequence[str]) -> None:
         wb.define_name(name, f"=OFFSET({sheet}!${col}$2,0,0,MAX(1,COUNTA({sheet}!${col}:${col})-1),1)")
 
 
+def _library_sheet(wb: Workbook, ws: Worksheet) -> None:
+    """Giải pháp mẫu: a note on how to write entries, the library's columns, example rows switched off."""
+    headers = c.LIBRARY_HEADERS
+    note = wb.add_format({"italic": True, "text_wrap": True, "valign": "top", "font_color": "#404040"})
+    header = wb.add_format({"bold": True, "bg_color": "#E2EFDA", "border": 1, "text_wrap": True, "valign": "vcenter"})
+    text = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
+    widths = {"Mã": 22, "Lĩnh vực": 24, "Chủ đề": 30, "Từ khóa nhận biết": 30, "Mục tiêu": 40,
+              "Nguyên nhân thường gặp": 30, "Nhiệm vụ, giải pháp": 60, "Thời gian": 18, "Căn cứ": 30, "Dùng": 8}
+    for col, name in enumerate(headers):
+        ws.set_column(col, col, widths.get(name, 22))
+    ws.merge_range(0, 0, 0, 4, c.LIBRARY_NOTE, note)  # as wide as a screen shows, so it reads without scrolling
+    ws.set_row(0, 110)
+    ws.write_row(1, 0, headers, header)
+    ws.set_row(1, 32)
+    for row, example in enumerate(c.LIBRARY_EXAMPLES, start=2):
+        for col, name in enumerate(headers):
+            ws.write_string(row, col, example.get(name, ""), text)
+        ws.set_row(row, 75)
+    last = len(headers) - 1
+    ws.data_validation(2, last, LAST_FORMAT_ROW, last,
+                       {"validate": "list", "source": ["Có", "Không"], "show_error": False})
+    ws.freeze_panes(2, 1)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.repeat_rows(1)  # 17 columns: printed over several pages across, each with the header
+
+
 def _config_sheet(ws: Worksheet, settings: Sequence[tuple[str, str]]) -> None:
     # xlwings reads keys from A1 down to the first blank cell: no header row.
     for row, (key, value) in enumerate((*c.XLWINGS_CONF, *settings)):
@@ -209,6 +236,7 @@ def write_workbook(vba_project: bytes, agencies: Sequence[str], udf_names: list[
     _info_sheet(wb, sheets[c.SHEET_INFO])
     _table_sheet(wb, sheets[c.SHEET_TABLE])
     _lists_sheet(wb, sheets[c.SHEET_LISTS], agencies)
+    _library_sheet(wb, sheets[c.SHEET_LIBRARY])
     _config_sheet(sheets[c.SHEET_CONFIG], settings)
     sheets[c.SHEET_HELP].activate()
     wb.add_vba_project(io.BytesIO(vba_project), is_stream=True)
