@@ -46,17 +46,13 @@ def cmd_mark(args: argparse.Namespace) -> int:
     from pyxl.excel.filecopy import write_marked_copy
 
     source = Path(args.file)
-    if source.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise ParbookError(f"Lệnh mark chỉ ghi được tệp .xlsx/.xlsm; '{source.name}' hãy lưu lại dạng .xlsx trước.")
     grids = read_workbook(source)
     tables = tables_from_grids(grids, source.name, args.sheet, args.year, args.as_of)
     by_name = {g.name: g for g in grids}
     plan = plan_fill_lost if args.fill_lost else plan_check
     marks = [plan(table, by_name[table.sheet]) for table in tables]
     target = Path(args.output) if args.output else source.with_name(f"{source.stem} - đã kiểm tra{source.suffix}")
-    if target.resolve() == source.resolve():
-        raise ParbookError("Tệp kết quả phải khác tệp gốc; parbook không ghi đè lên bảng của anh/chị.")
-    write_marked_copy(source, target, marks, args.overwrite)
+    write_marked_copy(source, target, marks, args.overwrite, warn=lambda m: print(f"Lưu ý: {m}", file=sys.stderr))
     count = sum(len(m.findings) for m in marks)
     print(f"Đã ghi {target} ({count} mục cần xem, {sum(len(m.fills) for m in marks)} ô điểm bị mất được điền).")
     return EXIT_OK

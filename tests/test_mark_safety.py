@@ -155,7 +155,7 @@ def test_marked_xlsm_keeps_its_vba_project_and_ribbon(parbook, tmp_path, parbook
     [target] = [r.get("Target") for r in ElementTree.fromstring(parts["_rels/.rels"]) if r.get("Type") == RIBBON]
     assert parts[target.lstrip("/")] == original["customUI/customUI14.xml"]
     assert "macroEnabled.main+xml" in parts["[Content_Types].xml"].decode()
-    assert _modules(out) == _modules(parbook_xlsm) and "PAR" in _modules(out)
+    assert _modules(out) == _modules(parbook_xlsm) and "PAR.bas" in _modules(out)
     names = openpyxl.load_workbook(parbook_xlsm).sheetnames
     assert openpyxl.load_workbook(out).sheetnames[:len(names)] == names
 

@@ -1,13 +1,26 @@
-"""Adapter carrying parbook's marks into a copy of a workbook file with openpyxl (the headless door)."""
+"""Adapter carrying parbook's marks into a copy of a workbook file with openpyxl (the headless door).
+
+The copy keeps the source's kind. A .xlsm stays macro-enabled with its VBA project and its ribbon
+(openpyxl drops the ribbon's link; `relink_ribbon` puts it back). A .xlsm marked into a .xlsx is
+written as Excel's "Save As .xlsx" would: without the VBA project and ribbon, and the officer is told.
+A .xlsx is never written under a .xlsm name (Excel refuses a macro-enabled name on a plain workbook).
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import openpyxl
+from openpyxl.drawing.image import PILImage
 from openpyxl.styles import Font, PatternFill
 
-from pyxl.files import atomic_path
+from pyxl.core.celltext import Formula, cell_text, needs_quote_prefix
+from pyxl.core.errors import ParbookError
 from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows
+from pyxl.excel.package import describe, lost_drawings, relink_ribbon
+from pyxl.files import atomic_path, refuse_inputs
+
+KINDS = (".xlsx", ".xlsm")
 
 
 def _fill(color: str | None) -> PatternFill:
@@ -23,21 +36,55 @@ def _old_color(cell) -> str | None:
     return "#" + fill.start_color.rgb[-6:].lower()
 
 
-def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwrite: bool = False) -> Path:
-    """Copy source to target with the marks applied; the source file is never written."""
-    keep_vba = source.suffix.lower() == ".xlsm"
-    workbook = openpyxl.load_workbook(source, keep_vba=keep_vba)
+def put(cell, value: object) -> None:
+    """Store value in an openpyxl cell: a `Formula` as a formula, any other text literally, as text."""
+    if isinstance(value, Formula):
+        cell.value = str(value)
+    elif isinstance(value, str):
+        text = cell_text(value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would take a leading '=' for a formula
+        if needs_quote_prefix(text):
+            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    else:
+        cell.value = value
+
+
+def _keeps_macros(source: Path, target: Path) -> bool:
+    """Whether the copy carries the VBA project; refuse a target Excel could not open."""
+    kind, wanted = source.suffix.lower(), target.suffix.lower()
+    if kind not in KINDS:
+        raise ParbookError(f"Lệnh mark chỉ ghi được tệp .xlsx/.xlsm; '{source.name}' hãy lưu lại dạng .xlsx trước.")
+    if wanted not in KINDS:
+        raise ParbookError(f"Tệp kết quả '{target.name}' phải có đuôi .xlsx (hoặc .xlsm khi tệp gốc là .xlsm).")
+    if kind == ".xlsx" and wanted == ".xlsm":
+        raise ParbookError(f"Tệp gốc '{source.name}' là .xlsx (không có macro); hãy đặt tên tệp kết quả đuôi .xlsx.")
+    return kind == wanted == ".xlsm"
+
+
+def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwrite: bool = False,
+                      warn: Callable[[str], None] | None = None) -> Path:
+    """Copy source to target with the marks applied; the source file is never written.
+
+    warn receives, in Vietnamese, what the copy does not keep (macros, text boxes, shapes…).
+    """
+    source, target = Path(source), Path(target)
+    macros = _keeps_macros(source, target)
+    refuse_inputs(target, {"tệp gốc": source})
+    workbook = openpyxl.load_workbook(source, keep_vba=macros)
     if FINDINGS_SHEET in workbook.sheetnames:
         del workbook[FINDINGS_SHEET]
     rows: list[list[object]] = []
     for marks in all_marks:
         ws = workbook[marks.sheet]
-        ws.cell(marks.header_row + 1, marks.flags_col + 1, FLAGS_HEADER).font = Font(bold=True)
+        header = ws.cell(marks.header_row + 1, marks.flags_col + 1)
+        put(header, FLAGS_HEADER)
+        header.font = Font(bold=True)
         for row, text in marks.flags.items():
-            ws.cell(row + 1, marks.flags_col + 1, text)
+            put(ws.cell(row + 1, marks.flags_col + 1), text)
         for (row, col), value in marks.fills.items():
             cell = ws.cell(row + 1, col + 1)
-            if not (isinstance(cell.value, str) and cell.value.startswith("=")):  # never replace a formula
+            if cell.data_type != "f":  # never replace a formula
                 cell.value = value
         old = {key: _old_color(ws.cell(key[0] + 1, key[1] + 1)) for key in marks.colors}
         for (row, col), color in marks.colors.items():
@@ -45,13 +92,34 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
         sheet_rows = findings_rows(marks, old)
         rows.extend(sheet_rows if not rows else sheet_rows[1:])
     if rows:
-        findings = workbook.create_sheet(FINDINGS_SHEET)
-        for row in rows:
-            findings.append(row)
-        for cell in findings[1]:
-            cell.font = Font(bold=True)
-        findings.column_dimensions["F"].width = 90
+        _findings_sheet(workbook, rows)
     workbook.calculation.fullCalcOnLoad = True  # the HYPERLINK formulas get their values on opening
     with atomic_path(target, overwrite) as tmp:
         workbook.save(tmp)
+        if macros:
+            relink_ribbon(source, tmp)
+    for message in _losses(source, macros) if warn else ():
+        warn(message)
     return target
+
+
+def _findings_sheet(workbook, rows: list[list[object]]) -> None:
+    findings = workbook.create_sheet(FINDINGS_SHEET)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if value not in (None, ""):
+                put(findings.cell(r, c), value)
+    for cell in findings[1]:
+        cell.font = Font(bold=True)
+    findings.column_dimensions["F"].width = 90
+
+
+def _losses(source: Path, macros: bool) -> list[str]:
+    messages = []
+    if source.suffix.lower() == ".xlsm" and not macros:
+        messages.append(f"Bản sao .xlsx không có macro và thẻ lệnh (ribbon) của '{source.name}'; muốn giữ, hãy đặt "
+                        "tên tệp kết quả đuôi .xlsm.")
+    for sheet, counts in lost_drawings(source, pictures_kept=PILImage is not None).items():
+        messages.append(f"Sheet '{sheet}': bản sao không giữ được {describe(counts)} (chỉ tệp gốc còn); các ô, "
+                        "màu, công thức, ghi chú ô, biểu đồ vẫn giữ nguyên.")
+    return messages

@@ -4,6 +4,7 @@ Reads sheets into Grids and carries out parbook's marks; knows nothing of scorin
 """
 from __future__ import annotations
 
+from pyxl.core.celltext import Formula, typed_text
 from pyxl.core.grid import Grid, a1
 from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
 
@@ -57,13 +58,28 @@ def _has_formula(cell) -> bool:
     return isinstance(formula, str) and formula.startswith("=")
 
 
+def excel_value(value: object) -> object:
+    """value as live Excel must be given it: text typed literally (after an apostrophe, which Excel hides,
+    so '=1+1', '1.10' or '- Phòng Nội vụ' stay text), a `Formula` as a formula, numbers as they are."""
+    if isinstance(value, Formula):
+        return str(value)
+    if isinstance(value, str):
+        return typed_text(value) if value else None
+    return value
+
+
+def excel_rows(rows: list[list[object]]) -> list[list[object]]:
+    """Every value of rows through `excel_value`."""
+    return [[excel_value(value) for value in row] for row in rows]
+
+
 def apply_marks(book, marks: Marks, findings_sheet: bool = True) -> None:
     """Write the flags column, fills and colours; replace the findings sheet."""
     sheet = book.sheets[marks.sheet]
     column = marks.flags_col + 1
-    sheet.range((marks.header_row + 1, column)).value = FLAGS_HEADER
+    sheet.range((marks.header_row + 1, column)).value = excel_value(FLAGS_HEADER)
     for row, text in sorted(marks.flags.items()):
-        sheet.range((row + 1, column)).value = text
+        sheet.range((row + 1, column)).value = excel_value(text)
     for (row, col), value in sorted(marks.fills.items()):
         target = sheet.range((row + 1, col + 1))
         if not _has_formula(target):  # a formula showing "" is the officer's, not a blank to fill
@@ -81,7 +97,7 @@ def _replace_findings_sheet(book, marks: Marks, old_colors: dict[tuple[int, int]
         book.sheets[FINDINGS_SHEET].delete()
     target = book.sheets.add(FINDINGS_SHEET, after=book.sheets[marks.sheet])
     rows = findings_rows(marks, old_colors)
-    target.range("A1").value = rows
+    target.range("A1").value = excel_rows(rows)
     target.range((1, 1), (1, len(rows[0]))).font.bold = True
     target.autofit()
 
@@ -117,4 +133,4 @@ def _clear_flags_column(sheet) -> None:
                 return
 
 
-__all__ = ["sheet_grid", "book_grids", "apply_marks", "clear_marks", "a1"]
+__all__ = ["sheet_grid", "book_grids", "apply_marks", "clear_marks", "excel_rows", "excel_value", "a1"]
