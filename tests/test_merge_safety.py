@@ -219,8 +219,11 @@ def test_a_full_disk_stops_the_run_keeping_complete_plans_and_the_summary(tmp_pa
     missing = 120 - len(plans)
     assert f"{missing} đơn vị" in message and SUMMARY_NAME in message
     assert not list(out.glob(TEMP_PREFIX + "*")) and not (out / LOCK).exists()
-    resumed = merge(county[0], out, jobs=jobs, only=county[1][:20])  # space freed: the run goes on
-    assert resumed.ok
+    monkeypatch.undo()  # space freed: the same run goes on from where it stopped
+    resumed = merge(county[0], out, jobs=jobs, overwrite=False)
+    assert resumed.ok and len(resumed.with_status(KEPT)) == len(plans)
+    assert len(complete_plans(out)) == 120
+    assert set(summary_table(out / SUMMARY_NAME).values()) == {"Đã lập", "Đã có, giữ nguyên"}  # the stopped one replaced
 
 
 def test_a_summary_that_cannot_be_written_is_named(tmp_path, county, monkeypatch, parbook):

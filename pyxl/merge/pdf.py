@@ -17,6 +17,13 @@ from pyxl.plan.pdf import _kill_tree
 
 SECONDS_PER_DOCUMENT = 20
 START_SECONDS = 120  # a first start builds the private profile
+_RUNNING: set[subprocess.Popen] = set()  # conversions under way in this process
+
+
+def stop_conversions() -> None:
+    """Kill the LibreOffice conversions this process started (its run is gone: nobody wants them)."""
+    for process in list(_RUNNING):
+        _kill_tree(process)
 
 
 def convert_batch(documents: list[Path], overwrite: bool = False) -> dict[Path, str]:
@@ -32,12 +39,15 @@ def convert_batch(documents: list[Path], overwrite: bool = False) -> dict[Path, 
                 *map(str, documents)]
         timeout = START_SECONDS + SECONDS_PER_DOCUMENT * len(documents)
         process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        _RUNNING.add(process)
         try:
             process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill_tree(process)
             process.communicate()
             return {d: f"LibreOffice không chuyển xong sang PDF sau {timeout} giây." for d in documents}
+        finally:
+            _RUNNING.discard(process)
         for document in documents:
             produced = outdir / (document.stem + ".pdf")
             if not produced.is_file():
@@ -48,4 +58,6 @@ def convert_batch(documents: list[Path], overwrite: bool = False) -> dict[Path, 
                     shutil.copyfile(produced, tmp)
             except ParbookError as error:
                 problems[document] = error.message
+            except OSError as error:
+                problems[document] = f"không ghi được '{document.with_suffix('.pdf').name}': {error.strerror or error}"
     return problems

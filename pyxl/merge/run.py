@@ -5,14 +5,21 @@ work) and once in each worker (its initializer unpickles it, which compiles it).
 top-level functions with picklable arguments, so the pool works with the spawn start method
 (Windows). Each file is written whole through `atomic_path`; workers ignore Ctrl+C and finish the
 document they are on while the parent cancels the rest, so an interrupted run leaves complete files.
+
+One run at a time writes into a folder (`folder_lock`). Workers watch their parent and exit when it
+is gone (killed), on each task and on a timer. A file that cannot be written for a reason that will
+stop the next ones too (a full disk) stops the run: no new commune is started, the summary records
+what was done, and `MergeStopped` says what is missing.
 """
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import signal
 import sys
 import threading
+import time
 import zipfile
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +32,7 @@ from typing import Callable, Iterator
 from tqdm import tqdm
 
 from pyxl.core.errors import ParbookError
-from pyxl.files import TEMP_PREFIX, atomic_path, atomic_write_bytes
+from pyxl.files import Inputs, atomic_path, atomic_write_bytes, pid_alive, remove_dead_temps
 from pyxl.core.model import SCORES, TASKS
 from pyxl.plan import (
     CompiledTemplate,
@@ -39,16 +46,20 @@ from pyxl.plan import (
 from pyxl.plan.frontmatter import LABELS
 from pyxl.merge.fields import lost_by_field
 from pyxl.merge.names import distinct_parts, safe_part
-from pyxl.merge.pdf import convert_batch
-from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
-from pyxl.merge.sources import Unit, find_source, read_unit, select
-from pyxl.merge.summary import SUMMARY_NAME, write_summary
+from pyxl.merge.lock import folder_lock
+from pyxl.merge.pdf import convert_batch, stop_conversions
+from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
+from pyxl.merge.sources import Source, Unit, find_source, read_unit, select
+from pyxl.merge.stops import MergeStopped, stopped_message, summary_note, unwritten_message, write_problem
+from pyxl.merge.summary import SUMMARY_NAME, is_partial, write_summary
 
 Progress = Callable[[int, int], None]
 _IN_PROCESS_BELOW = 16  # fewer communes are done before worker processes would have started
 _MAX_CHUNK = 32
 _BLANK_FIELDS = ("unit", "number", "issued", "signer")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_PARENT_CHECK_SECONDS = 0.5
+_ORPHANED = 3  # exit status of a worker whose parent is gone
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,7 @@ class Options:
     overwrite: bool
     pdf: bool
     as_of: date | None
+    inputs: Inputs = Inputs()
 
 
 @dataclass(frozen=True)
@@ -72,24 +84,73 @@ class Job:
     part: str
 
 
+@dataclass(frozen=True)
+class Done:
+    """What a chunk of communes gave: their outcomes in order (a prefix of the chunk when it stopped)."""
+
+    outcomes: list[Outcome]
+    halt: str = ""  # why the whole run must stop (a file that could not be written), '' to go on
+
+
+class _WriteFailed(Exception):
+    """A plan could not be written for a reason the next plans share (a full disk): stop the run."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.message)
+        self.outcome = outcome
+
+
 _WORKER_OPTIONS: Options | None = None
+_WORKER_STOP = None  # the run's stop event (multiprocessing.Event), set once a write has failed
+_WORKER_PARENT: int | None = None
 
 
-def _init_worker(options: Options) -> None:
-    """Pool initializer: keep the options (templates compiled on unpickling); leave Ctrl+C to the parent."""
-    global _WORKER_OPTIONS
+def _init_worker(options: Options, parent: int, stop) -> None:
+    """Pool initializer: keep the options (templates compiled on unpickling); leave Ctrl+C to the parent;
+    watch the parent, so that a killed run leaves no worker behind."""
+    global _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_OPTIONS = options
+    _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT = options, stop, parent
+    threading.Thread(target=_watch_parent, args=(parent,), name="parbook-parent-watch", daemon=True).start()
 
 
-def do_chunk(jobs: list[Job], options: Options | None = None) -> list[Outcome]:
+def _parent_gone(parent: int) -> bool:
+    if os.name == "nt":
+        return not pid_alive(parent)
+    return os.getppid() != parent  # an orphan is adopted by init or a subreaper
+
+
+def _exit_if_orphaned() -> None:
+    if _WORKER_PARENT is not None and _parent_gone(_WORKER_PARENT):
+        stop_conversions()
+        os._exit(_ORPHANED)  # nobody is left to collect the work; atomic writes leave no half file
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(_PARENT_CHECK_SECONDS)
+        _exit_if_orphaned()
+
+
+def do_chunk(jobs: list[Job], options: Options | None = None) -> Done:
     """Do a few communes (one task of the pool: fewer round trips than one commune a task)."""
     options = options or _WORKER_OPTIONS
     assert options is not None, "do_chunk runs in a worker started by _init_worker"
-    outcomes = [do_one(job, options) for job in jobs]
+    outcomes: list[Outcome] = []
+    halt = ""
+    for job in jobs:
+        _exit_if_orphaned()
+        if _WORKER_STOP is not None and _WORKER_STOP.is_set():
+            break
+        try:
+            outcomes.append(do_one(job, options))
+        except _WriteFailed as failed:
+            outcomes.append(failed.outcome)
+            halt = failed.outcome.message
+            break
     if options.pdf:
         outcomes = _with_pdfs(outcomes, options)
-    return outcomes
+    return Done(outcomes, halt)
 
 
 def do_one(job: Job, options: Options) -> Outcome:
@@ -109,6 +170,10 @@ def do_one(job: Job, options: Options) -> Outcome:
         blanks=tuple(LABELS[name] for name in _BLANK_FIELDS if not getattr(completed, name)),
     )
     target = options.out_dir / default_file_name(table, dataclasses.replace(completed, unit=job.part))
+    try:
+        options.inputs.refuse(target)
+    except ParbookError as error:
+        return dataclasses.replace(read, message=error.message)
     if target.exists() and not options.overwrite:
         return dataclasses.replace(read, status=KEPT, documents=(target,))
     try:
@@ -116,15 +181,28 @@ def do_one(job: Job, options: Options) -> Outcome:
         atomic_write_bytes(target, options.templates[table.kind].render_bytes(context), options.overwrite)
     except ParbookError as error:
         return dataclasses.replace(read, message=error.message)
+    except OSError as error:
+        message, stops = write_problem(target, error)
+        if stops:
+            raise _WriteFailed(dataclasses.replace(read, status=STOPPED, message=message)) from error
+        return dataclasses.replace(read, message=message)
     except Exception as error:
         return dataclasses.replace(read, message=f"Lỗi khi viết kế hoạch: {type(error).__name__}: {error}")
     return dataclasses.replace(read, status=WRITTEN, documents=(target,))
 
 
 def _with_pdfs(outcomes: list[Outcome], options: Options) -> list[Outcome]:
-    wanted = [o.documents[0] for o in outcomes if o.has_plan
-              and (options.overwrite or not o.documents[0].with_suffix(".pdf").exists())]
-    problems = convert_batch(wanted, options.overwrite)
+    wanted, problems = [], {}
+    for outcome in outcomes:
+        document = outcome.documents[0] if outcome.has_plan else None
+        if document is None or (document.with_suffix(".pdf").exists() and not options.overwrite):
+            continue
+        try:
+            options.inputs.refuse(document.with_suffix(".pdf"))
+            wanted.append(document)
+        except ParbookError as error:
+            problems[document] = error.message
+    problems.update(convert_batch(wanted, options.overwrite))
     done = []
     for outcome in outcomes:
         if not outcome.has_plan:
@@ -149,34 +227,63 @@ def run_merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], b
     found = find_source(source, roster)
     if only:
         found = select(found, list(only))
-    templates = {SCORES: compile_template(default_template(SCORES, by)), TASKS: compile_template(default_template(TASKS))}
+    template_paths = {SCORES: default_template(SCORES, by), TASKS: default_template(TASKS)}
+    templates = {kind: compile_template(path) for kind, path in template_paths.items()}
     if pdf:
         require_soffice()  # before any work, not once per worker
     out = Path(out_dir)
+    inputs = _inputs(found, roster, list(template_paths.values()))
+    inputs.refuse(out / SUMMARY_NAME)
     out.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(out)
-    parts = distinct_parts([unit.name for unit in found.units])
-    todo = [Job(unit, part) for unit, part in zip(found.units, parts)]
-    options = Options(templates, by, all_items, out, overwrite, pdf, as_of)
-    outcomes = _run(todo, options, jobs, progress)
-    outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
-    result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster, unlisted=found.unlisted,
-                         notes=found.notes)
-    summary = out / SUMMARY_NAME
-    kept = []
-    if summary.exists() and not overwrite:
-        kept.append(summary)
-    else:
-        write_summary(result, summary, overwrite, as_of)
-    result = dataclasses.replace(result, summary=summary)
+    with folder_lock(out, found.path):
+        remove_dead_temps(out)
+        parts = distinct_parts([unit.name for unit in found.units])
+        todo = [Job(unit, part) for unit, part in zip(found.units, parts)]
+        options = Options(templates, by, all_items, out, overwrite, pdf, as_of, inputs)
+        outcomes, halt = _run(todo, options, jobs, progress)
+        outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
+        result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster, unlisted=found.unlisted,
+                             notes=found.notes, stopped=halt)
+        return _write_files(result, zip_output, overwrite, as_of, inputs)
+
+
+def _inputs(found: Source, roster: str | os.PathLike[str] | None, templates: list[Path]) -> Inputs:
+    """Every file the run reads: no output may replace one of them."""
+    sources = [found.path] if found.path.is_file() else sorted({unit.path for unit in found.units if unit.path})
+    return Inputs.of({"tệp nguồn": sources, "danh sách đơn vị": roster, "mẫu Word": templates})
+
+
+def _write_files(result: MergeResult, zip_output: bool, overwrite: bool, as_of: date | None,
+                 inputs: Inputs) -> MergeResult:
+    """The summary (and archive) of a run; MergeStopped when the run stopped or they cannot be written."""
+    summary = result.out_dir / SUMMARY_NAME
+    kept, problem = [], ""
+    try:
+        replace = overwrite or is_partial(summary)  # a stopped run's summary is replaced by the next run's
+        if summary.exists() and not replace:
+            kept.append(summary)
+        else:
+            write_summary(result, summary, replace, as_of)
+    except OSError as error:
+        problem = write_problem(summary, error)[0]
+    result = dataclasses.replace(result, summary=None if problem else summary, kept_files=tuple(kept))
+    plans = sum(1 for o in result.outcomes if o.has_plan)
+    if result.stopped:
+        raise MergeStopped(stopped_message(result, summary_note(summary, not kept, problem)), result)
+    if problem:
+        raise MergeStopped(unwritten_message(summary, problem, plans), result)
     if zip_output:
         archive = archive_path(result)
-        if archive.exists() and not overwrite:
-            kept.append(archive)
-        else:
-            write_archive(result, archive, overwrite)
-        result = dataclasses.replace(result, archive=archive)
-    return dataclasses.replace(result, kept_files=tuple(kept))
+        inputs.refuse(archive)
+        try:
+            if archive.exists() and not overwrite:
+                kept.append(archive)
+            else:
+                write_archive(result, archive, overwrite)
+        except OSError as error:
+            raise MergeStopped(unwritten_message(archive, write_problem(archive, error)[0], plans), result) from error
+        result = dataclasses.replace(result, archive=archive, kept_files=tuple(kept))
+    return result
 
 
 def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
@@ -184,7 +291,9 @@ def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
     return [todo[i : i + size] for i in range(0, len(todo), size)]
 
 
-def _run(todo: list[Job], options: Options, jobs: int | None, progress: Progress | None) -> list[Outcome]:
+def _run(todo: list[Job], options: Options, jobs: int | None,
+         progress: Progress | None) -> tuple[list[Outcome], str]:
+    """Every commune's outcome in order, and why the run stopped ('' when it did every one)."""
     workers = max(1, jobs if jobs else min(os.cpu_count() or 1, 61))  # 61: the Windows limit of the pool
     in_process = workers == 1 or len(todo) < 2 or (jobs is None and len(todo) < _IN_PROCESS_BELOW)
     workers = 1 if in_process else workers
@@ -202,21 +311,40 @@ def _run(todo: list[Job], options: Options, jobs: int | None, progress: Progress
         with _terminate_as_interrupt():
             chunks = _chunks(todo, workers)
             if in_process:
-                outcomes = []
-                for chunk in chunks:
-                    outcomes += do_chunk(chunk, options)
-                    advance(len(chunk), len(outcomes))
-                return outcomes
-            return _in_pool(chunks, options, workers, advance)
+                results: list[Done | None] = [None] * len(chunks)
+                for n, chunk in enumerate(chunks):
+                    results[n] = do_chunk(chunk, options)
+                    advance(len(chunk), sum(len(c) for c in chunks[: n + 1]))
+                    if results[n].halt:
+                        break
+            else:
+                results = _in_pool(chunks, options, workers, advance)
+            return _assemble(chunks, results)
     finally:
         bar.close()
 
 
+def _assemble(chunks: list[list[Job]], results: list[Done | None]) -> tuple[list[Outcome], str]:
+    """The outcomes of all chunks in order, communes a stopped run did not reach marked STOPPED."""
+    outcomes: list[Outcome] = []
+    halt = next((done.halt for done in results if done and done.halt), "")
+    for chunk, done in zip(chunks, results):
+        got = done.outcomes if done else []
+        outcomes += got
+        for job in chunk[len(got):]:
+            outcomes.append(Outcome(job.unit.name, STOPPED, source=job.unit.path, sheet=job.unit.sheet,
+                                    listed=job.unit.listed, message="Chưa lập: lần chạy đã dừng vì lỗi ghi tệp."))
+    return outcomes, halt
+
+
 def _in_pool(chunks: list[list[Job]], options: Options, workers: int,
-             advance: Callable[[int, int], None]) -> list[Outcome]:
-    results: list[list[Outcome] | None] = [None] * len(chunks)
+             advance: Callable[[int, int], None]) -> list[Done | None]:
+    results: list[Done | None] = [None] * len(chunks)
     done = 0
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), initializer=_init_worker, initargs=(options,))
+    context = multiprocessing.get_context()
+    stop = context.Event()
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context, initializer=_init_worker,
+                               initargs=(options, os.getpid(), stop))
     try:
         pending = {pool.submit(do_chunk, chunk): n for n, chunk in enumerate(chunks)}
         while pending:
@@ -226,11 +354,15 @@ def _in_pool(chunks: list[list[Job]], options: Options, workers: int,
                 results[n] = future.result()
                 done += len(chunks[n])
                 advance(len(chunks[n]), done)
+                if results[n].halt:
+                    # Start no new commune; chunks under way stop at their next one.
+                    stop.set()
+                    pending = {f: k for f, k in pending.items() if not f.cancel()}
     except BaseException as error:
         # Ctrl+C or an error: let the workers finish the document they are writing, start no more; a
         # worker that was killed may have left a temporary file, and all of them have stopped now.
         pool.shutdown(wait=True, cancel_futures=True)
-        remove_stale_temps(options.out_dir)
+        remove_dead_temps(options.out_dir)
         if isinstance(error, BrokenProcessPool):
             raise ParbookError(
                 "Một tiến trình lập kế hoạch bị dừng đột ngột (thường do máy hết bộ nhớ). Các tệp đã ghi đều đầy "
@@ -238,7 +370,7 @@ def _in_pool(chunks: list[list[Job]], options: Options, workers: int,
             ) from error
         raise
     pool.shutdown(wait=True)
-    return [outcome for chunk in results if chunk for outcome in chunk]
+    return results
 
 
 @contextmanager
@@ -256,14 +388,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def remove_stale_temps(folder: Path) -> list[Path]:
-    """Remove temporary files a killed run left in folder (a run stopped by Ctrl+C leaves none)."""
-    stale = sorted(folder.glob(TEMP_PREFIX + "*"))
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return stale
 
 
 def archive_path(result: MergeResult) -> Path:

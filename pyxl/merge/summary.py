@@ -10,22 +10,26 @@ from __future__ import annotations
 import bisect
 import functools
 import os
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from pyxl.core.celltext import cell_text, hyperlink, needs_quote_prefix, sheet_ref
 from pyxl.files import atomic_path
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding
 from pyxl.merge.fields import FIELDS, OTHER
-from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
+from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
 
 SUMMARY_NAME = "Tổng hợp.xlsx"
+PARTIAL = "parbook: lần chạy dừng giữa chừng"  # the keywords of a stopped run's summary, which a re-run replaces
 CREATED = datetime(2025, 7, 1)  # fixed: a re-run must give the same bytes
 MAIN, FINDINGS, CHART = "Tổng hợp", "Lỗi, cảnh báo", "Biểu đồ"
-_STATUS = {WRITTEN: "Đã lập", KEPT: "Đã có, giữ nguyên", FAILED: "Không lập được", MISSING: "Chưa có số liệu"}
+_STATUS = {WRITTEN: "Đã lập", KEPT: "Đã có, giữ nguyên", FAILED: "Không lập được", MISSING: "Chưa có số liệu",
+           STOPPED: "Chưa lập (lần chạy dừng giữa chừng)"}
 _SEVERITY = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Lưu ý"}
 _HEAD_ROW = 3
 _FIXED_COLUMNS = ("STT", "Đơn vị", "Tình trạng", "Điểm tối đa", "Điểm thẩm định", "Điểm bị mất", "Xếp hạng",
@@ -81,17 +85,32 @@ def _print_setup(ws, head_row: int) -> None:
 
 
 def write_summary(result: MergeResult, target: Path, overwrite: bool = False, as_of: date | None = None) -> Path:
-    """Write the summary workbook of result to target (atomically; never over a file unless overwrite)."""
+    """Write the summary workbook of result to target (atomically; never over a file unless overwrite).
+
+    An OSError (a full disk…) is raised as itself, not wrapped as XlsxWriter wraps it.
+    """
     with atomic_path(target, overwrite) as tmp:
         workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_urls": False,
                                                   "strings_to_formulas": False})
         workbook.set_properties({
             "title": "Tổng hợp kế hoạch khắc phục Chỉ số CCHC", "author": "parbook", "created": CREATED,
-            "comments": cell_text(f"Nguồn: {result.source.name}"),
+            "comments": cell_text(f"Nguồn: {result.source.name}"), "keywords": PARTIAL if result.stopped else "",
         })
         _Writer(workbook, result, as_of).write()
-        workbook.close()
+        try:
+            workbook.close()
+        except FileCreateError as error:
+            raise (error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))) from None
     return target
+
+
+def is_partial(path: Path) -> bool:
+    """Whether the summary at path was written by a run that stopped half-way (so the next run replaces it)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return PARTIAL in archive.read("docProps/core.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 class _Writer:
@@ -160,7 +179,7 @@ class _Writer:
                             outcome.name, self._format("link", outcome.name))
             else:
                 self._text(ws, row, 1, outcome.name, "text")
-            ws.write_string(row, 2, _STATUS[outcome.status], f["bad"] if outcome.status == FAILED else f["text"])
+            ws.write_string(row, 2, _STATUS[outcome.status], f["bad"] if outcome.status in (FAILED, STOPPED) else f["text"])
             totals = outcome.totals
             for col, value in ((3, totals and totals.max_points), (4, totals and totals.appraised_points),
                                (5, totals and totals.lost_points)):
@@ -236,6 +255,8 @@ class _Writer:
             parts.append(f"{by[FAILED]} không lập được")
         if by[MISSING]:
             parts.append(f"{by[MISSING]} có trong danh sách nhưng chưa có số liệu")
+        if by[STOPPED]:
+            parts.append(f"{by[STOPPED]} chưa lập vì lần chạy dừng giữa chừng: {result.stopped}")
         if result.roster:
             parts.append(f"danh sách: {result.roster}")
         if self.as_of:
