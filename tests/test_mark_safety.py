@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import struct
 import subprocess
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -187,14 +189,71 @@ def test_an_output_excel_cannot_open_is_refused(parbook, tmp_path, name):
     assert done.code == 2 and "Traceback" not in done.err and not (tmp_path / name).exists()
 
 
-def test_what_openpyxl_cannot_keep_is_named(parbook, tmp_path):
+def test_what_openpyxl_cannot_keep_is_named_and_the_rest_kept(parbook, tmp_path):
+    picture = tmp_path / "logo.png"
+    raw = b"".join(b"\x00" + b"\xc0\x00\x00" * 4 for _ in range(4))
+    chunk = lambda kind, data: (struct.pack(">I", len(data)) + kind + data  # noqa: E731
+                                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+                        + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
     def decorate(wb, ws):
         ws.insert_textbox("J2", "Ghi chú của cán bộ", {"width": 200, "height": 60})
         ws.write_comment("B2", "Đã đối chiếu")
+        ws.insert_image("J8", str(picture))
+        ws.add_sparkline("I2", {"range": "'PHỤ LỤC'!C2:E2"})
+        chart = wb.add_chart({"type": "column"})
+        chart.add_series({"values": "='PHỤ LỤC'!$C$2:$C$3"})
+        ws.insert_chart("J14", chart)
+        ws.data_validation("H2:H3", {"validate": "list", "source": ["Quý I", "Quý II"]})
+        ws.merge_range("A6:C6", "Ô gộp")
 
     source = table_xlsx(tmp_path / "in.xlsx", "PHỤ LỤC", extra=decorate)
     out = tmp_path / "out.xlsx"
     done = parbook("mark", source, "-o", out)
     assert done.code == 0
-    assert "hộp văn bản" in done.err and "PHỤ LỤC" in done.err
-    assert openpyxl.load_workbook(out)["PHỤ LỤC"]["B2"].comment.text == "Đã đối chiếu"
+    assert "1 hộp văn bản" in done.err and "PHỤ LỤC" in done.err and "sparkline" in done.err
+    assert "ảnh" not in done.err and "Warning" not in done.err  # openpyxl's own English warnings stay out
+    ws = openpyxl.load_workbook(out)["PHỤ LỤC"]
+    assert ws["B2"].comment.text == "Đã đối chiếu"
+    assert len(ws._images) == 1 and len(ws._charts) == 1
+    assert ws.data_validations.dataValidation and "A6:C6" in {str(r) for r in ws.merged_cells.ranges}
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_finds_every_vba_module_in_the_marked_xlsm(parbook, tmp_path, parbook_xlsm):
+    out = tmp_path / "checked.xlsm"
+    assert parbook("mark", parbook_xlsm, "-o", out).code == 0
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "ods", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    with zipfile.ZipFile(tmp_path / "checked.ods") as ods:
+        basic = {n for n in ods.namelist() if n.startswith("Basic/VBAProject/")}
+    modules = {name.rsplit(".", 1)[0] for name in _modules(parbook_xlsm)}
+    assert {f"Basic/VBAProject/{m}.xml" for m in modules} <= basic
+
+
+def test_a_ribbon_kept_elsewhere_in_the_package_is_relinked_with_its_icon(parbook, tmp_path, parbook_xlsm):
+    """A ribbon written by another tool: its part outside customUI/, with an image of its own."""
+    moved = tmp_path / "other.xlsm"
+    parts = _parts(parbook_xlsm)
+    ribbon = parts.pop("customUI/customUI14.xml")
+    parts["ui/ribbon.xml"] = ribbon
+    parts["ui/_rels/ribbon.xml.rels"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats'
+        b'.org/package/2006/relationships"><Relationship Id="icon1" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/image" Target="images/icon1.png"/></Relationships>')
+    parts["ui/images/icon1.png"] = b"\x89PNG\r\n\x1a\nnot really"
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"customUI/customUI14.xml", b"ui/ribbon.xml")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"<Default Extension=\"xml\"", b"<Default Extension=\"png\" ContentType=\"image/png\"/><Default Extension=\"xml\"")
+    with zipfile.ZipFile(moved, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    out = tmp_path / "checked.xlsm"
+    assert parbook("mark", moved, "-o", out).code == 0
+    written = _parts(out)
+    [target] = [r.get("Target") for r in ElementTree.fromstring(written["_rels/.rels"]) if r.get("Type") == RIBBON]
+    assert written[target] == ribbon and written["ui/images/icon1.png"] == parts["ui/images/icon1.png"]
+    assert written["ui/_rels/ribbon.xml.rels"] == parts["ui/_rels/ribbon.xml.rels"]
+    assert 'Extension="png"' in written["[Content_Types].xml"].decode()

@@ -7,6 +7,8 @@ A .xlsx is never written under a .xlsm name (Excel refuses a macro-enabled name 
 """
 from __future__ import annotations
 
+import re
+import warnings
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +23,18 @@ from pyxl.excel.package import describe, lost_drawings, relink_ribbon
 from pyxl.files import atomic_path, refuse_inputs
 
 KINDS = (".xlsx", ".xlsm")
+# What openpyxl says it drops while reading (its "… extension is not supported" warnings), for officers.
+_EXTENSIONS = {
+    "Conditional Formatting": "định dạng có điều kiện kiểu Excel 2010 (thanh dữ liệu, bộ biểu tượng mở rộng)",
+    "Data Validation": "danh sách chọn lấy nguồn ở sheet khác",
+    "Sparkline Group": "biểu đồ nhỏ trong ô (sparkline)",
+    "Slicer List": "bộ lọc slicer",
+    "Protected Range": "vùng cho phép sửa khi sheet bị khoá",
+    "Timeline Ref": "bộ lọc thời gian (timeline)",
+    "Web Extension": "tiện ích web (add-in)",
+    "Ignored Error": None,  # the green-triangle markers a user dismissed: nothing of value is lost
+}
+_EXTENSION_WARNING = re.compile(r"^(.+) extension is not supported and will be removed")
 
 
 def _fill(color: str | None) -> PatternFill:
@@ -71,7 +85,9 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
     source, target = Path(source), Path(target)
     macros = _keeps_macros(source, target)
     refuse_inputs(target, {"tệp gốc": source})
-    workbook = openpyxl.load_workbook(source, keep_vba=macros)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        workbook = openpyxl.load_workbook(source, keep_vba=macros)
     if FINDINGS_SHEET in workbook.sheetnames:
         del workbook[FINDINGS_SHEET]
     rows: list[list[object]] = []
@@ -98,7 +114,7 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
         workbook.save(tmp)
         if macros:
             relink_ribbon(source, tmp)
-    for message in _losses(source, macros) if warn else ():
+    for message in _losses(source, macros, [str(w.message) for w in caught]) if warn else ():
         warn(message)
     return target
 
@@ -114,12 +130,21 @@ def _findings_sheet(workbook, rows: list[list[object]]) -> None:
     findings.column_dimensions["F"].width = 90
 
 
-def _losses(source: Path, macros: bool) -> list[str]:
+def _losses(source: Path, macros: bool, reader_warnings: list[str]) -> list[str]:
     messages = []
     if source.suffix.lower() == ".xlsm" and not macros:
         messages.append(f"Bản sao .xlsx không có macro và thẻ lệnh (ribbon) của '{source.name}'; muốn giữ, hãy đặt "
                         "tên tệp kết quả đuôi .xlsm.")
-    for sheet, counts in lost_drawings(source, pictures_kept=PILImage is not None).items():
+    for sheet, counts in lost_drawings(source, pictures_kept=bool(PILImage)).items():
         messages.append(f"Sheet '{sheet}': bản sao không giữ được {describe(counts)} (chỉ tệp gốc còn); các ô, "
                         "màu, công thức, ghi chú ô, biểu đồ vẫn giữ nguyên.")
+    dropped = []
+    for text in reader_warnings:
+        extension = _EXTENSION_WARNING.match(text)
+        if extension is None:
+            dropped.append(f"một phần tệp không đọc được ({text})")
+        elif _EXTENSIONS.get(extension.group(1), extension.group(1)) is not None:
+            dropped.append(_EXTENSIONS.get(extension.group(1), extension.group(1)))
+    if dropped:
+        messages.append("Bản sao không giữ được: " + "; ".join(dict.fromkeys(dropped)) + " (chỉ tệp gốc còn).")
     return messages
