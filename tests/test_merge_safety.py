@@ -241,3 +241,36 @@ def test_a_summary_that_cannot_be_written_is_named(tmp_path, county, monkeypatch
     assert "Traceback" not in done.err
     assert len(complete_plans(out)) == 3
     assert not (out / SUMMARY_NAME).exists() and not list(out.glob(TEMP_PREFIX + "*"))
+
+
+_RACER = """
+import sys, time
+from pathlib import Path
+from pyxl.core.errors import ParbookError
+from pyxl.merge.lock import folder_lock
+folder, start = Path(sys.argv[1]), Path(sys.argv[2])
+while not start.exists():
+    time.sleep(0.005)
+try:
+    with folder_lock(folder, folder / "nguon.xlsx"):
+        print("got", flush=True)
+        time.sleep(6)
+except ParbookError as error:
+    print("refused", error.message, flush=True)
+"""
+
+
+@pytest.mark.parametrize("stale", [False, True], ids=["free", "stale"])
+def test_of_runs_racing_for_a_folder_exactly_one_gets_it(tmp_path, stale):
+    if stale:
+        (tmp_path / LOCK).write_text(json.dumps({"pid": dead_pid(), "started": "2025-07-01T08:30:05+07:00",
+                                                 "host": socket.gethostname(), "token": "x"}), encoding="utf-8")
+    start = tmp_path / "go"
+    racers = [subprocess.Popen([sys.executable, "-c", _RACER, str(tmp_path), str(start)], cwd=ROOT, env=ENV,
+                               text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(6)]
+    time.sleep(1)  # let every racer wait at the start line
+    start.touch()
+    said = [p.communicate(timeout=120) for p in racers]
+    assert [out.split()[0] for out, _ in said].count("got") == 1, said
+    assert all("đang được" in out for out, _ in said if out.startswith("refused"))
+    assert not (tmp_path / LOCK).exists() and not (tmp_path / (LOCK + ".takeover")).exists()
