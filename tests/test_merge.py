@@ -288,7 +288,8 @@ def _stopped_run(workbook: Path, out: Path, how: int) -> int:
                                cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, "PYTHONPATH": str(ROOT)})
     deadline = time.monotonic() + 120
-    while len(list(out.glob("*.docx"))) < 20 and time.monotonic() < deadline and process.poll() is None:
+    while (len([p for p in out.glob("*.docx") if not p.name.startswith(TEMP_PREFIX)]) < 20
+           and time.monotonic() < deadline and process.poll() is None):  # temporary files are no plans yet
         time.sleep(0.02)
     os.killpg(process.pid, how)
     process.wait(timeout=60)

@@ -39,9 +39,14 @@ def county(tmp_path_factory):
     return path, [c.sheet for c in communes]
 
 
+def plans_in(folder: Path) -> list[Path]:
+    """The plans in folder (temporary files being written are not plans yet)."""
+    return sorted(p for p in folder.glob("*.docx") if not p.name.startswith(TEMP_PREFIX))
+
+
 def complete_plans(folder: Path) -> list[Path]:
-    """Every .docx in folder, each checked whole (zip CRCs, python-docx opens it)."""
-    plans = sorted(p for p in folder.glob("*.docx") if not p.name.startswith(TEMP_PREFIX))
+    """Every plan in folder, each checked whole (zip CRCs, python-docx opens it)."""
+    plans = plans_in(folder)
     for path in plans:
         with zipfile.ZipFile(path) as archive:
             assert archive.testzip() is None, path
@@ -167,7 +172,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path, county):
     process = parbook_process("merge", county[0], "-o", out, "--jobs", "2")
     try:
         deadline = time.monotonic() + 300
-        while len(list(out.glob("*.docx"))) < 5 and time.monotonic() < deadline and process.poll() is None:
+        while len(plans_in(out)) < 5 and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.05)
         workers = [pid for pid in _alive_in_group(process.pid) if pid != process.pid]
         assert workers, "the merge should be running its worker processes"
@@ -193,7 +198,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path, county):
 def _disk_full_after(count: int, out: Path, real=run_module.atomic_write_bytes):
     """A plan writer that fails half-way as a full disk does once count plans are in out (seen by every process)."""
     def write(target, data, overwrite=False):
-        if len(list(out.glob("*.docx"))) < count:
+        if len(plans_in(out)) < count:
             return real(target, data, overwrite)
         with atomic_path(target, overwrite) as tmp:
             tmp.write_bytes(data[: len(data) // 2])
