@@ -20,7 +20,7 @@ from python_calamine import CalamineWorkbook
 from hostile import (HOSTILE, LONG, assert_all_literal, assert_no_formula_but, expected, hostile_scores_xlsx,
                      hostile_tasks_xlsx)
 from pyxl.excel.marks import FINDINGS_SHEET
-from pyxl.merge import SUMMARY_NAME, merge
+from pyxl.merge import merge
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PARBOOK_FORMULAS = ("HYPERLINK(", "SUM(")

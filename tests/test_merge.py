@@ -240,15 +240,17 @@ def test_progress_callback_in_worker_processes(tmp_path):
     assert len(result.with_status(WRITTEN)) == 21
 
 
-def test_spawned_workers(tmp_path):
-    """The pool as Windows starts it: spawn, workers importing the package afresh."""
+@pytest.mark.parametrize("method", [m for m in ("spawn", "forkserver") if m in multiprocessing.get_all_start_methods()])
+def test_spawned_workers(tmp_path, method):
+    """The pool as Windows and macOS start it (spawn: workers import the package afresh), and as Linux does
+    from Python 3.14 on (forkserver: workers are the fork server's children, not the run's)."""
     script = tmp_path / "run.py"
     script.write_text(
         "import multiprocessing, sys\n"
         "from datetime import date\n"
         "from pyxl.merge import merge\n"
         "if __name__ == '__main__':\n"
-        "    multiprocessing.set_start_method('spawn')\n"
+        f"    multiprocessing.set_start_method({method!r})\n"
         f"    r = merge({str(DISTRICT)!r}, {str(tmp_path / 'out')!r}, jobs=2, as_of=date(2026, 1, 15))\n"
         "    print(len(r.with_status('written')))\n",
         encoding="utf-8",

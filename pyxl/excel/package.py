@@ -72,8 +72,11 @@ def lost_drawings(source: Path, pictures_kept: bool) -> dict[str, Counter]:
                 drawing = _resolve(part, rel.get("Target", ""))
                 if rel.get("Type") != _DRAWING_REL or drawing not in names:
                     continue
-                counts = Counter(kind for kind in _objects(archive.read(drawing))
-                                 if not (kind == "picture" and pictures_kept) and kind != "chart")
+                try:
+                    kinds = _objects(archive.read(drawing))
+                except ElementTree.ParseError:  # a drawing openpyxl cannot read either: it is dropped whole
+                    kinds = ["object"]
+                counts = Counter(kind for kind in kinds if not (kind == "picture" and pictures_kept) and kind != "chart")
                 if counts:
                     lost.setdefault(sheet, Counter()).update(counts)
     return lost

@@ -16,11 +16,12 @@ from datetime import date
 from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
 from pyxl.merge.run import Progress, run_merge
 from pyxl.merge.sources import Source, Unit, commune_tables, find_source, read_unit
+from pyxl.merge.stops import MergeStopped
 from pyxl.merge.summary import SUMMARY_NAME
 
 __all__ = [
-    "FAILED", "KEPT", "MISSING", "STOPPED", "SUMMARY_NAME", "WRITTEN", "MergeResult", "Outcome", "Source", "Unit",
-    "commune_tables", "find_source", "merge", "read_unit",
+    "FAILED", "KEPT", "MISSING", "STOPPED", "SUMMARY_NAME", "WRITTEN", "MergeResult", "MergeStopped", "Outcome",
+    "Source", "Unit", "commune_tables", "find_source", "merge", "read_unit",
 ]
 
 

@@ -102,7 +102,7 @@ class _WriteFailed(Exception):
 
 _WORKER_OPTIONS: Options | None = None
 _WORKER_STOP = None  # the run's stop event (multiprocessing.Event), set once a write has failed
-_WORKER_PARENT: int | None = None
+_WORKER_PARENT: tuple[int, int] | None = None  # the run's process, and this worker's parent process when started
 
 
 def _init_worker(options: Options, parent: int, stop) -> None:
@@ -110,23 +110,27 @@ def _init_worker(options: Options, parent: int, stop) -> None:
     watch the parent, so that a killed run leaves no worker behind."""
     global _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT = options, stop, parent
-    threading.Thread(target=_watch_parent, args=(parent,), name="parbook-parent-watch", daemon=True).start()
+    # A forkserver's workers are the fork server's children; it ends when the run does.
+    _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT = options, stop, (parent, os.getppid())
+    threading.Thread(target=_watch_parent, name="parbook-parent-watch", daemon=True).start()
 
 
-def _parent_gone(parent: int) -> bool:
+def _parent_gone() -> bool:
+    if _WORKER_PARENT is None:
+        return False
+    run, parent = _WORKER_PARENT
     if os.name == "nt":
-        return not pid_alive(parent)
-    return os.getppid() != parent  # an orphan is adopted by init or a subreaper
+        return not pid_alive(run)
+    return os.getppid() != parent or not pid_alive(run)  # an orphan is adopted by init or a subreaper
 
 
 def _exit_if_orphaned() -> None:
-    if _WORKER_PARENT is not None and _parent_gone(_WORKER_PARENT):
+    if _parent_gone():
         stop_conversions()
         os._exit(_ORPHANED)  # nobody is left to collect the work; atomic writes leave no half file
 
 
-def _watch_parent(parent: int) -> None:
+def _watch_parent() -> None:
     while True:
         time.sleep(_PARENT_CHECK_SECONDS)
         _exit_if_orphaned()
