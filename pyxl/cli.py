@@ -77,7 +77,8 @@ def cmd_mark(args: argparse.Namespace) -> int:
     source = Path(args.file)
     action = "clear" if args.clear else "suggest" if args.suggest else "check"
     target = Path(args.output) if args.output else default_target(source, action)
-    print(mark_copy(source, target, action, args.fill_lost, args.sheet, args.year, args.as_of, args.overwrite))
+    print(mark_copy(source, target, action, args.fill_lost, args.sheet, args.year, args.as_of, args.overwrite,
+                    warn=lambda message: print(f"Lưu ý: {message}", file=sys.stderr)))
     return EXIT_OK
 
 

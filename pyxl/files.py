@@ -1,5 +1,8 @@
 """Writing output files safely: whole or not at all, never over a file the user did not give up.
 
+Temporary files sit beside their target, named `.~parbook-<pid>-…` after the process writing them, so
+that a clean-up removes only those of processes that are gone (a killed run's), never those of a
+run still going in the same folder. No output ever replaces one of the command's own inputs.
 Also the one place where operating-system errors (permission denied, disk full, a folder that is a
 file…) become Vietnamese messages naming the path.
 """
@@ -7,16 +10,21 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import shutil
+import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator, Mapping
 
 from pyxl.core.errors import ParbookError
 
 TEMP_PREFIX = ".~parbook-"  # temporary files beside their target; a killed run may leave one behind
 STDOUT = "-"  # the name for standard output in describe_os_error
+_TEMP_OWNER = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-")
+PathLike = str | os.PathLike[str]
 
 _REASONS = {  # by errno name: not every system defines every one (EDQUOT)
     "ENOSPC": "ổ đĩa đã đầy. Hãy giải phóng chỗ trống hoặc chọn ổ đĩa khác",
@@ -58,7 +66,7 @@ def describe_os_error(error: OSError, path: str | os.PathLike[str] | None = None
 def _create_beside(target: Path) -> Path:
     """A new empty file next to target, created as any program creates a file (its mode follows the umask)."""
     for _ in range(100):
-        candidate = target.with_name(f"{TEMP_PREFIX}{secrets.token_hex(6)}{target.suffix}")
+        candidate = target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}{target.suffix}")
         try:
             os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:
@@ -116,3 +124,93 @@ def atomic_write_bytes(target: str | os.PathLike[str], data: bytes, overwrite: b
     with atomic_path(target, overwrite) as tmp:
         tmp.write_bytes(data)
     return Path(target)
+
+
+def remove_dead_temps(folder: Path) -> list[Path]:
+    """Remove the temporary files in folder that processes no longer running left behind."""
+    removed = []
+    for path in sorted(folder.glob(TEMP_PREFIX + "*")):
+        owner = _TEMP_OWNER.match(path.name)
+        if owner is None or not pid_alive(int(owner.group(1))):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def pid_alive(pid: int) -> bool:
+    """True while the process pid runs on this machine (a zombie counts as gone)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return _windows_pid_alive(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, as another user's process
+    try:  # Linux: an exited process nobody has waited for yet is still listed, as a zombie
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ctypes.get_last_error() == 5  # ERROR_ACCESS_DENIED: it exists
+    try:
+        code = wintypes.DWORD()
+        return not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files a command reads, by role ('tệp nguồn', 'mẫu Word'…): no output may replace one of them."""
+
+    files: tuple[tuple[str, str, str, tuple[int, int] | None], ...] = ()  # role, shown, path key, file id
+
+    @classmethod
+    def of(cls, roles: Mapping[str, PathLike | Iterable[PathLike] | None]) -> "Inputs":
+        """Inputs from role → a path, several paths, or None."""
+        files = []
+        for role, paths in roles.items():
+            if paths is None:
+                continue
+            for path in [paths] if isinstance(paths, (str, os.PathLike)) else paths:
+                files.append((role, str(path), _path_key(path), _file_id(path)))
+        return cls(tuple(files))
+
+    def refuse(self, target: PathLike) -> None:
+        """Raise ParbookError when target is one of the inputs: the same path or the same file (inode)."""
+        key, file_id = _path_key(target), _file_id(target)
+        for role, shown, path, input_id in self.files:
+            if key == path or (file_id is not None and file_id == input_id):
+                raise ParbookError(
+                    f"Không ghi '{target}': đó là {role} mà lệnh đang đọc ('{shown}'). parbook không bao giờ ghi "
+                    "đè lên tệp đầu vào, kể cả khi có --overwrite. Hãy chọn tên hoặc thư mục kết quả khác."
+                )
+
+
+def refuse_inputs(target: PathLike, roles: Mapping[str, PathLike | Iterable[PathLike] | None]) -> None:
+    """Raise ParbookError when target is one of the inputs named by role (see `Inputs`)."""
+    Inputs.of(roles).refuse(target)
+
+
+def _path_key(path: PathLike) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+def _file_id(path: PathLike) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino) if stat.st_ino else None

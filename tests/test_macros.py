@@ -38,7 +38,10 @@ def book_from(path, active: str | None = None):
 
 
 def apply(data: dict, actions: list[dict]) -> dict:
-    """Carry out recorded actions on a copy of the payload's sheets: values, colours, sheets, alerts."""
+    """Carry out recorded actions on a copy of the payload's sheets: values, colours, sheets, alerts.
+
+    A value typed after an apostrophe is stored without it, as text, as Excel does.
+    """
     sheets = [{"name": s["name"], "values": copy.deepcopy(s["values"]), "colors": {}} for s in data["sheets"]]
     alerts = []
     for action in actions:
@@ -53,7 +56,7 @@ def apply(data: dict, actions: list[dict]) -> dict:
                         grid.append([])
                     while len(grid[r]) <= c:
                         grid[r].append(None)
-                    grid[r][c] = value
+                    grid[r][c] = value[1:] if isinstance(value, str) and value.startswith("'") else value
         elif func in ("clearContents", "rangeClearContents"):
             for r in range(action["start_row"], action["start_row"] + action["row_count"]):
                 for c in range(action["start_column"], action["start_column"] + action["column_count"]):

@@ -201,7 +201,7 @@ def test_suggesting_again_updates_parbooks_cells_but_not_edited_ones(parbook, tm
 def test_mark_suggest_refuses_to_write_over_the_source(parbook, tmp_path):
     source = commune_table(tmp_path / "an_hoa.xlsx")
     result = parbook("mark", source, "-o", source, "--suggest")
-    assert result.code == 2 and "không ghi đè" in result.err
+    assert result.code == 2 and "không bao giờ ghi đè" in result.err
 
 
 def test_suggest_button_on_a_side_sheet_is_a_message(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pyxl.core.celltext import Formula, typed_text
 from pyxl.core.grid import Grid, a1
 from pyxl.core.text import clean
 from pyxl.excel.marks import (
@@ -63,13 +64,28 @@ def _has_formula(cell) -> bool:
     return isinstance(formula, str) and formula.startswith("=")
 
 
+def excel_value(value: object) -> object:
+    """value as live Excel must be given it: text typed literally (after an apostrophe, which Excel hides,
+    so '=1+1', '1.10' or '- Phòng Nội vụ' stay text), a `Formula` as a formula, numbers as they are."""
+    if isinstance(value, Formula):
+        return str(value)
+    if isinstance(value, str):
+        return typed_text(value) if value else None
+    return value
+
+
+def excel_rows(rows: list[list[object]]) -> list[list[object]]:
+    """Every value of rows through `excel_value`."""
+    return [[excel_value(value) for value in row] for row in rows]
+
+
 def apply_marks(book, marks: Marks, findings_sheet: bool = True) -> None:
     """Write the flags column, fills and colours; replace the findings sheet."""
     sheet = book.sheets[marks.sheet]
     column = marks.flags_col + 1
-    sheet.range((marks.header_row + 1, column)).value = FLAGS_HEADER
+    sheet.range((marks.header_row + 1, column)).value = excel_value(FLAGS_HEADER)
     for row, text in sorted(marks.flags.items()):
-        sheet.range((row + 1, column)).value = text
+        sheet.range((row + 1, column)).value = excel_value(text)
     for (row, col), value in sorted(marks.fills.items()):
         target = sheet.range((row + 1, col + 1))
         if not _has_formula(target):  # a formula showing "" is the officer's, not a blank to fill
@@ -87,7 +103,7 @@ def _replace_findings_sheet(book, marks: Marks, old_colors: dict[tuple[int, int]
         book.sheets[FINDINGS_SHEET].delete()
     target = book.sheets.add(FINDINGS_SHEET, after=book.sheets[marks.sheet])
     rows = findings_rows(marks, old_colors)
-    target.range("A1").value = rows
+    target.range("A1").value = excel_rows(rows)
     target.range((1, 1), (1, len(rows[0]))).font.bold = True
     target.autofit()
 
@@ -126,13 +142,6 @@ def _clear_flags_column(sheet) -> None:
 
 
 # --- 'Gợi ý giải pháp' ----------------------------------------------------------------------------
-_FORMULA_START = ("=", "+", "-", "@")
-
-
-def _as_text(value: object) -> object:
-    """Text Excel must keep as typed: a leading apostrophe stops '- Lập kế hoạch…' being read as a formula."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
-
 
 def earlier_suggestions(book) -> list[Record]:
     """The cells parbook filled before, from the book's suggestions sheet."""
@@ -155,7 +164,7 @@ def apply_suggestions(book, marks: SuggestionMarks) -> SuggestionMarks:
         if _has_formula(cell):  # a formula showing "" is the officer's, not a blank to fill
             continue
         old_colors[(s.row, s.col)] = _color(cell)
-        cell.value = _as_text(s.text)
+        cell.value = excel_value(s.text)
         cell.color = SUGGESTION_COLOR
         if _add_note(cell, s.note, s.earlier):
             notes.add((s.row, s.col))
@@ -195,7 +204,7 @@ def _add_note(cell, text: str, earlier: Record | None) -> bool:
 
 def _write_suggestions_sheet(book, rows: list[list[object]], after: str) -> None:
     target = book.sheets.add(SUGGESTIONS_SHEET, after=book.sheets[after])
-    target.range("A1").value = [[_as_text(v) for v in row[:-1]] + row[-1:] for row in rows]
+    target.range("A1").value = [[excel_value(v) for v in row[:-1]] + row[-1:] for row in rows]
     target.range((1, 1), (1, len(rows[0]))).font.bold = True
     target.autofit()
 
@@ -244,4 +253,4 @@ def _clear_own_headers(sheet, grid: Grid, emptied: set[str]) -> None:
 
 
 __all__ = ["sheet_grid", "book_grids", "apply_marks", "clear_marks", "a1", "apply_suggestions", "clear_suggestions",
-           "earlier_suggestions"]
+           "earlier_suggestions", "excel_rows", "excel_value"]

@@ -20,7 +20,7 @@ from pyxl.core.workbook import SIDE_SHEETS, info_year, suggested, tables_from_gr
 from pyxl.core.table import read_table
 from pyxl.core.text import fold
 from pyxl.excel.livebook import (
-    apply_marks, apply_suggestions, book_grids, clear_marks as undo_marks, earlier_suggestions,
+    apply_marks, apply_suggestions, book_grids, clear_marks as undo_marks, earlier_suggestions, excel_rows,
 )
 
 TITLE = "parbook"
@@ -184,7 +184,7 @@ def summary(book) -> None:
     if "Tổng hợp" in [s.name for s in book.sheets]:
         book.sheets["Tổng hợp"].delete()
     sheet = book.sheets.add("Tổng hợp", after=book.sheets[len(book.sheets) - 1])
-    sheet.range("A1").value = rows
+    sheet.range("A1").value = excel_rows(rows)
     sheet.range((1, 1), (1, len(rows[0]))).font.bold = True
     sheet.autofit()
     _alert(book, f"Đã tổng hợp {len(tables)} bảng vào sheet 'Tổng hợp'.")

@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pyxl.core.errors import ParbookError
 from pyxl.core.workbook import tables_from_grids
-from pyxl.excel.filecopy import write_cleared_copy, write_marked_copy, write_suggested_copy
+from pyxl.excel.filecopy import Warn, check_kinds, write_cleared_copy, write_marked_copy
 from pyxl.excel.marks import SUGGESTIONS_SHEET, plan_check, plan_suggest, suggestion_records
+from pyxl.excel.suggestcopy import write_suggested_copy
+from pyxl.files import refuse_inputs
 from pyxl.readers import read_workbook
 
 SUFFIXES = {"check": "đã kiểm tra", "clear": "đã xoá đánh dấu", "suggest": "đã gợi ý"}
@@ -22,15 +23,17 @@ def default_target(source: Path, action: str) -> Path:
 
 
 def mark_copy(source: Path, target: Path, action: str = "check", fill_lost: bool = False, sheet: str | None = None,
-              year: int | None = None, as_of: date | None = None, overwrite: bool = False) -> str:
-    """Write target as source with parbook's marks for action (check · clear · suggest); returns what was done."""
-    if source.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise ParbookError(f"Lệnh mark chỉ ghi được tệp .xlsx/.xlsm; '{source.name}' hãy lưu lại dạng .xlsx trước.")
-    if target.resolve() == source.resolve():
-        raise ParbookError("Tệp kết quả phải khác tệp gốc; parbook không ghi đè lên bảng của anh/chị.")
+              year: int | None = None, as_of: date | None = None, overwrite: bool = False,
+              warn: Warn | None = None) -> str:
+    """Write target as source with parbook's marks for action (check · clear · suggest); returns what was done.
+
+    warn receives what the copy cannot keep (text boxes, macros under a .xlsx name…).
+    """
+    check_kinds(source, target)  # before reading: a .csv or a .xlsx → .xlsm is refused at once
+    refuse_inputs(target, {"tệp gốc": source})
     grids = read_workbook(source)  # refuses a missing, damaged or password-protected file in Vietnamese
     if action == "clear":
-        sheets, restored = write_cleared_copy(source, target, overwrite)
+        sheets, restored = write_cleared_copy(source, target, overwrite, warn)
         names = ", ".join(f"'{name}'" for name in sheets) or "(không có đánh dấu nào)"
         return f"Đã ghi {target}: bỏ đánh dấu của parbook trên sheet {names}; {restored} ô được trả lại màu cũ."
     tables = tables_from_grids(grids, source.name, sheet, year, as_of)
@@ -38,12 +41,12 @@ def mark_copy(source: Path, target: Path, action: str = "check", fill_lost: bool
     if action == "suggest":
         earlier = suggestion_records(by_name[SUGGESTIONS_SHEET].rows) if SUGGESTIONS_SHEET in by_name else []
         marks = [plan_suggest(table, by_name[table.sheet], earlier) for table in tables]
-        done = write_suggested_copy(source, target, marks, overwrite, earlier)
+        done = write_suggested_copy(source, target, marks, overwrite, earlier, warn)
         return (f"Đã ghi {target}: {sum(len(m.cells) for m in done)} ô được điền gợi ý (tô xanh, có ghi chú), "
                 f"{sum(m.kept for m in marks)} ô đã có nội dung nên giữ nguyên, "
                 f"{sum(len(m.unmatched) for m in marks)} mục chưa có mẫu phù hợp. "
                 f"Danh sách ở sheet '{SUGGESTIONS_SHEET}'.")
     marks = [plan_check(table, by_name[table.sheet], fill_lost) for table in tables]
-    filled = write_marked_copy(source, target, marks, overwrite)
+    filled = write_marked_copy(source, target, marks, overwrite, warn)
     found = sum(len(m.findings) for m in marks)
     return f"Đã ghi {target} ({found} mục cần xem" + (f", {filled} ô Điểm bị mất được điền)." if fill_lost else ").")

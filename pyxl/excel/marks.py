@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pyxl.core.celltext import hyperlink, sheet_ref
 from pyxl.core.grid import Grid, a1, column_letter
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Table
 from pyxl.core.checks import FLAG_LABELS
@@ -101,12 +102,15 @@ def plan_fill_lost(table: Table, grid: Grid) -> Marks:
 
 
 def findings_rows(marks: Marks, old_colors: dict[tuple[int, int], str | None]) -> list[list[object]]:
-    """The findings sheet: one row per finding with a link to its cell, and the colour parbook replaced."""
+    """The findings sheet: one row per finding with a link to its cell, and the colour parbook replaced.
+
+    The link is a `Formula`; every other value is text or a number for the writer to store as such.
+    """
     rows: list[list[object]] = [FINDINGS_HEADER]
     for f in marks.findings:
         cell = f.cell or (f"{column_letter(marks.flags_col)}{f.row}" if f.row else "")
         key = (f.row - 1, _column_index(f.column)) if f.row and f.column else None
-        link = f'=HYPERLINK("#\'{marks.sheet}\'!{cell}","{cell}")' if cell else ""
+        link = hyperlink("#" + sheet_ref(marks.sheet, cell), cell) if cell else ""
         # Column H remembers what parbook painted over, so 'Xoá đánh dấu' can put it back.
         before = (old_colors.get(key) or NO_FILL) if key in marks.colors else ""
         rows.append([marks.sheet, cell, f.item or "", SEVERITY_NAMES[f.severity], f.code, f.message, link, before])

@@ -13,14 +13,15 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
+from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
 from pyxl.merge.run import Progress, run_merge
 from pyxl.merge.sources import Source, Unit, commune_tables, find_source, read_unit
+from pyxl.merge.stops import MergeStopped
 from pyxl.merge.summary import SUMMARY_NAME
 
 __all__ = [
-    "FAILED", "KEPT", "MISSING", "SUMMARY_NAME", "WRITTEN", "MergeResult", "Outcome", "Source", "Unit",
-    "commune_tables", "find_source", "merge", "read_unit",
+    "FAILED", "KEPT", "MISSING", "STOPPED", "SUMMARY_NAME", "WRITTEN", "MergeResult", "MergeStopped", "Outcome",
+    "Source", "Unit", "commune_tables", "find_source", "merge", "read_unit",
 ]
 
 
@@ -39,8 +40,10 @@ def merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], by: s
     source's own. as_of: the date deadlines are checked against (default today). year: the plan
     year where the tables' titles do not say it. sheet: for a folder of commune files, the sheet to
     read in each (default: the first PHỤ LỤC table of the file).
-    Raises ParbookError when the source, the Danh sách or the template cannot be used at all, and
-    WriteError when an output cannot be written (disk full, no permission).
+    Raises ParbookError when the source, the Danh sách or the template cannot be used at all, when
+    another run is writing into out_dir, and when a file cannot be written (a full disk): then the
+    run stops, every plan written is complete, the summary says which communes are missing, and the
+    error (a `MergeStopped`) carries the result.
     """
     return run_merge(source, out_dir, by, pdf, zip_output, only, jobs, overwrite, progress, roster, as_of, all_items,
                      year, sheet)

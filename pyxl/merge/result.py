@@ -11,6 +11,7 @@ WRITTEN = "written"  # the plan was written in this run
 KEPT = "kept"  # the plan file was there already and left as it was (no --overwrite)
 FAILED = "failed"  # no plan: no table, an unreadable file, a broken template
 MISSING = "missing"  # listed in the Danh sách, but the source has no data for it
+STOPPED = "stopped"  # not done: the run stopped first (a file could not be written)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class MergeResult:
     roster: str | None = None
     unlisted: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    stopped: str = ""  # why the run stopped before doing every commune ('' when it did not)
 
     def with_status(self, status: str) -> list[Outcome]:
         """The outcomes with this status."""

@@ -5,15 +5,21 @@ work) and once in each worker (its initializer unpickles it, which compiles it).
 top-level functions with picklable arguments, so the pool works with the spawn start method
 (Windows). Each file is written whole through `atomic_path`; workers ignore Ctrl+C and finish the
 document they are on while the parent cancels the rest, so an interrupted run leaves complete files.
+
+One run at a time writes into a folder (`folder_lock`). Workers watch their parent and exit when it
+is gone (killed), on each task and on a timer. A file that cannot be written for a reason that will
+stop the next ones too (a full disk) stops the run: no new commune is started, the summary records
+what was done, and `MergeStopped` says what is missing.
 """
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import signal
 import sys
 import threading
-import zipfile
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -25,7 +31,7 @@ from typing import Callable, Iterator
 from tqdm import tqdm
 
 from pyxl.core.errors import ParbookError
-from pyxl.files import TEMP_PREFIX, WriteError, atomic_path, atomic_write_bytes, describe_os_error
+from pyxl.files import Inputs, WriteError, atomic_write_bytes, describe_os_error, pid_alive, remove_dead_temps
 from pyxl.core.model import SCORES, TASKS
 from pyxl.plan import (
     CompiledTemplate,
@@ -38,17 +44,21 @@ from pyxl.plan import (
 )
 from pyxl.plan.frontmatter import LABELS
 from pyxl.merge.fields import lost_by_field
-from pyxl.merge.names import distinct_parts, safe_part
-from pyxl.merge.pdf import convert_batch
-from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
-from pyxl.merge.sources import Unit, find_source, read_unit, select, with_choices
-from pyxl.merge.summary import SUMMARY_NAME, write_summary
+from pyxl.merge.archive import archive_path, write_archive
+from pyxl.merge.names import distinct_parts
+from pyxl.merge.lock import folder_lock
+from pyxl.merge.pdf import convert_batch, stop_conversions
+from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
+from pyxl.merge.sources import Source, Unit, find_source, read_unit, select, with_choices
+from pyxl.merge.stops import MergeStopped, stopped_message, summary_note, unwritten_message, write_problem
+from pyxl.merge.summary import SUMMARY_NAME, is_partial, write_summary
 
 Progress = Callable[[int, int], None]
 _IN_PROCESS_BELOW = 16  # fewer communes are done before worker processes would have started
 _MAX_CHUNK = 32
 _BLANK_FIELDS = ("unit", "number", "issued", "signer")
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_PARENT_CHECK_SECONDS = 0.5
+_ORPHANED = 3  # exit status of a worker whose parent is gone
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,7 @@ class Options:
     overwrite: bool
     pdf: bool
     as_of: date | None
+    inputs: Inputs = Inputs()
 
 
 @dataclass(frozen=True)
@@ -72,24 +83,80 @@ class Job:
     part: str
 
 
+@dataclass(frozen=True)
+class Done:
+    """What a chunk of communes gave: their outcomes in order (a prefix of the chunk when it stopped)."""
+
+    outcomes: list[Outcome]
+    halt: str = ""  # why the whole run must stop (a file that could not be written), '' to go on
+
+
+class _WriteFailed(Exception):
+    """A plan could not be written for a reason the next plans share (a full disk): stop the run."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.message)
+        self.outcome = outcome
+
+
 _WORKER_OPTIONS: Options | None = None
+_WORKER_STOP = None  # the run's stop event (multiprocessing.Event), set once a write has failed
+_WORKER_PARENT: tuple[int, int] | None = None  # the run's process, and this worker's parent process when started
 
 
-def _init_worker(options: Options) -> None:
-    """Pool initializer: keep the options (templates compiled on unpickling); leave Ctrl+C to the parent."""
-    global _WORKER_OPTIONS
+def _init_worker(options: Options, parent: int, stop) -> None:
+    """Pool initializer: keep the options (templates compiled on unpickling); leave Ctrl+C to the parent;
+    watch the parent, so that a killed run leaves no worker behind."""
+    global _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_OPTIONS = options
+    # A forkserver's workers are the fork server's children; it ends when the run does.
+    _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT = options, stop, (parent, os.getppid())
+    threading.Thread(target=_watch_parent, name="parbook-parent-watch", daemon=True).start()
 
 
-def do_chunk(jobs: list[Job], options: Options | None = None) -> list[Outcome]:
+def _parent_gone() -> bool:
+    if _WORKER_PARENT is None:
+        return False
+    run, parent = _WORKER_PARENT
+    if os.name == "nt":
+        return not pid_alive(run)
+    return os.getppid() != parent or not pid_alive(run)  # an orphan is adopted by init or a subreaper
+
+
+def _exit_if_orphaned() -> None:
+    if _parent_gone():
+        stop_conversions()
+        os._exit(_ORPHANED)  # nobody is left to collect the work; atomic writes leave no half file
+
+
+def _watch_parent() -> None:
+    while True:
+        time.sleep(_PARENT_CHECK_SECONDS)
+        _exit_if_orphaned()
+
+
+def do_chunk(jobs: list[Job], options: Options | None = None) -> Done:
     """Do a few communes (one task of the pool: fewer round trips than one commune a task)."""
     options = options or _WORKER_OPTIONS
     assert options is not None, "do_chunk runs in a worker started by _init_worker"
-    outcomes = [do_one(job, options) for job in jobs]
+    outcomes: list[Outcome] = []
+    halt = ""
+    for job in jobs:
+        _exit_if_orphaned()
+        if _WORKER_STOP is not None and _WORKER_STOP.is_set():
+            break
+        try:
+            outcomes.append(do_one(job, options))
+        except _WriteFailed as failed:
+            outcomes.append(failed.outcome)
+            halt = failed.outcome.message
+            break
     if options.pdf:
-        outcomes = _with_pdfs(outcomes, options)
-    return outcomes
+        try:
+            outcomes = _with_pdfs(outcomes, options)
+        except WriteError as error:  # the disk filled up while copying PDFs: the plans themselves are there
+            halt = halt or error.message
+    return Done(outcomes, halt)
 
 
 def do_one(job: Job, options: Options) -> Outcome:
@@ -111,13 +178,20 @@ def do_one(job: Job, options: Options) -> Outcome:
         blanks=tuple(LABELS[name] for name in _BLANK_FIELDS if not getattr(completed, name)),
     )
     target = options.out_dir / default_file_name(table, dataclasses.replace(completed, unit=job.part))
+    try:
+        options.inputs.refuse(target)
+    except ParbookError as error:
+        return dataclasses.replace(read, message=error.message)
     if target.exists() and not options.overwrite:
         return dataclasses.replace(read, status=KEPT, documents=(target,))
     try:
         context = build_context(table, front, options.by, options.all_items)
         atomic_write_bytes(target, options.templates[table.kind].render_bytes(context), options.overwrite)
-    except WriteError:
-        raise  # a full disk or a read-only folder fails every commune alike: stop the run
+    except WriteError as error:
+        message, stops = write_problem(target, error)
+        if stops:  # a full disk or a read-only folder fails every commune alike: stop the run
+            raise _WriteFailed(dataclasses.replace(read, status=STOPPED, message=message)) from error
+        return dataclasses.replace(read, message=message)
     except ParbookError as error:
         return dataclasses.replace(read, message=error.message)
     except Exception as error:
@@ -126,9 +200,17 @@ def do_one(job: Job, options: Options) -> Outcome:
 
 
 def _with_pdfs(outcomes: list[Outcome], options: Options) -> list[Outcome]:
-    wanted = [o.documents[0] for o in outcomes if o.has_plan
-              and (options.overwrite or not o.documents[0].with_suffix(".pdf").exists())]
-    problems = convert_batch(wanted, options.overwrite)
+    wanted, problems = [], {}
+    for outcome in outcomes:
+        document = outcome.documents[0] if outcome.has_plan else None
+        if document is None or (document.with_suffix(".pdf").exists() and not options.overwrite):
+            continue
+        try:
+            options.inputs.refuse(document.with_suffix(".pdf"))
+            wanted.append(document)
+        except ParbookError as error:
+            problems[document] = error.message
+    problems.update(convert_batch(wanted, options.overwrite))
     done = []
     for outcome in outcomes:
         if not outcome.has_plan:
@@ -154,34 +236,63 @@ def run_merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], b
     found = with_choices(find_source(source, roster), year, sheet)
     if only:
         found = select(found, list(only))
-    templates = {SCORES: compile_template(default_template(SCORES, by)), TASKS: compile_template(default_template(TASKS))}
+    template_paths = {SCORES: default_template(SCORES, by), TASKS: default_template(TASKS)}
+    templates = {kind: compile_template(path) for kind, path in template_paths.items()}
     if pdf:
         require_soffice()  # before any work, not once per worker
     out = Path(out_dir)
+    inputs = _inputs(found, roster, list(template_paths.values()))
+    inputs.refuse(out / SUMMARY_NAME)
     out.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(out)
-    parts = distinct_parts([unit.name for unit in found.units])
-    todo = [Job(unit, part) for unit, part in zip(found.units, parts)]
-    options = Options(templates, by, all_items, out, overwrite, pdf, as_of)
-    outcomes = _run(todo, options, jobs, progress)
-    outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
-    result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster, unlisted=found.unlisted,
-                         notes=found.notes)
-    summary = out / SUMMARY_NAME
-    kept = []
-    if summary.exists() and not overwrite:
-        kept.append(summary)
-    else:
-        write_summary(result, summary, overwrite, as_of)
-    result = dataclasses.replace(result, summary=summary)
+    with folder_lock(out, found.path):
+        remove_dead_temps(out)
+        parts = distinct_parts([unit.name for unit in found.units])
+        todo = [Job(unit, part) for unit, part in zip(found.units, parts)]
+        options = Options(templates, by, all_items, out, overwrite, pdf, as_of, inputs)
+        outcomes, halt = _run(todo, options, jobs, progress)
+        outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
+        result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster, unlisted=found.unlisted,
+                             notes=found.notes, stopped=halt)
+        return _write_files(result, zip_output, overwrite, as_of, inputs)
+
+
+def _inputs(found: Source, roster: str | os.PathLike[str] | None, templates: list[Path]) -> Inputs:
+    """Every file the run reads: no output may replace one of them."""
+    sources = [found.path] if found.path.is_file() else sorted({unit.path for unit in found.units if unit.path})
+    return Inputs.of({"tệp nguồn": sources, "danh sách đơn vị": roster, "mẫu Word": templates})
+
+
+def _write_files(result: MergeResult, zip_output: bool, overwrite: bool, as_of: date | None,
+                 inputs: Inputs) -> MergeResult:
+    """The summary (and archive) of a run; MergeStopped when the run stopped or they cannot be written."""
+    summary = result.out_dir / SUMMARY_NAME
+    kept, problem = [], ""
+    try:
+        replace = overwrite or is_partial(summary)  # a stopped run's summary is replaced by the next run's
+        if summary.exists() and not replace:
+            kept.append(summary)
+        else:
+            write_summary(result, summary, replace, as_of)
+    except WriteError as error:
+        problem = write_problem(summary, error)[0]
+    result = dataclasses.replace(result, summary=None if problem else summary, kept_files=tuple(kept))
+    plans = sum(1 for o in result.outcomes if o.has_plan)
+    if result.stopped:
+        raise MergeStopped(stopped_message(result, summary_note(summary, not kept, problem)), result)
+    if problem:
+        raise MergeStopped(unwritten_message(summary, problem, plans), result)
     if zip_output:
         archive = archive_path(result)
-        if archive.exists() and not overwrite:
-            kept.append(archive)
-        else:
-            write_archive(result, archive, overwrite)
-        result = dataclasses.replace(result, archive=archive)
-    return dataclasses.replace(result, kept_files=tuple(kept))
+        inputs.refuse(archive)
+        try:
+            if archive.exists() and not overwrite:
+                kept.append(archive)
+            else:
+                write_archive(result, archive, overwrite)
+        except WriteError as error:
+            raise MergeStopped(unwritten_message(archive, write_problem(archive, error)[0], plans), result) from error
+        result = dataclasses.replace(result, archive=archive, kept_files=tuple(kept))
+    return result
 
 
 def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
@@ -189,7 +300,9 @@ def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
     return [todo[i : i + size] for i in range(0, len(todo), size)]
 
 
-def _run(todo: list[Job], options: Options, jobs: int | None, progress: Progress | None) -> list[Outcome]:
+def _run(todo: list[Job], options: Options, jobs: int | None,
+         progress: Progress | None) -> tuple[list[Outcome], str]:
+    """Every commune's outcome in order, and why the run stopped ('' when it did every one)."""
     workers = max(1, jobs if jobs else min(os.cpu_count() or 1, 61))  # 61: the Windows limit of the pool
     in_process = workers == 1 or len(todo) < 2 or (jobs is None and len(todo) < _IN_PROCESS_BELOW)
     workers = 1 if in_process else workers
@@ -207,21 +320,40 @@ def _run(todo: list[Job], options: Options, jobs: int | None, progress: Progress
         with _terminate_as_interrupt():
             chunks = _chunks(todo, workers)
             if in_process:
-                outcomes = []
-                for chunk in chunks:
-                    outcomes += do_chunk(chunk, options)
-                    advance(len(chunk), len(outcomes))
-                return outcomes
-            return _in_pool(chunks, options, workers, advance)
+                results: list[Done | None] = [None] * len(chunks)
+                for n, chunk in enumerate(chunks):
+                    results[n] = do_chunk(chunk, options)
+                    advance(len(chunk), sum(len(c) for c in chunks[: n + 1]))
+                    if results[n].halt:
+                        break
+            else:
+                results = _in_pool(chunks, options, workers, advance)
+            return _assemble(chunks, results)
     finally:
         bar.close()
 
 
+def _assemble(chunks: list[list[Job]], results: list[Done | None]) -> tuple[list[Outcome], str]:
+    """The outcomes of all chunks in order, communes a stopped run did not reach marked STOPPED."""
+    outcomes: list[Outcome] = []
+    halt = next((done.halt for done in results if done and done.halt), "")
+    for chunk, done in zip(chunks, results):
+        got = done.outcomes if done else []
+        outcomes += got
+        for job in chunk[len(got):]:
+            outcomes.append(Outcome(job.unit.name, STOPPED, source=job.unit.path, sheet=job.unit.sheet,
+                                    listed=job.unit.listed, message="Chưa lập: lần chạy đã dừng vì lỗi ghi tệp."))
+    return outcomes, halt
+
+
 def _in_pool(chunks: list[list[Job]], options: Options, workers: int,
-             advance: Callable[[int, int], None]) -> list[Outcome]:
-    results: list[list[Outcome] | None] = [None] * len(chunks)
+             advance: Callable[[int, int], None]) -> list[Done | None]:
+    results: list[Done | None] = [None] * len(chunks)
     done = 0
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), initializer=_init_worker, initargs=(options,))
+    context = multiprocessing.get_context()
+    stop = context.Event()
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context, initializer=_init_worker,
+                               initargs=(options, os.getpid(), stop))
     try:
         pending = {pool.submit(do_chunk, chunk): n for n, chunk in enumerate(chunks)}
         while pending:
@@ -231,11 +363,15 @@ def _in_pool(chunks: list[list[Job]], options: Options, workers: int,
                 results[n] = future.result()
                 done += len(chunks[n])
                 advance(len(chunks[n]), done)
+                if results[n].halt:
+                    # Start no new commune; chunks under way stop at their next one.
+                    stop.set()
+                    pending = {f: k for f, k in pending.items() if not f.cancel()}
     except BaseException as error:
         # Ctrl+C or an error: let the workers finish the document they are writing, start no more; a
         # worker that was killed may have left a temporary file, and all of them have stopped now.
         pool.shutdown(wait=True, cancel_futures=True)
-        remove_stale_temps(options.out_dir)
+        remove_dead_temps(options.out_dir)
         if isinstance(error, BrokenProcessPool):
             raise ParbookError(
                 "Một tiến trình lập kế hoạch bị dừng đột ngột (thường do máy hết bộ nhớ). Các tệp đã ghi đều đầy "
@@ -243,7 +379,7 @@ def _in_pool(chunks: list[list[Job]], options: Options, workers: int,
             ) from error
         raise
     pool.shutdown(wait=True)
-    return [outcome for chunk in results if chunk for outcome in chunk]
+    return results
 
 
 @contextmanager
@@ -261,33 +397,3 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def remove_stale_temps(folder: Path) -> list[Path]:
-    """Remove temporary files a killed run left in folder (a run stopped by Ctrl+C leaves none)."""
-    stale = sorted(folder.glob(TEMP_PREFIX + "*"))
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return stale
-
-
-def archive_path(result: MergeResult) -> Path:
-    """Where the .zip goes: the output folder, named after the source."""
-    stem = result.source.stem if result.source.is_file() else result.source.name
-    return result.out_dir / f"{safe_part(stem)}.zip"
-
-
-def write_archive(result: MergeResult, target: Path, overwrite: bool = False) -> Path:
-    """A .zip of the plans and the summary, with fixed timestamps (the same run gives the same bytes)."""
-    files = [doc for outcome in result.outcomes if outcome.has_plan for doc in outcome.documents]
-    if result.summary is not None:
-        files.append(result.summary)
-    with atomic_path(target, overwrite) as tmp:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in files:
-                info = zipfile.ZipInfo(path.name, date_time=_ZIP_TIME)
-                info.create_system = 3
-                info.external_attr = 0o100644 << 16
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes())
-    return target

@@ -10,21 +10,26 @@ from __future__ import annotations
 import bisect
 import functools
 import os
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
+from pyxl.core.celltext import cell_text, hyperlink, needs_quote_prefix, sheet_ref
 from pyxl.files import atomic_path
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding
 from pyxl.merge.fields import FIELDS, OTHER
-from pyxl.merge.result import FAILED, KEPT, MISSING, WRITTEN, MergeResult, Outcome
+from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
 
 SUMMARY_NAME = "Tổng hợp.xlsx"
+PARTIAL = "parbook: lần chạy dừng giữa chừng"  # the keywords of a stopped run's summary, which a re-run replaces
 CREATED = datetime(2025, 7, 1)  # fixed: a re-run must give the same bytes
 MAIN, FINDINGS, CHART = "Tổng hợp", "Lỗi, cảnh báo", "Biểu đồ"
-_STATUS = {WRITTEN: "Đã lập", KEPT: "Đã có, giữ nguyên", FAILED: "Không lập được", MISSING: "Chưa có số liệu"}
+_STATUS = {WRITTEN: "Đã lập", KEPT: "Đã có, giữ nguyên", FAILED: "Không lập được", MISSING: "Chưa có số liệu",
+           STOPPED: "Chưa lập (lần chạy dừng giữa chừng)"}
 _SEVERITY = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Lưu ý"}
 _HEAD_ROW = 3
 _FIXED_COLUMNS = ("STT", "Đơn vị", "Tình trạng", "Điểm tối đa", "Điểm thẩm định", "Điểm bị mất", "Xếp hạng",
@@ -39,14 +44,6 @@ def ranks(outcomes: list[Outcome]) -> dict[int, int]:
     return {i: 1 + bisect.bisect_left(ordered, value) for i, value in lost.items()}
 
 
-def _text(value: str) -> str:
-    return value.replace('"', '""')
-
-
-def _sheet_ref(sheet: str, cell: str) -> str:
-    return "'" + sheet.replace("'", "''") + "'!" + cell
-
-
 class _Links:
     """Hyperlinks on one sheet: native ones up to Excel's limit, HYPERLINK formulas after it."""
 
@@ -58,15 +55,15 @@ class _Links:
     def write(self, row: int, col: int, file: str | None, location: str | None, label: str | int, fmt) -> None:
         """A link to file (relative to the summary; None: this workbook) at location (a sheet and cell)."""
         self.count += 1
+        shown = cell_text(label) if isinstance(label, str) else label
         if self.count <= self.LIMIT:
             url = f"external:{file}" + (f"#{location}" if location else "") if file else f"internal:{location}"
-            self.ws.write_url(row, col, url, fmt, str(label))
+            self.ws.write_url(row, col, url, fmt, str(shown))
             if not isinstance(label, str):
                 self.ws.write_number(row, col, label, fmt)  # keeps the link; SUM counts the number
             return
         target = (f"[{file}]{location}" if location else file) if file else f"#{location}"
-        shown = f'"{_text(label)}"' if isinstance(label, str) else str(label)
-        self.ws.write_formula(row, col, f'=HYPERLINK("{_text(target)}",{shown})', fmt, label)
+        self.ws.write_formula(row, col, hyperlink(target, shown), fmt, shown)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -88,16 +85,32 @@ def _print_setup(ws, head_row: int) -> None:
 
 
 def write_summary(result: MergeResult, target: Path, overwrite: bool = False, as_of: date | None = None) -> Path:
-    """Write the summary workbook of result to target (atomically; never over a file unless overwrite)."""
+    """Write the summary workbook of result to target (atomically; never over a file unless overwrite).
+
+    An OSError (a full disk…) is raised as itself, not wrapped as XlsxWriter wraps it.
+    """
     with atomic_path(target, overwrite) as tmp:
-        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_urls": False})
+        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_urls": False,
+                                                  "strings_to_formulas": False})
         workbook.set_properties({
             "title": "Tổng hợp kế hoạch khắc phục Chỉ số CCHC", "author": "parbook", "created": CREATED,
-            "comments": f"Nguồn: {result.source.name}",
+            "comments": cell_text(f"Nguồn: {result.source.name}"), "keywords": PARTIAL if result.stopped else "",
         })
         _Writer(workbook, result, as_of).write()
-        workbook.close()
+        try:
+            workbook.close()
+        except FileCreateError as error:
+            raise (error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))) from None
     return target
+
+
+def is_partial(path: Path) -> bool:
+    """Whether the summary at path was written by a run that stopped half-way (so the next run replaces it)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return PARTIAL in archive.read("docProps/core.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 class _Writer:
@@ -106,22 +119,35 @@ class _Writer:
         self.outcomes = list(result.outcomes)
         used = {key for o in self.outcomes for key in o.lost_by_field}
         self.fields = list(FIELDS) + ([(OTHER, "Khác")] if OTHER in used else [])
-        add = workbook.add_format
-        self.f = {
-            "title": add({"bold": True, "font_size": 14}),
-            "note": add({"italic": True}),
-            "head": add({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center", "border": 1,
-                         "bg_color": "#DDEBF7"}),
-            "text": add({"valign": "top", "text_wrap": True, "border": 1}),
-            "int": add({"valign": "top", "border": 1, "num_format": "0"}),
-            "points": add({"valign": "top", "border": 1, "num_format": "0.00"}),
-            "link": add({"valign": "top", "border": 1, "font_color": "#0563C1", "underline": 1}),
-            "link_int": add({"valign": "top", "border": 1, "font_color": "#0563C1", "underline": 1,
-                             "num_format": "0"}),
-            "bad": add({"valign": "top", "text_wrap": True, "border": 1, "font_color": "#C00000", "bold": True}),
-            "total": add({"bold": True, "border": 1, "num_format": "0.00"}),
-            "total_text": add({"bold": True, "border": 1}),
+        self.formats = {
+            "title": {"bold": True, "font_size": 14},
+            "note": {"italic": True},
+            "head": {"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center", "border": 1,
+                     "bg_color": "#DDEBF7"},
+            "text": {"valign": "top", "text_wrap": True, "border": 1},
+            "int": {"valign": "top", "border": 1, "num_format": "0"},
+            "points": {"valign": "top", "border": 1, "num_format": "0.00"},
+            "link": {"valign": "top", "border": 1, "font_color": "#0563C1", "underline": 1},
+            "link_int": {"valign": "top", "border": 1, "font_color": "#0563C1", "underline": 1,
+                         "num_format": "0"},
+            "bad": {"valign": "top", "text_wrap": True, "border": 1, "font_color": "#C00000", "bold": True},
+            "total": {"bold": True, "border": 1, "num_format": "0.00"},
+            "total_text": {"bold": True, "border": 1},
         }
+        self.f = {name: workbook.add_format(props) for name, props in self.formats.items()}
+        self.quoted: dict[str, object] = {}
+
+    def _text(self, ws, row: int, col: int, value: str, name: str) -> None:
+        """Text written literally: cleaned by cell_text, quote-prefixed when Excel would take it for a formula."""
+        ws.write_string(row, col, cell_text(value), self._format(name, value))
+
+    def _format(self, name: str, text: str):
+        """The format called name, or its quote-prefixed twin for formula-looking text."""
+        if not needs_quote_prefix(text):
+            return self.f[name]
+        if name not in self.quoted:
+            self.quoted[name] = self.book.add_format({**self.formats[name], "quote_prefix": True})
+        return self.quoted[name]
 
     def write(self) -> None:
         main = self.book.add_worksheet(MAIN)
@@ -137,7 +163,7 @@ class _Writer:
         columns = [*_FIXED_COLUMNS, *(f"{key}. {label}" if key != OTHER else label for key, label in self.fields),
                    "Kế hoạch", "Ghi chú"]
         ws.write(0, 0, "TỔNG HỢP KẾ HOẠCH KHẮC PHỤC CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC ĐƠN VỊ", f["title"])
-        ws.write(1, 0, self._counts_line(), f["note"])
+        self._text(ws, 1, 0, self._counts_line(), "note")
         ws.write_row(_HEAD_ROW, 0, columns, f["head"])
         ws.set_row(_HEAD_ROW, 45)
         ranked = ranks(self.outcomes)
@@ -149,11 +175,11 @@ class _Writer:
             row = _HEAD_ROW + 1 + i
             ws.write_number(row, 0, i + 1, f["int"])
             if outcome.source is not None and outcome.sheet:
-                links.write(row, 1, _relative(outcome.source, result.out_dir), _sheet_ref(outcome.sheet, "A1"),
-                            outcome.name, f["link"])
+                links.write(row, 1, _relative(outcome.source, result.out_dir), sheet_ref(outcome.sheet, "A1"),
+                            outcome.name, self._format("link", outcome.name))
             else:
-                ws.write_string(row, 1, outcome.name, f["text"])
-            ws.write_string(row, 2, _STATUS[outcome.status], f["bad"] if outcome.status == FAILED else f["text"])
+                self._text(ws, row, 1, outcome.name, "text")
+            ws.write_string(row, 2, _STATUS[outcome.status], f["bad"] if outcome.status in (FAILED, STOPPED) else f["text"])
             totals = outcome.totals
             for col, value in ((3, totals and totals.max_points), (4, totals and totals.appraised_points),
                                (5, totals and totals.lost_points)):
@@ -170,7 +196,7 @@ class _Writer:
                 links.write(row, plan_col, outcome.documents[0].name, None, "Mở", f["link"])
             else:
                 ws.write_blank(row, plan_col, None, f["text"])
-            ws.write_string(row, plan_col + 1, self._notes(outcome), f["text"])
+            self._text(ws, row, plan_col + 1, self._notes(outcome), "text")
         last = row
         total_row = last + 1
         ws.write_string(total_row, 1, "Cộng", f["total_text"])
@@ -216,7 +242,7 @@ class _Writer:
             return
         count = outcome.count(severity)
         if count and first is not None:
-            links.write(row, col, None, _sheet_ref(FINDINGS, f"A{first + 1}"), count, self.f["link_int"])
+            links.write(row, col, None, sheet_ref(FINDINGS, f"A{first + 1}"), count, self.f["link_int"])
         else:
             links.ws.write_number(row, col, count, self.f["int"])
 
@@ -229,6 +255,8 @@ class _Writer:
             parts.append(f"{by[FAILED]} không lập được")
         if by[MISSING]:
             parts.append(f"{by[MISSING]} có trong danh sách nhưng chưa có số liệu")
+        if by[STOPPED]:
+            parts.append(f"{by[STOPPED]} chưa lập vì lần chạy dừng giữa chừng: {result.stopped}")
         if result.roster:
             parts.append(f"danh sách: {result.roster}")
         if self.as_of:
@@ -280,17 +308,17 @@ class _Writer:
                  source: str | None) -> None:
         f, ws = self.f, links.ws
         ws.write_number(row, 0, number, f["int"])
-        ws.write_string(row, 1, outcome.name, f["text"])
+        self._text(ws, row, 1, outcome.name, "text")
         ws.write_string(row, 2, _SEVERITY.get(finding.severity, finding.severity), f["text"])
-        ws.write_string(row, 3, finding.code, f["text"])
-        ws.write_string(row, 4, finding.item or "", f["text"])
+        self._text(ws, row, 3, finding.code, "text")
+        self._text(ws, row, 4, finding.item or "", "text")
         cell = finding.cell or (f"A{finding.row}" if finding.row else "A1")
         shown = finding.cell or (f"dòng {finding.row}" if finding.row else "sheet")
         if source is not None:
-            links.write(row, 5, source, _sheet_ref(outcome.sheet, cell), shown, f["link"])
+            links.write(row, 5, source, sheet_ref(outcome.sheet, cell), shown, f["link"])
         else:
             ws.write_string(row, 5, shown, f["text"])
-        ws.write_string(row, 6, finding.message, f["text"])
+        self._text(ws, row, 6, finding.message, "text")
 
     # -- Biểu đồ -----------------------------------------------------------------------------------
     def _chart(self, last_row: int) -> None:

@@ -20,6 +20,7 @@ from typing import Callable
 
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import TASKS, Table
+from pyxl.files import refuse_inputs
 from pyxl.plan.context import ARRANGEMENTS, build_context
 from pyxl.plan.wording import format_date
 from pyxl.plan.derive import complete_front, derive_front
@@ -115,6 +116,7 @@ def write_plan(
     elif target.suffix.lower() != ".docx":
         target = target.with_name(target.name + ".docx")
     pdf_target = target.with_suffix(".pdf")
+    refuse_inputs(target, {"mẫu Word": None if isinstance(template, CompiledTemplate) else template})
     if pdf:
         require_soffice()
         if pdf_target.exists() and not overwrite:
