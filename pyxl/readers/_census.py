@@ -13,7 +13,7 @@ import zipfile
 from lxml import etree
 
 from pyxl.core.errors import ParbookError
-from pyxl.readers._limits import Census, check_zip, read_part
+from pyxl.readers._limits import Census, check_zip, read_part, within_limits
 from pyxl.readers._xmlscan import _sheet_parts
 
 # A cell start tag: its attributes and whether it is empty ("<c r="B2" s="3"/>" holds only a style).
@@ -21,6 +21,8 @@ _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(/?)>')
 _REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\st="e"[^>/]*)>(.*?)</(?:\w+:)?c>', re.DOTALL)
 _VALUE = re.compile(rb'<(?:\w+:)?v>([^<]*)</')
+_ROW_NUMBER = re.compile(rb'<row r="([0-9]{1,7})"')
+_WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
 
 _ODS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
@@ -47,16 +49,41 @@ def xlsx(archive: zipfile.ZipFile, source: str, styled: bool = False) -> dict[st
 
 
 def _xlsx_sheet(data: bytes, styled: bool) -> Census:
-    census = Census()
-    for attributes, empty in _CELL.findall(data):
-        ref = _REF.search(attributes)
-        if ref is not None and (styled or not empty):
-            census.add(int(ref[2]) - 1, _column(ref[1]))
+    census = _xlsx_bound(data)
+    if census is None or not within_limits(census.rows, census.columns):
+        census = _xlsx_cells(data, styled)
     if b't="e"' in data:
         for attributes, body in _ERROR_CELL.findall(data):
             ref, value = _REF.search(attributes), _VALUE.search(body)
             if ref and value:
                 census.errors[(int(ref[2]) - 1, _column(ref[1]))] = value[1].decode("utf-8", "replace").strip()
+    return census
+
+
+def _xlsx_bound(data: bytes) -> Census | None:
+    """A quick upper bound of the extent, from row numbers and multi-letter columns; None if the XML is unusual.
+
+    Every writer puts r= first in <row> and <c>; a sheet where that fails, or whose bound is beyond the
+    limits, gets the cell-by-cell census instead (which also tells style-only cells from values).
+    """
+    cells = data.count(b'<c r="')
+    if cells != data.count(b"<c ") + data.count(b"<c>") or data.count(b'<row r="') != data.count(b"<row"):
+        return None
+    census = Census()
+    rows = _ROW_NUMBER.findall(data)
+    if rows:
+        census.lowest = (max(map(int, rows)) - 1, 0)
+    wide = _WIDE_COLUMN.findall(data)  # columns past Z are rare: most tables need no column letters at all
+    census.rightmost = (0, max(map(_column, wide)) if wide else (25 if cells else -1))
+    return census
+
+
+def _xlsx_cells(data: bytes, styled: bool) -> Census:
+    census = Census()
+    for attributes, empty in _CELL.findall(data):
+        ref = _REF.search(attributes)
+        if ref is not None and (styled or not empty):
+            census.add(int(ref[2]) - 1, _column(ref[1]))
     return census
 
 

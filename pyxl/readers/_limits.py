@@ -62,10 +62,15 @@ def too_large(source: str, sheet: str | None, what: str) -> ParbookError:
     )
 
 
+def within_limits(rows: int, columns: int) -> bool:
+    """Whether a sheet of rows × columns may be handed to a native reader."""
+    return rows <= MAX_ROWS and columns <= MAX_COLUMNS and rows * columns <= MAX_CELLS
+
+
 def extent_error(census: Census, source: str, sheet: str) -> ParbookError | None:
     """The refusal for a sheet whose cells reach beyond MAX_ROWS, MAX_COLUMNS or MAX_CELLS, else None."""
     rows, columns = census.rows, census.columns
-    if rows <= MAX_ROWS and columns <= MAX_COLUMNS and rows * columns <= MAX_CELLS:
+    if within_limits(rows, columns):
         return None
     far = census.rightmost if columns > MAX_COLUMNS and rows <= MAX_ROWS else census.lowest
     what = f"có dữ liệu ở ô {a1(*far)}, nên vùng dữ liệu rộng {_count(rows)} dòng × {_count(columns)} cột"
