@@ -116,9 +116,9 @@ def _csv_like(path: Path) -> bool:
     if path.suffix.lower() == ".csv":
         return True
     with open(path, "rb") as stream:
-        head = stream.read(4096)
-    lines = head.replace(b"\x00", b"").splitlines()[:3]
-    return len(lines) >= 2 and all(b"\t" in line for line in lines)
+        head = stream.read(8192)
+    lines = [line for line in head.replace(b"\x00", b"").splitlines() if line.strip()][:10]
+    return sum(1 for line in lines if b"\t" in line) >= 2
 
 
 def _encrypted(path: Path) -> ParbookError:

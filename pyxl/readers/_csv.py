@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from pyxl.core.errors import ParbookError
@@ -24,11 +25,7 @@ _SAVE_AS = "Trong Excel hãy chọn File › Save As › 'CSV UTF-8 (Comma delim
 def read(path: Path) -> list[Grid]:
     """The file as one Grid named after the file."""
     text = decode(path.read_bytes(), path.name)
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = _rows(text, dialect, path.name)
+    rows = _rows(text, _delimiter(text), path.name)
     if len(rows) > MAX_ROWS:
         raise too_large(path.name, None, f"có {len(rows)} dòng")
     return [Grid(name=path.stem, rows=rows)]
@@ -63,8 +60,28 @@ def _is_vietnamese_1258(text: str) -> bool:
     return bool(marks) and all(i > 0 and text[i - 1] in _VOWELS for i in marks)
 
 
-def _rows(text: str, dialect: type[csv.Dialect] | csv.Dialect, source: str) -> list[list[object]]:
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+def _delimiter(text: str) -> str:
+    """The separator that splits the first lines into the most rows of one width (a title line has one cell).
+
+    Excel writes ';' on Vietnamese Windows (',' is the decimal mark there), ',' elsewhere, tab for
+    'Unicode Text'; csv.Sniffer is thrown off by the title lines above the header.
+    """
+    sample = io.StringIO(text[:65536], newline="")
+    lines = [next(sample, "") for _ in range(50)]
+    best, best_score = ",", 0
+    for delimiter in ("\t", ";", ","):
+        try:
+            widths = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter) if len(row) >= 2)
+        except csv.Error:
+            continue
+        score = max(widths.values(), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _rows(text: str, delimiter: str, source: str) -> list[list[object]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[object]] = []
     first_line, width = 1, 0
     try:
@@ -72,7 +89,7 @@ def _rows(text: str, dialect: type[csv.Dialect] | csv.Dialect, source: str) -> l
             if len(row) > MAX_COLUMNS:
                 raise too_large(source, None, f"dòng {first_line} có {len(row)} cột")
             width = max(width, len(row))
-            _refuse_swallowed(row, width, first_line, reader.line_num, dialect.delimiter, source)
+            _refuse_swallowed(row, width, first_line, reader.line_num, delimiter, source)
             rows.append(row)
             first_line = reader.line_num + 1
     except csv.Error as exc:

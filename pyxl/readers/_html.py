@@ -113,6 +113,8 @@ class _Page:
             self._end_cell()
             self._end_row()
             self._clip_merges(self.tables.pop().start)
+            if not self.tables:
+                self.rows.append([])  # what follows a table (a note, a signature) is not part of its last row
         elif tag in _CELL:
             self._end_cell()
         elif tag == "tr":
