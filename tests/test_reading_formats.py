@@ -19,6 +19,7 @@ import xlsxwriter
 from conftest import ROOT, SAMPLES
 from pyxl.readers import read_tables, read_workbook
 from test_check_inputs import digest
+from xlsb_writer import table_rows, write_xlsb
 
 AS_OF = date(2026, 1, 15)
 SOFFICE = shutil.which("soffice")
@@ -221,6 +222,15 @@ def _error_findings(parbook, path: Path, *args: str) -> set[tuple[str, str]]:
 def test_error_values_are_not_a_number_through_each_engine(parbook, tmp_path, engine):
     path = error_xlsx(tmp_path / "loi.xlsx")
     assert _error_findings(parbook, path, "--engine", engine) == ERRORS
+
+
+def test_xlsb_binary_workbook(parbook, tmp_path):
+    path = write_xlsb(tmp_path / "phu_luc.xlsb", {"PHỤ LỤC": table_rows(HEADER, ROWS, TITLE)})
+    assert_the_table(path)
+    rows = [row[:] for row in ROWS]
+    rows[1][3], rows[2][4], rows[3][3] = ("error", 0x17), ("error", 0x07), ("error", 0x2A)
+    path = write_xlsb(tmp_path / "loi.xlsb", {"PHỤ LỤC": table_rows(HEADER, rows, TITLE)})
+    assert _error_findings(parbook, path) == ERRORS
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

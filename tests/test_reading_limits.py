@@ -19,6 +19,7 @@ from pyxl.merge import FAILED, WRITTEN, merge
 from pyxl.readers import _calamine, read_workbook, read_workbook_sheets
 from pyxl.readers._limits import MAX_ROWS, MAX_UNPACKED, native_reader
 from test_check_inputs import assert_refused, digest
+from xlsb_writer import table_rows, write_xlsb
 
 SOFFICE = shutil.which("soffice")
 HEADER = ["STT", "Lĩnh vực/Tiêu chí", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất", "Giải pháp", "Cơ quan chủ trì",
@@ -99,6 +100,13 @@ def test_formatting_far_away_is_no_reason_to_refuse(tmp_path):
 def test_far_cell_in_xls_and_ods(parbook, tmp_path, to, far, cell):
     path = soffice_convert(table_xlsx(tmp_path / "xa.xlsx", far=far), to)
     assert_refused(parbook, path, f"'{path.name}'", "sheet 'PHỤ LỤC'", f"ô {cell}")
+
+
+def test_far_cell_in_xlsb(parbook, tmp_path):
+    cells = table_rows(HEADER, ROWS, "KẾ HOẠCH KHẮC PHỤC NĂM 2026")
+    cells[1048575] = {16383: "x"}
+    path = write_xlsb(tmp_path / "xa.xlsb", {"PHỤ LỤC": cells})
+    assert_refused(parbook, path, "'xa.xlsb'", "sheet 'PHỤ LỤC'", "ô XFD1048576")
 
 
 # -- zips that inflate beyond reason --------------------------------------------------------------------

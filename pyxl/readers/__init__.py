@@ -104,7 +104,7 @@ def _take_census(path: Path, kind: str, styled: bool) -> dict[str, Census]:
                 return _module("_census").xlsx(archive, path.name, styled)
             if kind == _sniff.ODS:
                 return _module("_census").ods(archive, path.name)
-            return _module("_census").zipped(archive, path.name)
+            return _module("_biff").xlsb(archive, path.name)
     except ParbookError:
         raise
     except Exception as exc:  # a container too broken to take a census of

@@ -132,9 +132,3 @@ def ods(archive: zipfile.ZipFile, source: str) -> dict[str, Census]:
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ParbookError(f"Tệp '{source}' bị hỏng (nội dung bảng tính không đọc được).") from exc
     return result
-
-
-def zipped(archive: zipfile.ZipFile, source: str) -> dict[str, Census]:
-    """No census of the cells (an .xlsb), only the zip's declared sizes checked."""
-    check_zip(archive, source)
-    return {}
