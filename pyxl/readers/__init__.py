@@ -20,7 +20,7 @@ from pyxl.core.grid import CellError, Grid
 from pyxl.core.model import Table
 from pyxl.core.workbook import tables_from_grids
 from pyxl.readers import _sniff
-from pyxl.readers._limits import Census, check_size, extent_error, native_reader
+from pyxl.readers._limits import Census, check_size, damaged, extent_error, native_reader, password_protected
 
 SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".csv", ".htm", ".html",
                       ".xml"})
@@ -60,27 +60,27 @@ def _read(path: Path, engine: str, lenient: bool) -> tuple[list[Grid], dict[str,
         raise ParbookError(f"Không tìm thấy tệp '{path}'. Hãy kiểm tra lại đường dẫn và tên tệp.")
     if path.suffix.lower() not in SUFFIXES:
         raise ParbookError(
-            f"Tệp '{path.name}' không phải bảng tính. parbook đọc được tệp .xlsx, .xlsm, .xls, "
-            ".xlsb, .ods, .csv và bảng HTML (.htm, .html)."
+            f"Tệp '{path.name}' không phải bảng tính. parbook đọc được tệp .xlsx, .xlsm, .xls, .xlsb, .ods, "
+            ".csv, bảng HTML (.htm, .html) và bảng tính XML của Excel 2003 (.xml)."
         )
     kind = _sniff.sniff(path)
     if kind == _sniff.ENCRYPTED:
-        raise _encrypted(path)
+        raise password_protected(path.name)
     if kind in (_sniff.TEXT, _sniff.HTML, _sniff.XML2003):
         check_size(path)
         if kind == _sniff.TEXT and not _csv_like(path):
-            raise _damaged(path)
+            raise damaged(path.name)
         module = _TEXT_READERS.get(kind, "_csv")
         return _module(module).read(path), {}
     if kind is None:
-        raise _damaged(path)
+        raise damaged(path.name)
     use_openpyxl = engine == "openpyxl" and kind == _sniff.XLSX and path.suffix.lower() in _OPENPYXL_SUFFIXES
     censuses = _take_census(path, kind, styled=use_openpyxl)
     refused = {name: error for name, census in censuses.items()
                if (error := extent_error(census, path.name, name))}
     if refused and not lenient:
         raise next(iter(refused.values()))
-    with native_reader(path.name, _damaged(path)):
+    with native_reader(path.name):
         if use_openpyxl:
             grids = _module("_openpyxl").read(path)
         else:
@@ -108,7 +108,7 @@ def _take_census(path: Path, kind: str, styled: bool) -> dict[str, Census]:
     except ParbookError:
         raise
     except Exception as exc:  # a container too broken to take a census of
-        raise _damaged(path) from exc
+        raise damaged(path.name) from exc
 
 
 def _csv_like(path: Path) -> bool:
@@ -119,20 +119,6 @@ def _csv_like(path: Path) -> bool:
         head = stream.read(8192)
     lines = [line for line in head.replace(b"\x00", b"").splitlines() if line.strip()][:10]
     return sum(1 for line in lines if b"\t" in line) >= 2
-
-
-def _encrypted(path: Path) -> ParbookError:
-    return ParbookError(
-        f"Tệp '{path.name}' được đặt mật khẩu nên không đọc được. Hãy mở tệp trong Excel, vào File › Info › "
-        "Protect Workbook › Encrypt with Password, xoá mật khẩu, lưu lại rồi thử lại."
-    )
-
-
-def _damaged(path: Path) -> ParbookError:
-    return ParbookError(
-        f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính Excel (có thể tải về chưa hết, hoặc là "
-        "tệp khác bị đổi đuôi). Hãy mở tệp bằng Excel, chọn File › Save As › Excel Workbook (.xlsx) rồi thử lại."
-    )
 
 
 def _apply_xml_facts(path: Path, grids: list[Grid]) -> list[Grid]:

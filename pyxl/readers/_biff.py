@@ -16,8 +16,7 @@ from typing import Iterator
 
 import olefile
 
-from pyxl.core.errors import ParbookError
-from pyxl.readers._limits import Census, check_zip, read_part
+from pyxl.readers._limits import Census, check_zip, password_protected, read_part
 
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _CODEPAGE = 0x0809, 0x000A, 0x002F, 0x0085, 0x0042
 _FORMULA, _BOOLERR, _MULRK = 0x0006, 0x0205, 0x00BD
@@ -26,12 +25,8 @@ _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D
            0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
 
-class Encrypted(ParbookError):
-    """The .xls is password-protected."""
-
-
 def xls(path: Path, source: str) -> dict[str, Census]:
-    """Sheet name → census; raises Encrypted for a password-protected file."""
+    """Sheet name → census; raises ParbookError for a password-protected file."""
     with olefile.OleFileIO(str(path)) as ole:
         stream = "Workbook" if ole.exists("Workbook") else "Book"
         data = ole.openstream(stream).read()
@@ -52,8 +47,7 @@ def _scan(data: bytes, source: str) -> tuple[dict[int, str], dict[int, Census]]:
         if kind == _BOF:
             census = censuses.setdefault(pos, Census()) if pos in sheets else None
         elif kind == _FILEPASS:
-            raise Encrypted(f"Tệp '{source}' được đặt mật khẩu nên không đọc được. Hãy mở tệp trong Excel, "
-                            "bỏ mật khẩu (File › Info › Protect Workbook), lưu lại rồi thử lại.")
+            raise password_protected(source)
         elif kind == _CODEPAGE and size >= 2:
             codepage = f"cp{struct.unpack_from('<H', body)[0]}"
         elif kind == _BOUNDSHEET and size >= 8:

@@ -12,7 +12,6 @@ import zipfile
 
 from lxml import etree
 
-from pyxl.core.errors import ParbookError
 from pyxl.readers._limits import Census, check_zip, read_part, within_limits
 from pyxl.readers._xmlscan import _sheet_parts
 
@@ -43,8 +42,8 @@ def xlsx(archive: zipfile.ZipFile, source: str, styled: bool = False) -> dict[st
 
     styled: count cells that hold only a style too (openpyxl iterates up to them; calamine does not).
     """
+    check_zip(archive, source, lambda: _sheet_parts(archive))
     parts = _sheet_parts(archive)
-    check_zip(archive, source, {part: name for name, part in parts.items()})
     return {name: _xlsx_sheet(read_part(archive, part, source, name), styled) for name, part in parts.items()}
 
 
@@ -104,31 +103,28 @@ def ods(archive: zipfile.ZipFile, source: str) -> dict[str, Census]:
     census, row, col, repeat_rows, depth = Census(), 0, 0, 1, 0
     events = etree.iterparse(io.BytesIO(data), events=("start", "end"), tag=(_TABLE, _ROW, *_CELLS),
                              resolve_entities=False, no_network=True)
-    try:
-        for event, element in events:
-            tag = element.tag
-            if tag == _TABLE:
-                depth += 1 if event == "start" else -1
-                if event == "start" and depth == 1:
-                    census, row = Census(), 0
-                elif event == "end" and depth == 0:
-                    result[element.get(_NAME, "")] = census
-                    element.clear()
-            elif depth != 1:
-                continue
-            elif tag == _ROW:
-                if event == "start":
-                    col, repeat_rows = 0, int(element.get(_ROWS_REPEATED, "1"))
-                else:
-                    row += repeat_rows
-                    element.clear()
-            elif event == "end":
-                repeat = int(element.get(_COLUMNS_REPEATED, "1"))
-                if element.get(_VALUE_TYPE) or len(element):
-                    census.add(row + repeat_rows - 1, col + repeat - 1)
-                    if element.get(_CALC_TYPE) == "error":
-                        census.errors[(row, col)] = "".join(element.itertext()).strip()
-                col += repeat
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        raise ParbookError(f"Tệp '{source}' bị hỏng (nội dung bảng tính không đọc được).") from exc
+    for event, element in events:  # a broken content.xml raises here: the caller calls the file damaged
+        tag = element.tag
+        if tag == _TABLE:
+            depth += 1 if event == "start" else -1
+            if event == "start" and depth == 1:
+                census, row = Census(), 0
+            elif event == "end" and depth == 0:
+                result[element.get(_NAME, "")] = census
+                element.clear()
+        elif depth != 1:
+            continue
+        elif tag == _ROW:
+            if event == "start":
+                col, repeat_rows = 0, int(element.get(_ROWS_REPEATED, "1"))
+            else:
+                row += repeat_rows
+                element.clear()
+        elif event == "end":
+            repeat = int(element.get(_COLUMNS_REPEATED, "1"))
+            if element.get(_VALUE_TYPE) or len(element):
+                census.add(row + repeat_rows - 1, col + repeat - 1)
+                if element.get(_CALC_TYPE) == "error":
+                    census.errors[(row, col)] = "".join(element.itertext()).strip()
+            col += repeat
     return result

@@ -1,11 +1,12 @@
-"""Bounded reading: what a file may hold before a native reader is given it, and native failures caught.
+"""Bounded reading: what a file may hold before a native reader is given it, native failures caught,
+and the messages refusing a file.
 
 The engines allocate a sheet's whole rectangle, from A1 to its farthest cell, before Python sees a
 value: one stray value in XFD1048576 asks for 17 billion cells and the process aborts. A zip whose
 parts inflate to gigabytes exhausts memory the same way. So each reader first takes a census of the
-sheets (where the cells lie, from the file's own records) and `check_extent` refuses what is beyond
+sheets (where the cells lie, from the file's own records) and `extent_error` refuses what is beyond
 generous limits, naming the file, the sheet and the far cell. Real PHỤ LỤC tables are tens of rows
-by 8–15 columns; a district's long table a few thousand rows.
+by 8–15 columns; a district's long table a few thousand rows; a national one 3,300 communes.
 """
 from __future__ import annotations
 
@@ -53,6 +54,22 @@ class Census:
         return self.rightmost[1] + 1
 
 
+def damaged(source: str) -> ParbookError:
+    """The refusal for a file that is not a workbook or is broken."""
+    return ParbookError(
+        f"Tệp '{source}' bị hỏng hoặc không phải bảng tính Excel (có thể tải về chưa hết, hoặc là tệp khác bị "
+        "đổi đuôi). Hãy mở tệp bằng Excel, chọn File › Save As › Excel Workbook (.xlsx) rồi thử lại."
+    )
+
+
+def password_protected(source: str) -> ParbookError:
+    """The refusal for a password-protected workbook."""
+    return ParbookError(
+        f"Tệp '{source}' được đặt mật khẩu nên không đọc được. Hãy mở tệp trong Excel, vào File › Info › "
+        "Protect Workbook › Encrypt with Password, xoá mật khẩu, lưu lại rồi thử lại."
+    )
+
+
 def too_large(source: str, sheet: str | None, what: str) -> ParbookError:
     """The refusal for a file or sheet beyond the limits; `what` says what was found."""
     where = f"Tệp '{source}'" + (f", sheet '{sheet}'" if sheet else "")
@@ -80,17 +97,19 @@ def extent_error(census: Census, source: str, sheet: str) -> ParbookError | None
     )
 
 
-def check_zip(archive: zipfile.ZipFile, source: str, sheets: dict[str, str] | None = None) -> None:
+def check_zip(archive: zipfile.ZipFile, source: str, sheets: Callable[[], dict[str, str]] | None = None) -> None:
     """Refuse a zip whose parts declare more than MAX_UNPACKED bytes in all (a 'zip bomb').
 
-    sheets maps part names to sheet names, to name the sheet whose part is too large.
+    sheets gives sheet name → part name, read only to name the sheet whose part is the largest.
     """
     infos = archive.infolist()
     total = sum(info.file_size for info in infos)
     if total <= MAX_UNPACKED:
         return
     largest = max(infos, key=lambda info: info.file_size)
-    sheet = (sheets or {}).get(largest.filename)
+    others = total - largest.file_size
+    parts = sheets() if sheets is not None and others <= MAX_UNPACKED // 10 else {}
+    sheet = next((name for name, part in parts.items() if part == largest.filename), None)
     what = f"khi giải nén lên tới {_count(total // 2**20)} MB (phần lớn nhất là '{largest.filename}')"
     raise too_large(source, sheet, what)
 
@@ -117,8 +136,8 @@ def _count(number: int) -> str:
 
 
 @contextlib.contextmanager
-def native_reader(source: str, damaged: ParbookError) -> Iterator[None]:
-    """Run a native reader: its complaints, panics and memory failures become `damaged` or a size refusal.
+def native_reader(source: str) -> Iterator[None]:
+    """Run a native reader: its complaints and panics become `damaged(source)`, memory failures a size refusal.
 
     A Rust panic (python-calamine) arrives as a BaseException after the panic hook has printed a
     backtrace on file descriptor 2; that output is held back and dropped when the read fails.
@@ -133,7 +152,7 @@ def native_reader(source: str, damaged: ParbookError) -> Iterator[None]:
         except (KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
         except BaseException as exc:  # noqa: BLE001 - pyo3's PanicException derives from BaseException
-            raise damaged from exc
+            raise damaged(source) from exc
         release()
 
 
@@ -147,7 +166,8 @@ def _held_stderr() -> Iterator[Callable[[], None]]:
         return
     released: list[bool] = []
     with tempfile.TemporaryFile() as held:
-        sys.stderr.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
         os.dup2(held.fileno(), 2)
         try:
             yield lambda: released.append(True)
