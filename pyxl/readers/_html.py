@@ -1,14 +1,17 @@
 """HTML tables, as provincial scoring software and many government systems export "Excel" (.xls, .htm).
 
-The page becomes one Grid the way Excel shows it: each line of text outside a table is a row of its
-own (the title lines), each top-level table row a row. rowspan/colspan become merged ranges with
-the value in the top-left cell, so the header finder reads a two-row header as it does in an .xlsx.
-lxml's HTML parser streams the page into this reader (no tree is built), so memory stays bounded.
-Cell text is kept as shown: the core parses numbers ("0,75") and dates ("30/6/2024") from text.
+The page is read the way Excel shows it: each line of text outside a table is a row of its own (the
+title lines), each table row a row. rowspan/colspan become merged ranges with the value in the
+top-left cell, so the header finder reads a two-row header as it does in an .xlsx. A page holding
+several data tables (a workbook saved as a web page) gives one Grid per data table, each with the
+lines and small tables (the national motto, a signature) above it; what follows the last one stays
+with it. lxml's HTML parser streams the page into this reader (no tree is built), so memory stays
+bounded. Cell text is kept as shown: the core parses numbers ("0,75") and dates ("30/6/2024").
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,14 +32,17 @@ _MAX_SPAN = 1000
 
 
 def read(path: Path) -> list[Grid]:
-    """The page as one Grid named after the file."""
+    """The page's data tables as Grids named after the file ('diem (2)' for the second of several)."""
     text = _text(path.read_bytes(), path.name)
-    builder = _Page(path.name)
-    parser = etree.HTMLParser(target=builder, no_network=True)
+    page = _Page(path.name)
+    parser = etree.HTMLParser(target=page, no_network=True)
     for start in range(0, len(text), 1 << 20):
         parser.feed(text[start:start + (1 << 20)])
     parser.close()
-    return [Grid(name=path.stem, rows=builder.rows, merges=tuple(builder.merges))]
+    if len(page.sections) == 1:
+        return [Grid(name=path.stem, rows=page.sections[0][0], merges=tuple(page.sections[0][1]))]
+    return [Grid(name=f"{path.stem} ({n})", rows=rows, merges=tuple(merges))
+            for n, (rows, merges) in enumerate(page.sections, start=1)]
 
 
 def _text(data: bytes, source: str) -> str:
@@ -44,7 +50,7 @@ def _text(data: bytes, source: str) -> str:
     declared = _CHARSET.search(data[:4096])
     if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         try:
-            return data.decode(declared[1].decode("ascii"), "replace")
+            return unicodedata.normalize("NFC", data.decode(declared[1].decode("ascii"), "replace"))
         except LookupError:
             pass
     try:
@@ -72,7 +78,8 @@ class _Page:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.rows: list[list[object]] = []
+        self.sections: list[tuple[list[list[object]], list[Merge]]] = []  # one per data table
+        self.rows: list[list[object]] = []  # of the section being read
         self.merges: list[Merge] = []
         self.tables: list[_Table] = []
         self.skip = 0  # inside <script>, <style>…
@@ -112,9 +119,12 @@ class _Page:
         elif tag == "table" and self.tables:
             self._end_cell()
             self._end_row()
-            self._clip_merges(self.tables.pop().start)
+            table = self.tables.pop()
+            self._clip_merges(table.start)
             if not self.tables:
                 self.rows.append([])  # what follows a table (a note, a signature) is not part of its last row
+                if _is_data(self.rows[table.start:]):
+                    self._end_section()
         elif tag in _CELL:
             self._end_cell()
         elif tag == "tr":
@@ -131,6 +141,16 @@ class _Page:
         while self.tables:
             self.end("table")
         self._flush_line()
+        if self.sections and self.rows:  # a signature, a note after the last data table: it stays with it
+            rows, merges = self.sections[-1]
+            merges.extend((r1 + len(rows), c1, r2 + len(rows), c2) for r1, c1, r2, c2 in self.merges)
+            rows.extend(self.rows)
+        elif self.rows or not self.sections:
+            self._end_section()
+
+    def _end_section(self) -> None:
+        self.sections.append((self.rows, self.merges))
+        self.rows, self.merges = [], []
 
     def _flush_line(self) -> None:
         text = _SPACES.sub(" ", "".join(self.line)).strip()
@@ -148,8 +168,7 @@ class _Page:
 
     def _place(self, value: str) -> None:
         table = self.tables[-1]
-        row = table.row if table.row is not None else []
-        table.row = row
+        row = table.row = table.row if table.row is not None else []
         while table.carry.get(table.col, 0) > 0:
             table.col += 1
         rows, cols = self.span
@@ -181,6 +200,11 @@ class _Page:
     def _check(self, rows: int, columns: int) -> None:
         if rows > MAX_ROWS or columns > MAX_COLUMNS:
             raise too_large(self.source, None, f"bảng HTML rộng tới {rows} dòng × {columns} cột")
+
+
+def _is_data(rows: list[list[object]]) -> bool:
+    """A table of at least 3 rows by 3 columns holds data; smaller ones are a motto, a signature, a layout."""
+    return sum(1 for row in rows if row) >= 3 and max((len(row) for row in rows), default=0) >= 3
 
 
 def _span(value: str | None) -> int:
