@@ -58,9 +58,10 @@ class _Book:
         if tag == _WORKSHEET:
             self.name, self.rows, self.merges, self.carry, self.r = attrib.get(_NAME, ""), [], [], {}, -1
         elif tag == _ROW:
-            self.carry = {c: n - 1 for c, n in self.carry.items() if n > 1}
-            self.r = _index(attrib, self.r + 1)
-            self.c = 0
+            row = _index(attrib, self.r + 1)
+            step = max(row - self.r, 1)
+            self.carry = {c: n - step for c, n in self.carry.items() if n > step}
+            self.r, self.c = row, 0
         elif tag == _CELL:
             self.c = _index(attrib, self.c)
             while self.carry.get(self.c, 0) > 0 and _INDEX not in attrib:
