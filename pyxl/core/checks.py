@@ -5,8 +5,8 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
-from pyxl.core.grid import column_letter
 from pyxl.core.deadlines import reports_done
+from pyxl.core.grid import column_letter
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Item
 from pyxl.core.numbers import equal, format_points
 from pyxl.core.text import clean

@@ -5,7 +5,7 @@ python-calamine is the default (fast) engine; openpyxl is kept as a cross-check.
 read from its bytes, not its extension. Before a native reader sees a file, its census (where the
 cells lie, which are Excel errors) is taken and anything beyond the limits is refused (`_limits`).
 Engines and format modules are imported only when a file needs them, so `parbook check` on an .xlsx
-loads neither openpyxl nor lxml's HTML parser.
+loads neither openpyxl (nor numpy, which it brings) nor the HTML and XML 2003 readers.
 """
 from __future__ import annotations
 
