@@ -32,8 +32,8 @@ def read(path: Path) -> list[Grid]:
         parser.close()
     except etree.XMLSyntaxError as exc:
         raise ParbookError(
-            f"Tệp '{path.name}' là bảng tính XML của Excel 2003 nhưng bị hỏng ({exc.msg}). Hãy mở tệp bằng Excel, "
-            "chọn File › Save As › Excel Workbook (.xlsx) rồi thử lại."
+            f"Tệp '{path.name}' là bảng tính XML của Excel 2003 nhưng bị hỏng (dòng {exc.lineno} không đọc được). "
+            "Hãy mở tệp bằng Excel, chọn File › Save As › Excel Workbook (.xlsx) rồi thử lại."
         ) from None
     return book.grids
 
