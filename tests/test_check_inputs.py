@@ -178,3 +178,22 @@ def test_workbook_list_sheet_extends_agency_names(tmp_path):
     assert item.lead_names == ("Phòng Kinh tế - Hạ tầng và Đô thị xã",)
     assert item.partner_names == ("Văn phòng HĐND và UBND",)
     assert t.year == 2026 and item.deadline.due == date(2026, 3, 31)
+
+
+def test_status_typed_in_the_deadline_column(parbook, tmp_path):
+    path = tmp_path / "tien_do.csv"
+    path.write_text("Nhiệm vụ;Cơ quan chủ trì;Thời gian thực hiện\n"
+                    "Ban hành kế hoạch CCHC;Văn phòng;Đã hoàn thành\n"
+                    "Cập nhật cơ sở dữ liệu;Văn phòng;Đang thực hiện\n"
+                    "Tuyên truyền;Văn phòng;Tháng 3-4/2024\n", encoding="utf-8")
+    sheet = parbook("check", path, "--format", "json", "--as-of", AS_OF).json()["sheets"][0]
+    assert [i["deadline"] for i in sheet["items"]] == [
+        {"text": "Đã hoàn thành", "due": None, "kind": "status"},
+        {"text": "Đang thực hiện", "due": None, "kind": "status"},
+        {"text": "Tháng 3-4/2024", "due": "2024-04-30", "kind": "period"},
+    ]
+    findings = {(f["code"], f["row"]) for f in sheet["findings"]}
+    assert not any(code == "VAGUE_DEADLINE" for code, _ in findings)
+    assert ("MISSING_DEADLINE", 3) in findings and ("MISSING_DEADLINE", 2) not in findings
+    [message] = [f["message"] for f in sheet["findings"] if f["code"] == "MISSING_DEADLINE"]
+    assert "ghi tình trạng 'Đang thực hiện' chứ không phải thời hạn" in message

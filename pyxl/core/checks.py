@@ -5,6 +5,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
+from pyxl.core.deadlines import reports_done
 from pyxl.core.grid import column_letter
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Item
 from pyxl.core.numbers import equal, format_points
@@ -113,6 +114,11 @@ class Checker:
         deadline = item.deadline
         if deadline.kind == "missing":
             self.add("MISSING_DEADLINE", WARNING, f"{who} chưa có thời gian thực hiện.", item, "deadline")
+        elif deadline.kind == "status":
+            if not (item.done or reports_done(deadline.text)):
+                self.add("MISSING_DEADLINE", WARNING,
+                         f"{who}: cột thời gian ghi tình trạng '{deadline.text}' chứ không phải thời hạn; hãy ghi hạn "
+                         "hoàn thành, ví dụ 'Quý II/2024', và ghi tình trạng ở cột Ghi chú.", item, "deadline")
         elif deadline.kind == "conditional":
             self.add("VAGUE_DEADLINE", INFO,
                      f"{who}: thời gian '{deadline.text}' phụ thuộc văn bản của cấp khác; nhớ theo dõi để cập "

@@ -1,46 +1,70 @@
-"""Deadlines: the 'Thời gian thực hiện' cell as a due date, and whether a status text means done."""
+"""Deadlines: the 'Thời gian thực hiện' cell as a due date, and whether a status text means done.
+
+A cell is folded (lower case, no accents), then rewritten to the period it ends with: a range or a
+span ends at its end ("tháng 3-4/2026" → "tháng 4/2026", "giai đoạn 2026-2030" → "năm 2030"),
+"đầu/giữa/cuối năm" is the first quarter, the first half, the year's end. The most specific wording
+left decides: a recurring schedule with a day, a day, an ongoing task, a period. A status typed in
+the column ("Đã hoàn thành", "Đang thực hiện") is a status, not a deadline.
+"""
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Callable
 
 from pyxl.core.model import MISSING_DEADLINE, Deadline
 from pyxl.core.text import clean, fold
 
-KINDS = frozenset({"missing", "date", "period", "ongoing", "recurring", "staged", "conditional", "vague"})
-UNDATED_KINDS = frozenset({"missing", "conditional", "vague"})
+KINDS = frozenset({"missing", "date", "period", "ongoing", "recurring", "staged", "conditional", "vague",
+                   "status"})
+UNDATED_KINDS = frozenset({"missing", "conditional", "vague", "status"})
 
 # Every pattern below runs over fold(text): lower case, no accents, 'đ' → 'd', single spaces.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_Q = r"(?:iv|i{1,3}|0?[1-4])"  # a quarter as officers number it: I–IV or 1–4
+_TO = r"\s*(?:-|–|—|\bden\b|\btoi\b)\s*(?:het\s*)?"  # "-", "đến", "tới", "đến hết"
 # "Kế hoạch số 170/KH-UBND ngày 18/10/2023": the date of a document cited, not a deadline.
 _DOC_REF = re.compile(
     r"(?:\bso\s*)?\b\d+\s*/\s*(?:\d{4}\s*/\s*)?[a-z]+-[a-z0-9-]+"
     r"(?:\s*ngay\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]|thang\s*\d{1,2}\s*nam)\s*\d{4})?"
 )
-# "31/8/2024", "ngày 31/08/2024", "ngày 15/12"; a bare "15/12" could be anything, so it needs "ngày".
+# "31/8/2024", "31.08.2024", "ngày 15/12", "trước 30/6": one separator throughout, so "3-4/2026" is not a day.
 _DAY = re.compile(
-    r"(?P<ngay>\bngay\s*)?(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
-    r"(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/.-])"
+    r"(?P<ngay>\bngay\s*)?(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
+    r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/-]|\.\d)"
 )
 _DAY_WORDS = re.compile(r"\bngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})(?:\s*nam\s*(?P<y>\d{4}))?")
+# A bare "30/6" is a day when a deadline word leads to it ("Hoàn thành trước 30/6") or it is the whole cell.
+_DAY_CUE = re.compile(r"(?:truoc|den|toi|han|chot|cham nhat|hoan thanh|xong|ket thuc|vao)\s*:?\s*$")
+# "6/2026" without "tháng" (after "quý 2" or "tháng 6" it is already a period)
+_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?<!quy )(?<!thang )(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
 # One period a text names; a bare "quý"/"tháng" means every quarter/month, as in "Báo cáo quý, năm".
 _PERIOD = re.compile(
     r"(?P<half>\b0?6\s*thang(?:\s*(?P<side>dau|cuoi)\s*nam)?)"
-    r"|(?P<quarter>\bquy\b(?:\s*(?P<q>iv|i{1,3}|\d{1,4})\b)?)"
-    r"|(?P<month>\bthang\b(?:\s*(?P<m>\d{1,4})\b)?)"
+    r"|(?P<quarter>\bquy(?![a-z])(?:\s*(?P<q>iv|i{1,3}|\d{1,4})(?![a-z\d]))?)"  # "Quý II", "quý2"
+    r"|(?P<month>\bthang(?![a-z])(?:\s*(?P<m>\d{1,4})(?!\d))?)"
     r"|\bnam\b(?!\s*\d)"  # "năm 2024" only says which year; "Cả năm", "và năm" name the year's end
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_ONGOING = re.compile(r"\bnam tiep theo\b|\bthuong xuyen\b|\blien tuc\b|\btro di\b")
-_RECURRING = re.compile(r"\bdinh ky\b|\b(?:hang|moi)\s*(?:quy|thang|nam)\b")
+_ONGOING = re.compile(r"\bnam tiep theo\b|\bthuong xuyen\b|\blien tuc\b|\btro di\b|\b(?:hang|moi) ngay\b"
+                      r"|\bquanh nam\b")
+_RECURRING = re.compile(r"\bdinh ky\b|\b(?:hang|moi)\s*(?:quy|thang|nam|tuan)\b")
+_WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4,
+             "7": 5}
+_WEEKDAY = re.compile(r"\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b")
+_DAY_OF_MONTH = re.compile(r"\bngay\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s*thang)")
 # Starts on someone else's act; "theo" alone is also the end of "các năm tiếp theo", hence the anchors.
 _CONDITIONAL = re.compile(
     r"^(?:khi|theo|tuy)\b|\bsau khi\b|\bkhi co\b|\b(?:tuy thuoc|phu thuoc)\b"
-    r"|\btheo (?:ke hoach|yeu cau|quy dinh|huong dan|tien do|chi dao|van ban|thong bao|lich|de nghi)\b"
+    r"|\btheo (?:ke hoach|yeu cau|quy dinh|huong dan|tien do|chi dao|van ban|thong bao|lich|de nghi|lo trinh)\b"
 )
 _PARTS = re.compile(r"[;\n]")
+_CONTINUES = re.compile(r"^\W*(?:den|toi)\b|^\s*[-–]")  # "Từ tháng 3\nđến tháng 6": one range on two lines
 
+# A status where a deadline should be: "Đã …" reports work done; the others only when no date is given.
+_STATUS_DONE = re.compile(r"^\W*da\b")
+_STATUS = re.compile(r"^\W*(?:dang|chua|khong (?:thuc hien|hoan thanh)|hoan thanh|xong|ht|tam dung)\b")
 _DONE = re.compile(
     r"^\W*(?:da\s+)?(?:hoan thanh|thuc hien xong|khac phuc xong|xong|ht)\b|^\W*da\s+(?:thuc hien|khac phuc)\b"
 )
@@ -69,21 +93,48 @@ def is_done(text: object) -> bool:
     return bool(_DONE.search(folded)) and not _NOT_DONE.search(folded)
 
 
+def reports_done(text: object) -> bool:
+    """True for a status typed in the deadline column that reports the work done ('Đã ban hành …')."""
+    folded = fold(clean(text))
+    return is_done(text) or (bool(_STATUS_DONE.match(folded)) and not _NOT_DONE.search(folded))
+
+
 def _read(text: str, year: int, as_of: date) -> tuple[date | None, str]:
     """The due date and kind of a cleaned, non-empty cell text."""
-    parts = [_classify(fold(part), year, as_of) for part in _PARTS.split(text)]
+    folded = fold(text)
+    if _STATUS_DONE.match(folded):
+        return None, "status"
+    parts = [_classify(fold(part), year, as_of) for part in _parts(text)]
     dues = [due for due, kind in parts if due and kind in ("date", "period")]
     if len(dues) >= 2:
         return _next_due(dues, as_of), "staged"
-    return _classify(fold(text), year, as_of)
+    due, kind = _classify(folded, year, as_of)
+    if kind == "vague" and _STATUS.match(folded):
+        return None, "status"
+    return due, kind
+
+
+def _parts(text: str) -> list[str]:
+    """The stages of a cell, one a line or between ';', a line that goes on with 'đến …' kept with its range."""
+    parts: list[str] = []
+    for part in _PARTS.split(text):
+        if parts and _CONTINUES.match(fold(part)):
+            parts[-1] += " " + part
+        else:
+            parts.append(part)
+    return parts
 
 
 def _classify(folded: str, plan_year: int, as_of: date) -> tuple[date | None, str]:
     """The due date and kind of one folded text, the most specific wording first."""
-    folded = _DOC_REF.sub(" ", folded)
+    folded = _rewrite(_DOC_REF.sub(" ", folded))
     named = _YEAR.search(folded)
     year = int(named.group()) if named else plan_year
-    day = _DAY_WORDS.search(folded) or next((m for m in _DAY.finditer(folded) if m["ngay"] or m["y"]), None)
+    if _RECURRING.search(folded):
+        schedule = _schedule(folded, year)
+        if schedule:
+            return _next_due(schedule, as_of), "recurring"
+    day = _day(folded)
     if day:
         # An impossible day ("31/2/2024") is reported as vague so the officer fixes the cell.
         due = _safe_date(int(day["y"] or year), int(day["m"]), int(day["d"]))
@@ -106,6 +157,129 @@ def _classify(folded: str, plan_year: int, as_of: date) -> tuple[date | None, st
         return _month_end(year, 12), "period"
     return None, "vague"
 
+
+def _day(folded: str) -> re.Match[str] | None:
+    """The day a text names: 'ngày 5 tháng 3', a full date, or a 'd/m' that a deadline word leads to."""
+    words = _DAY_WORDS.search(folded)
+    if words:
+        return words
+    for match in _DAY.finditer(folded):
+        if match["ngay"] or match["y"]:
+            return match
+        before = folded[: match.start()]
+        if match["sep"] != "-" and (_DAY_CUE.search(before) or not before.strip(" :(")):
+            return match
+    return None
+
+
+# -- ranges, spans and parts of a period, rewritten to the period they end with -------------------------
+
+def _rewrite(folded: str) -> str:
+    for pattern, replacement in _REWRITES:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
+def _from_to(match: re.Match[str]) -> str:
+    """'từ X đến Y' → Y, with the year X names when Y names none ('từ tháng 3/2026 đến tháng 6')."""
+    start, end = match["start"], match["end"]
+    years = _YEAR.findall(start)
+    return end if _YEAR.search(end) or not years else f"{end} nam {years[-1]}"
+
+
+def _span_or_schedule(word: str, numbers: list[str], values: list[int]) -> str:
+    """Consecutive periods are one span, due at the last ('quý I, II'); others each a due ('tháng 3, 6, 9')."""
+    if all(b - a == 1 for a, b in zip(values, values[1:])):
+        return f"{word} {numbers[-1]}"
+    return ", ".join(f"{word} {number}" for number in numbers)
+
+
+def _quarter_list(match: re.Match[str]) -> str:
+    numbers = re.findall(rf"{_Q}\b", match.group().removeprefix("quy"))
+    return _span_or_schedule("quy", numbers, [_quarter_number(q) for q in numbers])
+
+
+def _month_list(match: re.Match[str]) -> str:
+    numbers = re.findall(r"\d{1,2}", match.group())
+    return _span_or_schedule("thang", numbers, [int(n) for n in numbers])
+
+
+def _quarter_number(text: str) -> int:
+    return _ROMAN.get(text) or int(text)
+
+
+def _quarter_month(offset: int) -> Callable[[re.Match[str]], str]:
+    """'đầu quý III' → 'tháng 7' (offset 1: its first month), 'giữa quý III' → 'tháng 8' (offset 2)."""
+    return lambda match: f"thang {3 * _quarter_number(match[1]) - 3 + offset}"
+
+
+def _day_in_month(day: int) -> Callable[[re.Match[str]], str]:
+    """'đầu tháng 7' → 'ngày 10/7' (the first ten days), 'giữa tháng 7' → 'ngày 15/7'."""
+    return lambda match: f"ngay {day}/{match[1]}" + (f"/{match[2]}" if match[2] else "")
+
+
+_REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # "quý IV/2025 - quý I/2026", "tháng 10/2025 đến tháng 3/2026": the end, with its own year
+    (re.compile(rf"\b(?:quy|thang)\s*\w{{1,3}}\s*/\s*(?:19|20)\d{{2}}{_TO}(?=(?:quy|thang)\b)"), ""),
+    # "năm 2026-2027", "giai đoạn 2026 – 2030", "2026, 2027": the last year
+    (re.compile(rf"(?:\bnam\s*)?(?<![\d/.-])(?:19|20)\d{{2}}(?:{_TO}|\s*(?:,|\bva\b)\s*)(?=(?:nam\s*)?(?:19|20)\d{{2}}(?!\d))"),
+     " "),
+    # "1-15/7/2026", "10 - 15/7": days of one month
+    (re.compile(r"(?<![\d/.])\d{1,2}\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(\s*/\s*\d{4})?(?![\d/])"), r"ngay \1/\2\3"),
+    # "01/3 - 30/6/2026": from a day to a day
+    (re.compile(r"(?<![\d/.])(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*[-–]\s*(?=\d{1,2}\s*/\s*\d{1,2}(?!\d))"),
+     "ngay "),
+    # "3-4/2026", "tháng 3 - 4/2026": months of a year, never a day and a month
+    (re.compile(r"(?<![\d/.])(?<!quy )(?:thang\s*)?\d{1,2}\s*[-–]\s*(?:thang\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
+     r"thang \1/\2"),
+    # "tháng 3 đến tháng 6", "tháng 3-4": the last month
+    (re.compile(rf"\bthang\s*\d{{1,2}}{_TO}(?:thang\s*)?(?=\d{{1,2}}(?!\d)(?!\s*/\s*\d{{1,2}}(?!\d)))"), "thang "),
+    # "quý II - quý IV", "quý I đến hết quý III": the last quarter
+    (re.compile(rf"\bquy\s*{_Q}{_TO}(?:quy\s*)?(?={_Q}\b)"), "quy "),
+    # "từ X đến Y": Y
+    (re.compile(r"\btu\s+(?P<start>.+?)\s+(?:den|toi)\s+(?:het\s+)?(?P<end>.+)$"), _from_to),
+    (re.compile(rf"\bquy\s*{_Q}\b(?:\s*(?:,|\bva\b)\s*(?:quy\s*)?{_Q}\b)+"), _quarter_list),
+    (re.compile(r"\bthang\s*\d{1,2}\b(?:\s*(?:,|\bva\b)\s*(?:thang\s*)?\d{1,2}\b(?!\s*/\s*\d{1,2}\b))+"), _month_list),
+    # "những tháng đầu năm", "quý đầu năm" (but not "6 tháng đầu năm", a half)
+    (re.compile(r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\b(?:thang|quy)\s*dau\s*nam\b"), "quy i"),
+    (re.compile(r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\bthang\s*cuoi\s*nam\b"), "nam"),
+    (re.compile(r"\bquy\s*cuoi\s*nam\b"), "quy iv"),
+    (re.compile(r"(?<!thang )\bdau\s*nam\b"), "quy i"),
+    (re.compile(r"\bgiua\s*nam\b"), "6 thang"),
+    (re.compile(rf"\bdau\s*quy\s*({_Q})\b"), _quarter_month(1)),
+    (re.compile(rf"\bgiua\s*quy\s*({_Q})\b"), _quarter_month(2)),
+    (re.compile(r"\bdau\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b"), _day_in_month(10)),
+    (re.compile(r"\bgiua\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b"), _day_in_month(15)),
+    # "6/2026" without "tháng": a month
+    (_MONTH_YEAR, r"thang \1/\2"),
+]
+
+
+# -- recurring schedules with a day -----------------------------------------------------------------
+
+def _schedule(folded: str, year: int) -> list[date] | None:
+    """The dates of a recurring wording that names a day or weekday ('hằng tháng, trước ngày 20'), else None."""
+    if re.search(r"\b(?:hang|moi)\s*tuan\b", folded):
+        weekday = _WEEKDAY.search(folded)
+        target = 6 if weekday and weekday[2] else _WEEKDAYS[weekday[1]] if weekday else 4  # Friday by default
+        first = date(year, 1, 1) + timedelta(days=(target - date(year, 1, 1).weekday()) % 7)
+        return [first + timedelta(weeks=k) for k in range(53) if (first + timedelta(weeks=k)).year == year]
+    day = _DAY_OF_MONTH.search(folded)
+    if day is None or not 1 <= int(day[1]) <= 31:
+        if re.search(r"\b(?:hang|moi)\s*nam\b", folded) and (dated := _day(folded)) and not dated["y"]:
+            due = _safe_date(year, int(dated["m"]), int(dated["d"]))
+            return [due] if due else None
+        return None
+    if re.search(r"\b(?:hang|moi)\s*thang\b", folded):
+        months = range(1, 13)
+    elif re.search(r"\b(?:hang|moi)\s*quy\b", folded):
+        months = range(3, 13, 3)  # the quarter's report falls in its last month
+    else:
+        return None
+    return [date(year, m, min(int(day[1]), calendar.monthrange(year, m)[1])) for m in months]
+
+
+# -- periods --------------------------------------------------------------------------------------
 
 def _period_ends(folded: str, year: int) -> list[date] | None:
     """The sorted last days of the periods the text names in `year`; None if one cannot exist."""

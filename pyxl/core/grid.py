@@ -6,10 +6,32 @@ from functools import cached_property
 
 Merge = tuple[int, int, int, int]  # 0-based, inclusive: first_row, first_col, last_row, last_col
 
+# What each Excel error value means, for the officer who has to fix the formula.
+_ERROR_MEANINGS = {
+    "#REF!": "công thức tham chiếu tới ô hoặc sheet đã bị xoá",
+    "#N/A": "hàm tra cứu (VLOOKUP, MATCH…) không tìm thấy giá trị",
+    "#DIV/0!": "công thức chia cho 0 hoặc cho ô trống",
+    "#VALUE!": "công thức tính với chữ ở chỗ cần số",
+    "#NAME?": "công thức có tên hàm hoặc tên vùng không đúng",
+    "#NUM!": "phép tính cho kết quả số không hợp lệ",
+    "#NULL!": "hai vùng trong công thức không giao nhau",
+}
+
+
+class CellError(str):
+    """A cell holding an Excel error value ('#REF!', '#N/A', '#DIV/0!'…) instead of a result."""
+
+    __slots__ = ()
+
+    @property
+    def meaning(self) -> str:
+        """What the error says went wrong, in Vietnamese."""
+        return _ERROR_MEANINGS.get(self.upper(), "công thức bị lỗi")
+
 
 @dataclass(frozen=True)
 class Grid:
-    """One sheet as plain values: str, int, float, bool, date/datetime or None.
+    """One sheet as plain values: str, int, float, bool, date/datetime, CellError or None.
 
     Merged ranges keep their value in the top-left cell only; `merges` says where they are.
     `uncalculated` lists A1 references of formula cells that carry no calculated value.

@@ -5,6 +5,8 @@ import re
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
+from pyxl.core.grid import CellError
+
 TOLERANCE = Decimal("0.005")
 _BLANKS = {"", "-", "–", "—", "x", "/"}
 _UNIT = re.compile(r"\s*(điểm|diem|đ)\.?$", re.IGNORECASE)
@@ -18,10 +20,12 @@ class NotANumber(ValueError):
 def parse_number(value: object) -> Decimal | None:
     """A score from a cell: numbers, '0,75', '-0,3', ' 1.5 ', '0,5 điểm'; None for blank cells.
 
-    Raises NotANumber for any other text.
+    Raises NotANumber for any other text and for Excel error values.
     """
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, CellError):
+        raise NotANumber(str(value))
     if isinstance(value, (str, float)):
         return _parse_cached(value)  # the same few scores fill a whole table
     return _parse(value)

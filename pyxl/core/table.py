@@ -10,7 +10,7 @@ from pyxl.core.agency_cells import AgencyCell, AgencyReader
 from pyxl.core.checks import Checker
 from pyxl.core.deadlines import parse_deadline, is_done
 from pyxl.core.errors import ParbookError
-from pyxl.core.grid import Grid, a1
+from pyxl.core.grid import CellError, Grid, a1
 from pyxl.core.headers import SCORE_FIELDS, Header, find_header, header_year
 from pyxl.core.model import ERROR, INFO, SCORES, TASKS, WARNING, Deadline, Finding, Item, Table
 from pyxl.core.numbers import format_points
@@ -231,15 +231,18 @@ def _unknown_agencies(raw: RawItem, header: Header, sheet: str, read: _CellReade
 def _score(raw: RawItem, name: str, header: Header, sheet: str, findings: list[Finding]) -> Decimal | None:
     if name not in raw.scores:
         return None
-    value, ok = score_value(raw.scores[name])
+    raw_value = raw.scores[name]
+    value, ok = score_value(raw_value)
     if not ok:
         cell = a1(raw.row - 1, header.columns[name])
-        findings.append(Finding(
-            "NOT_A_NUMBER", ERROR,
-            f"Ô {cell} ghi '{clean(raw.scores[name])}' không phải là số; hãy nhập số, ví dụ 0,75 "
-            "(bỏ chữ, dấu % và khoảng trắng).",
-            sheet, raw.row, raw.code, cell.rstrip("0123456789"),
-        ))
+        if isinstance(raw_value, CellError):
+            message = (f"Ô {cell} có lỗi Excel {raw_value} ({raw_value.meaning}) nên không có điểm; hãy sửa "
+                       "công thức hoặc nhập số trong Excel, lưu lại rồi chạy lại.")
+        else:
+            message = (f"Ô {cell} ghi '{clean(raw_value)}' không phải là số; hãy nhập số, ví dụ 0,75 "
+                       "(bỏ chữ, dấu % và khoảng trắng).")
+        findings.append(Finding("NOT_A_NUMBER", ERROR, message, sheet, raw.row, raw.code,
+                                cell.rstrip("0123456789")))
     return value  # type: ignore[return-value]
 
 

@@ -21,13 +21,13 @@ from pyxl.core.model import SCORES, Table
 from pyxl.plan import FrontMatter, derive_front, front_matter_from_grids
 from pyxl.plan.frontmatter import field_for_key, parse_date
 from pyxl.core.workbook import LIST_SHEET, SIDE_SHEETS, info_year, tables_from_grids
-from pyxl.readers import read_workbook
+from pyxl.readers import SUFFIXES, read_workbook, read_workbook_sheets
 from pyxl.core.rows import read_rows
 from pyxl.core.table import read_table
 from pyxl.core.text import clean, fold, tone_key
 
 ROSTER = "danh sach"  # the list sheet or file, folded
-READABLE = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"}
+READABLE = SUFFIXES
 _LEVEL_WORDS = (("thi", "tran"), ("dac", "khu"), ("xa",), ("phuong",))
 _COMMITTEE_WORDS = (("ubnd",), ("uy", "ban", "nhan", "dan"))
 _LIST_SCAN = 10
@@ -50,6 +50,7 @@ class Unit:
     agencies: Agencies = ()  # the workbook's own Danh mục entries
     front: FrontMatter | None = None  # its Danh sách row over the workbook's shared Thông tin
     listed: bool | None = None  # whether the Danh sách has it; None without a Danh sách
+    problem: str | None = None  # why its sheet could not be read (beyond the reading limits)
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def _folder_units(folder: Path, roster: str | Path | None) -> tuple[list[Unit], 
 
 
 def _workbook_units(path: Path) -> tuple[list[Unit], list | None, str | None]:
-    grids = read_workbook(path)
+    grids, refused = read_workbook_sheets(path)
     side = [g for g in grids if fold(g.name) in SIDE_SHEETS]
     shared, _ = front_matter_from_grids(side)
     if shared is not None:
@@ -249,6 +250,8 @@ def _workbook_units(path: Path) -> tuple[list[Unit], list | None, str | None]:
                 units.append(Unit(name=name, sheet=grid.name, grid=part, **{**common, "front": front}))
         else:
             units.append(Unit(name=clean(grid.name), sheet=grid.name, grid=grid, **common))
+    units += [Unit(name=clean(sheet), sheet=sheet, problem=error.message, **common)
+              for sheet, error in refused.items()]
     if not units:
         raise ParbookError(f"Tệp '{path.name}' không có sheet nào ngoài các sheet Thông tin, Danh mục, Danh sách.")
     roster = next((g for g in side if fold(g.name) == ROSTER), None)
@@ -376,6 +379,8 @@ def read_unit(unit: Unit, as_of: date | None = None) -> tuple[Table, FrontMatter
 
     Raises ParbookError (with the reason in Vietnamese) when there is no table to read.
     """
+    if unit.problem is not None:
+        raise ParbookError(unit.problem)
     if unit.grid is not None:
         table = read_table(unit.grid, unit.year, as_of, _catalogue(unit.agencies))
         front = unit.front

@@ -2,17 +2,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Collection
 
 from python_calamine import CalamineWorkbook
 
 from pyxl.core.grid import Grid
 
+# calamine picks its format from the extension; a file whose extension lies is opened by content.
+_SUFFIXES = {"xlsx": {".xlsx", ".xlsm", ".xltx", ".xltm", ".xlam"}, "xls": {".xls", ".xla"},
+             "xlsb": {".xlsb"}, "ods": {".ods"}}
 
-def read(path: Path) -> list[Grid]:
-    """Every worksheet of the file as a Grid (cached values of formulas, merged ranges)."""
-    workbook = CalamineWorkbook.from_path(str(path))
+
+def read(path: Path, kind: str = "xlsx", skip: Collection[str] = ()) -> list[Grid]:
+    """Every worksheet of the file but those in skip as a Grid (cached values of formulas, merged ranges).
+
+    kind: what the file really holds ('xlsx', 'xls', 'xlsb', 'ods'), whatever its extension says.
+    """
+    if path.suffix.lower() in _SUFFIXES.get(kind, ()):
+        workbook = CalamineWorkbook.from_path(str(path))
+    else:
+        with open(path, "rb") as stream:
+            workbook = CalamineWorkbook.from_filelike(stream)
     try:
-        return [_grid(workbook, name) for name in _worksheet_names(workbook)]
+        return [_grid(workbook, name) for name in _worksheet_names(workbook) if name not in skip]
     finally:
         workbook.close()
 
