@@ -153,12 +153,12 @@ def test_disk_full_names_the_file_not_a_temporary_one(parbook, tmp_path, full_di
 
 
 def test_unreadable_input(parbook, tmp_path, monkeypatch):
-    import olefile
+    from pyxl.readers import _sniff
 
-    def locked(path):
+    def locked(path):  # as the first read of a file another program holds locked fails
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(olefile, "isOleFile", locked)
+    monkeypatch.setattr(_sniff, "sniff", locked)
     refused(parbook("check", SON_GIANG), str(SON_GIANG), "không có quyền")
 
 

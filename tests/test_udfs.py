@@ -54,3 +54,8 @@ def test_par_number_and_parent():
     assert udfs.PAR_PARENT([[3.0]]) == [[""]]
     assert udfs.PAR_PARENT([["3"], ["3.1"], ["3.10.1"], ["3.10"], ["3.10.2"]]) == [
         [""], ["3"], ["3"], ["3"], ["3.10"]]
+
+
+def test_par_status_reads_a_status_typed_in_the_deadline_column():
+    assert udfs.PAR_STATUS([["Đã hoàn thành"], ["Đang thực hiện"]], 2024, "2024-05-01") == [
+        ["Đã xong"], ["Chưa có thời hạn"]]

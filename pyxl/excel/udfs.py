@@ -14,7 +14,7 @@ import xlwings as xw
 
 from pyxl.core.checks import row_flags
 from pyxl.core.codes import is_parent_code, normalize_code, segments
-from pyxl.core.deadlines import parse_deadline
+from pyxl.core.deadlines import is_done, parse_deadline
 from pyxl.core.model import Item
 from pyxl.core.numbers import NotANumber, parse_number
 from pyxl.core.scoring import score, totals
@@ -144,6 +144,8 @@ _STATUS = {"missing": "Chưa có thời hạn", "conditional": "Theo văn bản 
 def _status(text: Cell, year: Cell, as_of: Cell) -> Cell:
     today = _date(as_of)
     deadline = parse_deadline(text, _year(year), today)
+    if deadline.kind == "status":  # "Đã hoàn thành" typed where the deadline goes
+        return "Đã xong" if is_done(text) else _STATUS["missing"]
     if deadline.due is None:
         return _STATUS[deadline.kind]
     return "Quá hạn" if deadline.due < today else "Còn hạn"
