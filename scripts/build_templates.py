@@ -459,9 +459,9 @@ SCORE_HEADERS = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Đi�
                  "Ghi chú"]
 SCORE_FIELDS = ["code", "title", "max_points", "self_points", "appraised", "lost", "target", "solution", "lead",
                 "partners", "deadline", "note"]
-TASK_HEADERS = ["TT", "{{ a.headers.title }}", "Chỉ tiêu phấn đấu", "Hoạt động/sản phẩm", "Cơ quan chủ trì",
-                "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"]
-TASK_FIELDS = ["code", "title", "target", "product", "lead", "partners", "deadline", "note"]
+TASK_HEADERS = ["TT", "{{ a.headers.title }}", "Chỉ tiêu phấn đấu", "Nhiệm vụ, giải pháp", "Hoạt động/sản phẩm",
+                "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"]
+TASK_FIELDS = ["code", "title", "target", "solution", "product", "lead", "partners", "deadline", "note"]
 
 
 # -- bodies -----------------------------------------------------------------------------------------

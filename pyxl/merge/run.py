@@ -108,7 +108,7 @@ def do_one(job: Job, options: Options) -> Outcome:
         lost_by_field=lost_by_field(table) if table.kind == SCORES else {},
         blanks=tuple(LABELS[name] for name in _BLANK_FIELDS if not getattr(completed, name)),
     )
-    target = options.out_dir / default_file_name(table, dataclasses.replace(completed, unit=job.part))
+    target = options.out_dir / default_file_name(table, dataclasses.replace(completed, unit=job.part), options.by)
     if target.exists() and not options.overwrite:
         return dataclasses.replace(read, status=KEPT, documents=(target,))
     try:

@@ -19,6 +19,7 @@ from pyxl.plan.wording import children_lists, one_line, points
 
 _NOT_TITLE = re.compile(
     r"cong hoa xa hoi|doc lap\s*-?\s*tu do|^(uy ban nhan dan|ubnd)$|kem theo"
+    r"|^(uy ban nhan dan|ubnd)\s+(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\s+\S+(\s+\S+){0,3}$"
     r"|^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\s+\S+(\s+\S+){0,3}$"
 )
 _APPENDIX_WORD = re.compile(r"^\s*ph[uụ]\s*l[uụ]c\s*(?:[0-9]+|[IVXLC]+\b)?\s*[:.\-–]?\s*", re.IGNORECASE)
@@ -48,6 +49,13 @@ def _appendix_title(table: Table, front: FrontMatter) -> str:
     year = str(front.eval_year or "")
     return (f"CÁC NỘI DUNG BỊ MẤT ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} "
             "VÀ GIẢI PHÁP KHẮC PHỤC").replace("  ", " ")
+
+
+def _title_header(table: Table) -> str:
+    """A tasks table's title column: targets, the criteria its tasks answer, or the tasks themselves."""
+    if is_targets(table):
+        return "Chỉ tiêu"
+    return "Tiêu chí" if "solution" in table.columns else "Nhiệm vụ"
 
 
 def appendix_context(table: Table, front: FrontMatter, label: str = "Phụ lục") -> dict:
@@ -80,7 +88,7 @@ def appendix_context(table: Table, front: FrontMatter, label: str = "Phụ lục
         "reference": label,
         "title": _appendix_title(table, front),
         "kind": table.kind,
-        "headers": {"title": "Chỉ tiêu" if is_targets(table) else "Nhiệm vụ"},
+        "headers": {"title": _title_header(table)},
         "rows": rows,
         "total": {
             "max_points": points(totals.max_points) if whole else "",

@@ -77,7 +77,7 @@ def derive_front(table: Table) -> FrontMatter:
                 year_hint = int(years[-1])  # "ngày /02/2024": the date is a blank but its year is not
             continue
         for match in _YEAR.finditer(folded):
-            title_years.append((int(match.group(0)), folded[max(match.start() - 30, 0) : match.end() + 25]))
+            title_years.append((int(match.group(0)), folded[max(match.start() - 40, 0) : match.end() + 25]))
         if locality is None:
             locality = _locality_in(original, folded)
     unit = plan.get("body")
@@ -141,7 +141,7 @@ def _years(title_years: list[tuple[int, str]], hint: int | None) -> tuple[int | 
         if hint is not None and year < hint:
             return year, hint
         # "… bị trừ điểm năm 2023" names the year assessed; "… năm 2019 và các năm tiếp theo" the plan's.
-        if re.search(r"\bdiem\b|\bchi so\b", around.split(str(year))[0]) and "tiep theo" not in around:
+        if re.search(r"\bdiem\b|\bchi so\b|\bket qua\b", around.split(str(year))[0]) and "tiep theo" not in around:
             return year, year + 1
         return year - 1, year
     return (hint - 1 if hint else None), hint
@@ -221,12 +221,6 @@ def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter
     front = dataclasses.replace(front, plan_year=plan_year, eval_year=eval_year)
 
     warnings = []
-    if front.symbol and not fold(front.symbol).startswith("kh"):
-        warnings.append(
-            f"Thông tin: 'Số, ký hiệu' {front.number or ''}/{front.symbol} là số của văn bản khác (Kế hoạch có ký "
-            "hiệu KH-…); văn bản để 'Số:      /KH-UBND', cần điền số của Kế hoạch trước khi trình ký."
-        )
-        front = dataclasses.replace(front, number=None, symbol=None)
 
     def missing(name: str, shown: str) -> None:
         warnings.append(f"Thông tin: chưa có '{LABELS[name]}'; văn bản để {shown}, cần điền trước khi trình ký.")
@@ -235,7 +229,13 @@ def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter
         missing("unit", "trống tên đơn vị")
     if not front.place:
         missing("place", "trống địa danh")
-    if not front.number:
+    if front.symbol and not fold(front.symbol).startswith("kh"):
+        warnings.append(
+            f"Thông tin: 'Số, ký hiệu' {front.number or ''}/{front.symbol} là số của văn bản khác (Kế hoạch có ký "
+            "hiệu KH-…); văn bản để 'Số:      /KH-UBND', cần điền số của Kế hoạch trước khi trình ký."
+        )
+        front = dataclasses.replace(front, number=None, symbol=None)
+    elif not front.number:
         missing("number", f"'Số:      /{front.symbol or 'KH-UBND'}'")
     if not front.issued:
         missing("issued", f"'ngày    tháng    năm {front.plan_year or ''}'".rstrip())

@@ -10,6 +10,7 @@ up and the upper level it reports to are those of the unit's level:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ class Frame:
     report_when: str
     upper: tuple[str, ...]  # recipients above and beside the offices
     after: tuple[str, ...]  # recipients after the offices (a district's communes)
+    offices: str = "Các cơ quan, bộ phận có tên tại Kế hoạch"  # one recipient line for many offices
 
 
 def frame(kind: UnitKind, front: FrontMatter) -> Frame:
@@ -56,28 +58,31 @@ def frame(kind: UnitKind, front: FrontMatter) -> Frame:
         if kind.new_commune:
             base = Frame(f"Các phòng chuyên môn, Trung tâm Phục vụ hành chính công và cán bộ, công chức thuộc "
                          f"UBND {word}", "Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội", "Sở Nội vụ",
-                         REPORT_WHEN, (f"UBND {parent or 'tỉnh'} (báo cáo)", "Sở Nội vụ", *party), ())
+                         REPORT_WHEN, (f"UBND {parent or 'tỉnh'} (báo cáo)", "Sở Nội vụ", *party), (),
+                         f"Các phòng chuyên môn, Trung tâm Phục vụ hành chính công {word}")
         else:
             base = Frame(f"Cán bộ, công chức và các bộ phận chuyên môn thuộc UBND {word}",
                          "công chức Văn phòng - Thống kê", "Văn phòng - Thống kê",
                          f"Phòng Nội vụ {parent}" if parent else "Phòng Nội vụ", REPORT_WHEN,
                          (f"UBND {parent or 'cấp huyện'} (báo cáo)",
-                          f"Phòng Nội vụ {parent}" if parent else "Phòng Nội vụ", *party), ())
+                          f"Phòng Nội vụ {parent}" if parent else "Phòng Nội vụ", *party), (),
+                         f"Công chức chuyên môn UBND {word}")
     elif kind.level == DISTRICT:
         word = word or "huyện"
         communes = {"quận": "phường", "thị xã": "xã, phường"}.get(word, "xã, thị trấn")
         base = Frame(f"Thủ trưởng các cơ quan chuyên môn, đơn vị sự nghiệp thuộc UBND {word}, Chủ tịch UBND các "
                      f"{communes}", "Phòng Nội vụ", "Phòng Nội vụ", "UBND tỉnh (qua Sở Nội vụ)", REPORT_WHEN,
                      (f"UBND {parent or 'tỉnh'} (báo cáo)", "Sở Nội vụ", f"Chủ tịch, các Phó Chủ tịch UBND {word}"),
-                     (f"UBND các {communes}",))
+                     (f"UBND các {communes}",), f"Các cơ quan chuyên môn, đơn vị sự nghiệp thuộc UBND {word}")
     else:
         base = Frame("Các cơ quan, bộ phận có liên quan", "bộ phận phụ trách công tác cải cách hành chính", None,
                      "cơ quan cấp trên", REPORT_WHEN, (), ())
     coordinator, office = base.coordinator, base.coordinator_office
     if front.coordinator:
         coordinator = office = front.coordinator
-    return Frame(base.addressees, coordinator, office, front.report_to or base.report_to,
-                 front.report_when or base.report_when, base.upper, base.after)
+    return dataclasses.replace(base, coordinator=coordinator, coordinator_office=office,
+                               report_to=front.report_to or base.report_to,
+                               report_when=front.report_when or base.report_when)
 
 
 def _level_word(locality: str) -> str:
@@ -176,7 +181,7 @@ def recipients(front: FrontMatter, where: Frame, offices: list[str]) -> tuple[st
         return front.recipients
     names = list(dict.fromkeys(offices))
     if len(names) > _MAX_RECIPIENT_LINES:
-        names = ["Các cơ quan, bộ phận có tên tại Mục Tổ chức thực hiện"]
+        names = [where.offices]
     seen = {tone_key(line) for line in where.upper}
     middle = [name for name in names if tone_key(name) not in seen]
     return (*where.upper, *middle, *(line for line in where.after if tone_key(line) not in

@@ -140,14 +140,11 @@ def _widths(tbl, grid: list[list], header: list[bool], styles: TextStyles) -> li
     count = len(grid[0])
     words = [0.0] * count
     body: list[list[list[float]]] = []  # per body row, per column: the widths of its lines on one line each
-    for cells, is_header in zip(grid, header):
-        row: list[list[float]] = [[] for _ in cells]
-        for c, tc in enumerate(cells):
-            for word, lines in _paragraphs(tc, styles):
-                words[c] = max(words[c], word)
-                row[c].extend(lines)
+    for cells, is_header in zip(_measure(tbl, styles), header):
+        for c, (word, _) in enumerate(cells):
+            words[c] = max(words[c], word)
         if not is_header:
-            body.append(row)
+            body.append([lines for _, lines in cells])
     lo = [w * _SLACK[0] + _SLACK[1] + pad for w in words]
     longest = [max((w for row in body for w in row[c]), default=0.0) for c in range(count)]
     hi = [max(w * _SLACK[0] + _SLACK[1] + pad, low) for w, low in zip(longest, lo)]
@@ -175,10 +172,10 @@ def fit(lo: list[float], hi: list[float], rows: list[list[list[float]]], total: 
     for c in range(count):
         for r, height in heights(c, widths[c]):
             table[r][c] = height
-    tallest = [max(row, default=0.0) for row in table]
     step = (total - sum(lo)) / _STEPS
     while total - sum(widths) > 0.5:
         room = min(step, total - sum(widths))
+        tops = [_top_two(row) for row in table]  # (tallest, its column, the next tallest) per row
         best, gain, best_heights = None, 1e-9, None
         for c in range(count):
             if widths[c] >= hi[c] or not cells[c]:
@@ -186,10 +183,9 @@ def fit(lo: list[float], hi: list[float], rows: list[list[list[float]]], total: 
             trial = heights(c, min(widths[c] + room, hi[c]))
             saved = 0.0
             for r, height in trial:
-                if table[r][c] < tallest[r]:
-                    continue  # another cell makes the row's height: widening this one does not lower it
-                others = max((h for k, h in enumerate(table[r]) if k != c), default=0.0)
-                saved += tallest[r] - max(others, height)
+                tallest, column, second = tops[r]
+                if column == c:  # only the cell that makes the row's height can lower it
+                    saved += tallest - max(second, height)
             if saved > gain:
                 best, gain, best_heights = c, saved, trial
         if best is None:
@@ -197,7 +193,6 @@ def fit(lo: list[float], hi: list[float], rows: list[list[list[float]]], total: 
         widths[best] = min(widths[best] + room, hi[best])
         for r, height in best_heights:
             table[r][best] = height
-            tallest[r] = max(table[r])
     left = total - sum(widths)
     if left > 0.5:
         text = [sum(w for _, lines in cells[c] for w in lines) for c in range(count)]
@@ -206,39 +201,85 @@ def fit(lo: list[float], hi: list[float], rows: list[list[list[float]]], total: 
     return widths
 
 
-def _paragraphs(tc, styles: TextStyles):
-    """(longest word, [width of each line]) in twips for each paragraph of a cell (lines end at breaks)."""
-    for p in tc.iter(f"{W}p"):
-        style = p.find(f"{W}pPr/{W}pStyle")
-        size, bold = styles.of(style.get(f"{W}val") if style is not None else None)
-        longest_word = word = line = 0.0
-        lines: list[float] = []
-        for r in p.iter(f"{W}r"):
-            run_size, run_bold = size, bold
-            for child in r:
-                if child.tag == f"{W}rPr":
-                    run_size, run_bold = _size(child) or size, _bold(child)
-                    run_bold = bold if run_bold is None else run_bold
-                    break
+def _top_two(row: list[float]) -> tuple[float, int, float]:
+    first, column, second = 0.0, -1, 0.0
+    for c, value in enumerate(row):
+        if value > first:
+            first, column, second = value, c, first
+        elif value > second:
+            second = value
+    return first, column, second
+
+
+_MEASURED = tuple(f"{W}{tag}" for tag in ("tr", "tc", "p", "pStyle", "r", "b", "sz", "t", "br", "cr", "tab"))
+
+
+def _measure(tbl, styles: TextStyles) -> list[list[tuple[float, list[float]]]]:
+    """Per row, per cell: (longest word, [width of each line]) in twips; lines end at paragraphs and breaks.
+
+    One pass over the table in document order (a cell's run properties come before its text).
+    """
+    rows: list[list[tuple[float, list[float]]]] = []
+    longest = word = line = 0.0
+    lines: list[float] = []
+    size, bold = styles.of(None)
+    run_size, run_bold, in_run = size, bold, False
+
+    def end_line() -> None:
+        nonlocal longest, word, line
+        longest, word = max(longest, word), 0.0
+        if line > 0:
+            lines.append(line)
+        line = 0.0
+
+    def end_cell() -> None:
+        nonlocal longest, lines
+        end_line()
+        if rows and in_cell:
+            rows[-1].append((longest, lines))
+        longest, lines = 0.0, []
+
+    in_cell = False
+    for el in tbl.iter(*_MEASURED):
+        tag = el.tag[len(W):]
+        if tag == "t":
             scale = run_size / 2 / 1000 * TWIPS_PER_POINT
-            for child in r:
-                if child.tag == f"{W}t":
-                    head, inner, tail, total, whole = _words(child.text or "", run_bold)
-                    if whole:
-                        word += head * scale
-                    else:
-                        longest_word = max(longest_word, word + head * scale, inner * scale)
-                        word = tail * scale
-                    line += total * scale
-                elif child.tag in (f"{W}br", f"{W}cr"):
-                    longest_word, word = max(longest_word, word), 0.0
-                    lines.append(line)
-                    line = 0.0
-                elif child.tag == f"{W}tab":
-                    longest_word, word = max(longest_word, word), 0.0
-                    line += 720
-        lines.append(line)
-        yield max(longest_word, word), [w for w in lines if w > 0]
+            head, inner, tail, total, whole = _words(el.text or "", run_bold)
+            if whole:
+                word += head * scale
+            else:
+                longest = max(longest, word + head * scale, inner * scale)
+                word = tail * scale
+            line += total * scale
+        elif tag == "r":
+            run_size, run_bold, in_run = size, bold, True
+        elif tag in ("b", "sz"):
+            if in_run and el.getparent().getparent().tag == f"{W}r":
+                if tag == "b":
+                    run_bold = el.get(f"{W}val", "true") not in ("0", "false", "off")
+                elif (el.get(f"{W}val") or "").isdigit():
+                    run_size = int(el.get(f"{W}val"))
+        elif tag in ("br", "cr"):
+            end_line()
+        elif tag == "tab":
+            longest, word = max(longest, word), 0.0
+            line += 720
+        elif tag == "p":
+            end_line()
+            size, bold = styles.of(None)
+            run_size, run_bold, in_run = size, bold, False
+        elif tag == "pStyle":
+            size, bold = styles.of(el.get(f"{W}val"))
+            run_size, run_bold = size, bold
+        elif tag == "tc":
+            end_cell()
+            in_cell = True
+        elif tag == "tr":
+            end_cell()
+            in_cell = False
+            rows.append([])
+    end_cell()
+    return rows
 
 
 @functools.lru_cache(maxsize=65536)
