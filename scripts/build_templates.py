@@ -455,10 +455,10 @@ def data_table(doc, headers, fields, numeric, total=None) -> None:
 
 FIT_CAPTION = "parbook: độ rộng cột tự căn theo nội dung"
 SCORE_HEADERS = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định",
-                 "Điểm bị mất", "Mục tiêu", "Giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện",
-                 "Ghi chú"]
-SCORE_FIELDS = ["code", "title", "max_points", "self_points", "appraised", "lost", "target", "solution", "lead",
-                "partners", "deadline", "note"]
+                 "Điểm bị mất", "Lý do trừ điểm", "Mục tiêu", "Giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                 "Thời gian thực hiện", "Ghi chú"]
+SCORE_FIELDS = ["code", "title", "max_points", "self_points", "appraised", "lost", "reason", "target", "solution",
+                "lead", "partners", "deadline", "note"]
 TASK_HEADERS = ["TT", "{{ a.headers.title }}", "Chỉ tiêu phấn đấu", "Nhiệm vụ, giải pháp", "Hoạt động/sản phẩm",
                 "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"]
 TASK_FIELDS = ["code", "title", "target", "solution", "product", "lead", "partners", "deadline", "note"]

@@ -197,3 +197,23 @@ def test_every_sample_opens_with_a_basis_and_states_the_result(path, tmp_path):
     assert lines[0].startswith(("Căn cứ", "Thực hiện")) and lines[0].endswith((".", ";"))
     if source.main.kind == SCORES:
         assert any(" bị trừ " in line and "tiêu chí" in line for line in lines)
+
+
+def test_sections_follow_the_items_group_and_offices_their_catalogue_names(tmp_path):
+    # What the reader gives: the lĩnh vực group of each item (no group row kept) and one spelling per office.
+    items = [
+        dataclasses.replace(row("1", "Kế hoạch kiểm tra công vụ", 2, 1.5, "Kiểm tra đủ các bộ phận", "VP HĐND&UBND"),
+                            group="CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", lead_names=("Văn phòng HĐND và UBND",)),
+        dataclasses.replace(row("2", "Đánh giá công chức", 1, 0.5, "Đánh giá theo quý", "Văn phòng HĐND-UBND"),
+                            group="CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", lead_names=("Văn phòng HĐND và UBND",)),
+        dataclasses.replace(row("1", "Số hóa hồ sơ", 2, 1, "Số hóa 100% hồ sơ", "Trung tâm PVHCC"),
+                            group="CHÍNH QUYỀN SỐ", lead_names=("Trung tâm Phục vụ hành chính công",)),
+    ]
+    table = make_table("PL", SCORES, items, title_lines=("UBND XÃ HÒA AN", "CHỈ SỐ CCHC NĂM 2025"))
+    context = build_context(table, by="field")
+    assert [(s["title"], [e["code"] for e in s["entries"]]) for s in context["sections"]] == [
+        ("Cải cách chế độ công vụ", ["1", "2"]), ("Chính quyền số", ["1"])]
+    assert [e["kind"] for s in context["sections"] for e in s["entries"]] == ["Tiêu chí"] * 3
+    texts = body_paragraphs(quietly(table, out=tmp_path / "p.docx", by="field"))
+    assert "- Cơ quan chủ trì: Văn phòng HĐND và UBND." in texts  # once, whatever the cells' spellings
+    assert not any("VP HĐND&UBND" in t or "HĐND-UBND" in t for t in texts[:texts.index("III. TỔ CHỨC THỰC HIỆN")])

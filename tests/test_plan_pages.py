@@ -76,7 +76,7 @@ def test_empty_columns_are_dropped_and_headers_repeat_on_every_page(tmp_path):
     [table] = appendix_tables(path)
     rows = rows_of(table)
     assert rows[0] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm thẩm định", "Điểm bị mất",
-                       "Cơ quan chủ trì", "Ghi chú"]  # no Giải pháp, Thời gian, Mục tiêu… columns: the sheet has none
+                       "Lý do trừ điểm", "Cơ quan chủ trì"]  # no Giải pháp, Thời gian, Mục tiêu…: the sheet has none
     for column in range(len(rows[0])):
         assert any(r[column] for r in rows[1:]), rows[0][column]
     xml = table._tbl.xml
@@ -84,8 +84,8 @@ def test_empty_columns_are_dropped_and_headers_repeat_on_every_page(tmp_path):
     assert all("w:cantSplit" in row._tr.xml for row in table.rows)  # rows never break across pages
     assert xml.count("<w:keepNext/>") >= len(table.rows[-2].cells)  # the total stays with the row above
     widths = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-    # the notes hold the most text: the widest column; the figures take no more than their header words
-    assert widths[-1] == max(widths) and max(widths[2:5]) < min(widths[1], widths[-1]) / 2
+    # the reasons hold the most text: the widest column; the figures take no more than their header words
+    assert widths[5] == max(widths) and max(widths[2:5]) < min(widths[1], widths[5]) / 2
 
 
 def test_a_tasks_appendix_keeps_its_columns_in_proportion_to_their_text(tmp_path):

@@ -63,7 +63,7 @@ def appendix_context(table: Table, front: FrontMatter, label: str = "Phụ lục
     kids = children_lists(table)
     rows = []
     for i, item in enumerate(table.items):
-        note = "\n".join(text for text in (clean(item.reason), clean(item.note), clean(item.evidence)) if text)
+        note = "\n".join(text for text in (clean(item.note), clean(item.evidence)) if text)
         rows.append({
             "code": item.code or "",
             "title": clean(item.title),
@@ -79,6 +79,7 @@ def appendix_context(table: Table, front: FrontMatter, label: str = "Phụ lục
             "lead": "; ".join(clean(n) for n in item.lead),
             "partners": "; ".join(clean(n) for n in item.partners),
             "deadline": clean(item.deadline.text),
+            "reason": clean(item.reason),
             "note": note,
         })
     totals = table.totals
