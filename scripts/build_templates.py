@@ -648,7 +648,11 @@ def tasks_body(doc) -> None:
         (BODY, "{%p if plan.targets %}"),
         (MUC, f"{{{{ {M}.targets }}}}. CHỈ TIÊU CỤ THỂ"),
         (BODY, "{%p for g in plan.targets %}"),
-        (BODY, "{{ g.label }} {{ g.title }}: {{ g.target }}."),
+        (BODY, "{{ g.label }} {{ g.title }}{% if g.target %}: {{ g.target }}{% endif %}"
+               "{% if g.parts %}:{% else %}.{% endif %}"),
+        (BODY, "{%p for u in g.parts %}"),
+        (BODY, "- {{ u }}."),
+        (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
         (BODY, "(Các chỉ tiêu cụ thể tại {{ plan.targets_ref }} kèm theo)"),
         (BODY, "{%p endif %}"),

@@ -60,6 +60,10 @@ def test_targets_and_tasks_make_one_annual_plan(tmp_path):
     assert targets[1] == ("a) Chỉ số cải cách hành chính (Par Index): Năm trong nhóm các đơn vị dẫn đầu khối UBND "
                           "phường, xã.")
     assert targets[-1] == "(Các chỉ tiêu cụ thể tại Phụ lục I kèm theo)"
+    # a target typed as sub-lines keeps each figure with its own line
+    online = targets.index("h) Dịch vụ công trực tuyến và thanh toán trực tuyến:")
+    assert targets[online + 1] == "- Tỷ lệ hồ sơ giải quyết toàn trình, một phần: 60%."
+    assert targets[online + 5] == "- Tỷ lệ cấp kết quả giải quyết điện tử đối với hồ sơ giải quyết TTHC: 100%."
     assert "IV. KINH PHÍ THỰC HIỆN" in texts and "V. TỔ CHỨC THỰC HIỆN" in texts
     assert any("(chi tiết tại Phụ lục II kèm theo)" in t for t in texts)
     first, second = appendix_tables(written)

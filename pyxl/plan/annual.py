@@ -6,10 +6,14 @@ under them; a targets table (Chỉ tiêu, Chỉ tiêu phấn đấu) of the same
 """
 from __future__ import annotations
 
-from pyxl.core.model import Item, Table
-from pyxl.plan.suggest import Phrase, join
-from pyxl.plan.wording import bare, bullet_lines, sentence_case
+import re
 
+from pyxl.core.model import Item, Table
+from pyxl.core.text import clean
+from pyxl.plan.suggest import Phrase, join
+from pyxl.plan.wording import bare, bullet_lines, one_line, sentence_case
+
+_BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 _LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm, in Vietnamese order
 
 
@@ -74,7 +78,11 @@ def is_targets(table: Table) -> bool:
 
 
 def targets(tables: list[Table]) -> list[dict]:
-    """The targets of the targets tables: 'a) Chỉ số cải cách hành chính: Năm trong nhóm dẫn đầu …'."""
+    """The targets of the targets tables: 'a) Chỉ số cải cách hành chính: Năm trong nhóm dẫn đầu …'.
+
+    A target typed as sub-lines ('- Tỷ lệ hồ sơ toàn trình' … with '60%' … beside them) keeps each
+    sub-line with its own figure.
+    """
     found = []
     for table in tables:
         if not is_targets(table):
@@ -82,5 +90,12 @@ def targets(tables: list[Table]) -> list[dict]:
         for item in table.items:
             if item.is_group or not bare(item.target):
                 continue
-            found.append({"label": label(len(found)), "title": bare(item.title), "target": bare(item.target)})
+            names = [_BULLET.sub("", line) for line in clean(item.title).split("\n")]
+            values = clean(item.target).split("\n")
+            goal = {"label": label(len(found)), "title": bare(one_line(item.title)), "target": bare(one_line(item.target)),
+                    "parts": []}
+            if len(names) > 1 and len(values) == len(names) - 1:
+                goal.update(title=bare(names[0]), target="",
+                            parts=[f"{bare(name)}: {bare(value)}" for name, value in zip(names[1:], values)])
+            found.append(goal)
     return found
