@@ -266,7 +266,7 @@ class CompiledTemplate:
             if part.fix_tables:
                 xml = etree.tostring(_PATCHER.fix_tables(xml), encoding="unicode")
             if part.fit:
-                xml = _fitted(xml, self._styles)
+                xml = fit_tables(xml, self._styles)
             if part.docpr_ids:
                 counter = iter(range(1001, 1 << 31))
                 xml = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(2)}", xml)
@@ -282,15 +282,6 @@ class CompiledTemplate:
 
     def _error(self, problem: str) -> ParbookError:
         return ParbookError(f"Mẫu Word '{self.name}' {problem}.")
-
-
-def _fitted(xml: str, styles: TextStyles) -> str:
-    try:
-        root = etree.fromstring(xml.encode("utf-8"))
-    except etree.XMLSyntaxError:
-        return xml  # reported as a broken part just below
-    fit_tables(root, styles)
-    return etree.tostring(root, encoding="unicode")
 
 
 def _has_tags(blob: bytes) -> bool:
