@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import SAMPLES
 from plan_docs import body_paragraphs, document, quietly
@@ -17,7 +19,10 @@ from plan_fixtures import IA_PA, SON_GIANG, VINH_LINH, make_table, row
 from plan_workbooks import district_two_sheets
 from pyxl.core.model import SCORES
 from pyxl.plan import FrontMatter, build_context, complete_front, front_matter_from_rows, one_plan, read_front_matter
+from pyxl.plan.columns import fit
 from pyxl.plan.derive import derive_front
+from pyxl.plan.frontmatter import decision_number
+from pyxl.plan.opening import rank_text
 from pyxl.readers import read_tables
 from workbooks import roman_groups_xlsx
 
@@ -217,3 +222,24 @@ def test_sections_follow_the_items_group_and_offices_their_catalogue_names(tmp_p
     texts = body_paragraphs(quietly(table, out=tmp_path / "p.docx", by="field"))
     assert "- Cơ quan chủ trì: Văn phòng HĐND và UBND." in texts  # once, whatever the cells' spellings
     assert not any("VP HĐND&UBND" in t or "HĐND-UBND" in t for t in texts[:texts.index("III. TỔ CHỨC THỰC HIỆN")])
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
+def test_ranks_and_decision_numbers_are_read_in_their_usual_spellings(rank, units):
+    expected = f"{rank:02d}/{units:02d}"
+    assert rank_text(str(rank), units) == rank_text(f"{rank}/{units}", None) == expected
+    assert rank_text(f"thứ {rank} / {units} xã", None) == f"{expected} xã"
+    assert decision_number(f"Số: {rank}/QĐ-UBND") == decision_number(str(rank)) == f"{rank:02d}/QĐ-UBND"
+    assert decision_number(f"{rank}/QĐ-CTUBND") == f"{rank:02d}/QĐ-CTUBND"
+
+
+@given(st.lists(st.tuples(st.floats(100, 3000), st.floats(0, 6000), st.lists(st.floats(0, 20000), max_size=4)),
+                min_size=1, max_size=12), st.floats(5000, 20000))
+def test_column_widths_fill_the_width_and_never_go_below_the_longest_word(columns, total):
+    lo = [word for word, _, _ in columns]
+    hi = [word + extra for word, extra, _ in columns]
+    rows = [[tuple(lines[:r + 1]) for _, _, lines in columns] for r in range(3)]
+    widths = fit(lo, hi, rows, total, 216)
+    assert abs(sum(widths) - total) < 1e-6 * total + 1
+    if sum(lo) <= total:
+        assert all(w >= low - 1e-6 for w, low in zip(widths, lo))
