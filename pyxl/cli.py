@@ -96,15 +96,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     """parbook plan: the narrative plan document (.docx, optionally .pdf) written from the sheet."""
     from pyxl.core.workbook import tables_from_grids
-    from pyxl.plan import write_plan
+    from pyxl.plan import one_plan, write_plan
     from pyxl.plan.frontmatter import FrontMatter, front_matter_from_grids, parse_date
     from pyxl.readers import read_workbook
 
     grids = read_workbook(args.file)
-    tables = tables_from_grids(grids, args.file, args.sheet, args.year, args.as_of)
-    if len(tables) > 1:
-        names = ", ".join(f"'{t.sheet}'" for t in tables)
-        raise ParbookError(f"Tệp có nhiều bảng ({names}); hãy chọn một bằng --sheet.")
+    source = one_plan(tables_from_grids(grids, args.file, args.sheet, args.year, args.as_of), args.file)
     front, warnings = front_matter_from_grids(grids)
     overrides = {k: v for k, v in {
         "unit": args.unit, "number": args.number, "signer": args.signer, "signer_title": args.signer_title,
@@ -113,11 +110,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if overrides:
         front = (front or FrontMatter()).updated(**overrides)
     messages = list(warnings)
-    path = write_plan(tables[0], args.output, args.by, args.template, front, args.all, args.pdf, args.overwrite,
-                      warn=messages.append)
+    path = write_plan(source.main, args.output, args.by, args.template, front, args.all, args.pdf, args.overwrite,
+                      warn=messages.append, appendices=source.tables, clean=args.clean)
     for message in messages:
         print(f"Lưu ý: {message}", file=sys.stderr)
-    print(f"Đã tạo {path}")
+    written = [path.with_suffix(".docx"), path] if path.suffix == ".pdf" else [path]
+    print("Đã tạo " + " và ".join(str(p) for p in written))
     return EXIT_OK
 
 
@@ -311,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "(lấy bản sao bằng: parbook templates)")
     plan.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
     plan.add_argument("--all", action="store_true", help="đưa cả các mục không bị mất điểm")
+    plan.add_argument("--clean", action="store_true", help="in nội dung gợi ý như văn bản thường (bỏ tô vàng)")
     plan.add_argument("--unit", metavar="TÊN", help="tên đơn vị ban hành, ví dụ 'UBND xã Ia Mrơn'")
     plan.add_argument("--number", metavar="SỐ", help="số, ký hiệu, ví dụ '18/KH-UBND'")
     plan.add_argument("--date", metavar="NGÀY", help="ngày ban hành, ví dụ 19/3/2024")

@@ -12,8 +12,10 @@ Output is byte-for-byte reproducible (fixed zip timestamps and document dates).
 from __future__ import annotations
 
 import argparse
+import copy
 import io
 import sys
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -29,16 +31,15 @@ from docx.shared import Cm, Mm, Pt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pyxl.plan.metrics import text_width  # noqa: E402
 from pyxl.plan.render import deterministic_docx  # noqa: E402
 
 FONT = "Times New Roman"
 BODY, MUC, KHOAN, TIEU_MUC, CAN_CU = "KH Nội dung", "KH Mục", "KH Khoản", "KH Tiểu mục", "KH Căn cứ"
 CELL, CELL_CENTER, CELL_HEAD = "KH Bảng", "KH Bảng giữa", "KH Bảng tiêu đề"
-# Text widths (Liberation Serif = Times New Roman metrics): "Độc lập - Tự do - Hạnh phúc" at 13 pt
-# bold is 5.61 cm; its rule is drawn as the paragraph's bottom border between indents of that width.
 LEFT_COL, RIGHT_COL = Cm(6.0), Cm(10.0)
 CELL_MARGINS = Cm(0.19 * 2)
-MOTTO_WIDTH = Cm(5.7)
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
 FIXED_DATE = datetime(2024, 1, 1)
 
 
@@ -289,7 +290,11 @@ def _row_flag(row, tag_name: str) -> None:
 # -- shared blocks ----------------------------------------------------------------------------------
 
 def header_block(doc) -> None:
-    """ND 30 ô 1–4: issuer over the unit name | Quốc hiệu and Tiêu ngữ; Số | địa danh, ngày."""
+    """ND 30 ô 1–4: issuer over the unit name | Quốc hiệu and Tiêu ngữ; Số | địa danh, ngày.
+
+    The Tiêu ngữ spans its whole cell, so it never wraps (a renderer whose Times lacks a Vietnamese
+    letter draws it wider); its rule is a paragraph of its own, as long as the line in Times New Roman.
+    """
     table = plain_table(doc, 2, [LEFT_COL, RIGHT_COL])
     left, right = table.rows[0].cells
     small = dict(style=BODY, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), before=Pt(0), after=Pt(0))
@@ -301,14 +306,18 @@ def header_block(doc) -> None:
     para(left, "{%p endfor %}", **small)
     rule(left, Cm(2.0), LEFT_COL - CELL_MARGINS)
     cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", first=True, size=12, bold=True, **small)
-    motto = para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, **small)
-    side = int((RIGHT_COL - CELL_MARGINS - MOTTO_WIDTH) / 2)
-    motto.paragraph_format.left_indent = motto.paragraph_format.right_indent = side
-    _border(motto, "bottom", space_pt=2)
+    para(right, MOTTO, size=13, bold=True, **small)
+    rule(right, motto_width(), RIGHT_COL - CELL_MARGINS).paragraph_format.space_before = Pt(2)
     number, place = table.rows[1].cells
     cell_para(number, "", first=True, **dict(small, before=Pt(6)),
               runs=[("Số: {{ front.number }}", {"size": 13})])
     cell_para(place, "{{ front.place_date }}", first=True, size=13, italic=True, **dict(small, before=Pt(6)))
+
+
+def motto_width() -> int:
+    """The Tiêu ngữ's width at 13 pt bold in Times New Roman (Vietnamese letters as wide as their base letter)."""
+    base = "".join(ch for ch in unicodedata.normalize("NFD", MOTTO) if not unicodedata.combining(ch))
+    return Pt(text_width(base.replace("Đ", "D").replace("đ", "d"), 13, bold=True))
 
 
 def title_block(doc, subject: str) -> None:
@@ -342,9 +351,20 @@ def signature_block(doc) -> None:
     para(right, "{{ front.signer }}", size=14, bold=True, **dict(center, before=Pt(84)))
 
 
-def appendix_heading(doc) -> None:
-    """ND 30 Phụ lục I Mục III.1 / Mẫu 2.1: 'Phụ lục', title in capitals, '(Kèm theo …)', a short rule."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
+def _tiny(p) -> None:
+    """A paragraph that only carries a section break: 1 pt high, so it never spills onto a page of its own."""
+    fmt = p.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    fmt.first_line_indent = Cm(0)
+    mark = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "2")
+    mark.append(sz)
+    p._p.get_or_add_pPr().append(mark)
+
+
+def _landscape(section) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
     _margins(section)
@@ -356,12 +376,37 @@ def appendix_heading(doc) -> None:
     successor = next(c for c in sect_pr if c.tag in (qn("w:cols"), qn("w:formProt"), qn("w:vAlign"),
                                                      qn("w:noEndnote"), qn("w:titlePg"), qn("w:docGrid")))
     successor.addprevious(number_type)
+
+
+def appendices(doc) -> None:
+    """ND 30 Phụ lục I Mục III.1 / Mẫu 2.1: each appendix in a landscape section of its own, numbering from 1.
+
+    'Phụ lục' (or 'Phụ lục I', 'Phụ lục II'…), its title in capitals, '(Kèm theo …)', a short rule,
+    then the scores or the tasks table. Section breaks sit in 1 pt paragraphs (no blank pages).
+    """
+    body = doc.add_section(WD_SECTION.NEW_PAGE)
+    _tiny(doc.paragraphs[-1])  # the paragraph python-docx gave the body's section break
+    _landscape(body)
     center = dict(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), after=Pt(0))
-    para(doc, "Phụ lục", BODY, size=14, bold=True, keep_next=True, **center)
-    para(doc, "{{ appendix.title }}", BODY, size=14, bold=True, keep_next=True, **center)
+    tag(doc, "{%p for a in appendices %}")
+    para(doc, "{{ a.label }}", BODY, size=14, bold=True, keep_next=True, **center)
+    para(doc, "{{ a.title }}", BODY, size=14, bold=True, keep_next=True, **center)
     para(doc, "(Kèm theo Kế hoạch số {{ front.number }} {{ front.date }} của {{ front.unit }})", BODY,
          size=14, italic=True, keep_next=True, **center)
     rule(doc, Cm(4.0), Mm(247)).paragraph_format.space_after = Pt(12)
+    tag(doc, '{%p if a.kind == "tasks" %}')
+    data_table(doc, TASK_HEADERS, TASK_FIELDS, {"code"})
+    tag(doc, "{%p else %}")
+    total = ["", "Tổng cộng", "{{ a.total.max_points }}", "", "{{ a.total.appraised }}", "{{ a.total.lost }}",
+             *[""] * (len(SCORE_FIELDS) - 6)]
+    data_table(doc, SCORE_HEADERS, SCORE_FIELDS, {"code", "max_points", "self_points", "appraised", "lost"}, total)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if not loop.last %}")
+    breaker = para(doc, "")
+    breaker._p.get_or_add_pPr().append(copy.deepcopy(body._sectPr))
+    _tiny(breaker)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
 
 
 def _row_cells(row, texts, style, bold=None):
@@ -374,17 +419,22 @@ def _row_cells(row, texts, style, bold=None):
     _row_flag(row, "cantSplit")
 
 
-def data_table(doc, headers, widths, fields, numeric, total=None) -> None:
-    """Header row repeated on every page, one row per appendix row (group rows bold), then the total."""
+def data_table(doc, headers, fields, numeric, total=None) -> None:
+    """Header row repeated on every page, one row per appendix row (group rows bold), then the total.
+
+    Every column a table may have; the renderer drops the empty ones and sizes the rest to their
+    content (the table's Alt Text title marks it for that; pyxl.plan.widths).
+    """
     texts = [f"{{{{ r.{name} }}}}" for name in fields]
-    blank = [""] * (len(widths) - 1)
+    blank = [""] * (len(fields) - 1)
+    widths = [int(Mm(247) / len(fields))] * len(fields)
 
     def style(text):
         return CELL_CENTER if any(f"r.{n} " in text or f"total.{n} " in text for n in numeric) else CELL
 
     rows = [
         (headers, CELL_HEAD, None),
-        (["{%tr for r in appendix.rows %}", *blank], CELL, None),
+        (["{%tr for r in a.rows %}", *blank], CELL, None),
         (["{%tr if r.bold %}", *blank], CELL, None),
         (texts, style, True),
         (["{%tr else %}", *blank], CELL, None),
@@ -398,27 +448,20 @@ def data_table(doc, headers, widths, fields, numeric, total=None) -> None:
     for row, (cells, st, bold) in zip(table.rows, rows):
         _row_cells(row, cells, st, bold)
     _row_flag(table.rows[0], "tblHeader")
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), FIT_CAPTION)
+    table._tbl.tblPr.append(caption)
 
 
-SCORE_HEADERS = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm thẩm định", "Điểm bị mất",
-                 "Giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"]
-SCORE_FIELDS = ["code", "title", "max_points", "appraised", "lost", "solution", "lead", "partners", "deadline", "note"]
-SCORE_WIDTHS = [Cm(w) for w in (1.4, 5.0, 1.4, 1.5, 1.4, 5.0, 2.6, 2.6, 2.2, 1.6)]  # 24.7 cm
-TASK_HEADERS = ["TT", "Nhiệm vụ", "Hoạt động/sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
-TASK_FIELDS = ["code", "title", "product", "lead", "partners", "deadline"]
-TASK_WIDTHS = [Cm(w) for w in (1.1, 8.1, 5.5, 3.5, 3.5, 3.0)]  # 24.7 cm
-
-
-def score_appendix(doc) -> None:
-    appendix_heading(doc)
-    total = ["", "Tổng cộng", "{{ appendix.total.max_points }}", "{{ appendix.total.appraised }}",
-             "{{ appendix.total.lost }}", "", "", "", "", ""]
-    data_table(doc, SCORE_HEADERS, SCORE_WIDTHS, SCORE_FIELDS, {"code", "max_points", "appraised", "lost"}, total)
-
-
-def task_appendix(doc) -> None:
-    appendix_heading(doc)
-    data_table(doc, TASK_HEADERS, TASK_WIDTHS, TASK_FIELDS, {"code"})
+FIT_CAPTION = "parbook: độ rộng cột tự căn theo nội dung"
+SCORE_HEADERS = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định",
+                 "Điểm bị mất", "Lý do trừ điểm", "Mục tiêu", "Giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                 "Thời gian thực hiện", "Ghi chú"]
+SCORE_FIELDS = ["code", "title", "max_points", "self_points", "appraised", "lost", "reason", "target", "solution",
+                "lead", "partners", "deadline", "note"]
+TASK_HEADERS = ["TT", "{{ a.headers.title }}", "Chỉ tiêu phấn đấu", "Nhiệm vụ, giải pháp", "Hoạt động/sản phẩm",
+                "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"]
+TASK_FIELDS = ["code", "title", "target", "solution", "product", "lead", "partners", "deadline", "note"]
 
 
 # -- bodies -----------------------------------------------------------------------------------------
@@ -426,9 +469,9 @@ def task_appendix(doc) -> None:
 SUBJECT = ("Khắc phục tồn tại, hạn chế trong công tác cải cách hành chính năm {{ front.eval_year }} "
            "và nâng cao Chỉ số cải cách hành chính năm {{ front.plan_year }}")
 OPENING = [
-    "Theo kết quả đánh giá Chỉ số cải cách hành chính năm {{ front.eval_year }}"
-    "{% if front.result %} ({{ front.result }}){% endif %}, {{ front.unit }} bị mất {{ plan.total_lost }} điểm "
-    "ở {{ plan.entry_count }} tiêu chí, tiêu chí thành phần (chi tiết tại Phụ lục kèm theo).",
+    "Theo kết quả đánh giá Chỉ số cải cách hành chính năm {{ front.eval_year }}, {{ front.unit }}"
+    "{% if plan.standing %} {{ plan.standing }};{% endif %} bị trừ {{ plan.total_lost }} điểm ở "
+    "{{ plan.entry_count }} tiêu chí, tiêu chí thành phần (chi tiết tại {{ plan.appendix_ref }} kèm theo).",
     "Để khắc phục những tồn tại, hạn chế và nâng cao Chỉ số cải cách hành chính năm {{ front.plan_year }}, "
     "{{ front.unit }} ban hành Kế hoạch như sau:",
 ]
@@ -443,30 +486,48 @@ AIMS = [
            "{{ front.plan_year }}."),
     (KHOAN, "2. Yêu cầu"),
     (BODY, "- Xác định cụ thể nội dung, giải pháp, thời hạn hoàn thành và trách nhiệm của từng cơ quan, bộ phận "
-           "đối với từng tiêu chí, tiêu chí thành phần bị mất điểm."),
+           "đối với từng tiêu chí, tiêu chí thành phần bị trừ điểm."),
     (BODY, "- Tổ chức thực hiện nghiêm túc, đồng bộ, gắn với Kế hoạch cải cách hành chính năm {{ front.plan_year }}; "
            "thường xuyên kiểm tra, đôn đốc và báo cáo kết quả đúng thời gian quy định."),
 ]
 KEEP_GOOD = ("{{ plan.next_number }}. Tiếp tục duy trì, phát huy kết quả các tiêu chí, tiêu chí thành phần đã đạt "
              "điểm tối đa; chủ động rà soát, khắc phục ngay những nội dung có nguy cơ bị trừ điểm trong năm "
              "{{ front.plan_year }}.")
+O = "plan.organise"
+# "1. The level's addressees …", then one paragraph per office: what it leads (codes), partners and reports.
 ORGANISE = [
     (MUC, "III. TỔ CHỨC THỰC HIỆN"),
-    (BODY, "1. Các cơ quan, bộ phận được giao chủ trì tại Mục II{% if plan.leads %} ({{ plan.leads }}){% endif %} "
-           "căn cứ nội dung Kế hoạch này chủ động xây dựng nhiệm vụ cụ thể, tổ chức thực hiện và hoàn thành đúng "
-           "thời hạn; định kỳ hằng quý báo cáo kết quả thực hiện về {{ front.unit }} (qua {{ plan.coordinator }})."),
-    (BODY, "2. Các cơ quan, bộ phận được phân công phối hợp có trách nhiệm phối hợp chặt chẽ với cơ quan chủ trì "
-           "trong quá trình thực hiện."),
-    (BODY, "3. Giao {{ plan.coordinator }} làm đầu mối theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; tổng hợp "
-           "kết quả, tham mưu {{ front.unit }} báo cáo cấp trên theo quy định."),
+    (BODY, f"1. {{{{ {O}.addressees }}}} căn cứ nội dung Kế hoạch này chủ động triển khai thực hiện các nhiệm vụ "
+           "được giao, bảo đảm chất lượng, đúng thời hạn."),
+    (BODY, f"{{%p for d in {O}.duties %}}"),
+    (BODY, "{{ d.number }}. {{r d.name }}{% if d.coordinator %} (đầu mối theo dõi việc thực hiện Kế hoạch){% endif %}:"),
+    (BODY, "{%p if d.leads %}"),
+    (BODY, "- Chủ trì thực hiện các giải pháp khắc phục đối với tiêu chí, tiêu chí thành phần {{ d.leads }} (chi "
+           "tiết tại Mục II và {{ plan.appendix_ref }})"
+           f"{{% if not d.coordinator %}}; báo cáo kết quả thực hiện về {{{{ {O}.coordinator }}}} "
+           f"{{{{ {O}.report_when }}}}{{% endif %}}."),
+    (BODY, "{%p endif %}"),
+    (BODY, "{%p if d.partners %}"),
+    (BODY, "- Phối hợp thực hiện đối với tiêu chí, tiêu chí thành phần {{ d.partners }}."),
+    (BODY, "{%p endif %}"),
+    (BODY, "{%p if d.coordinator %}"),
+    (BODY, "- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; tổng hợp kết quả, lồng ghép vào báo cáo cải cách "
+           f"hành chính định kỳ, tham mưu {{{{ front.unit }}}} báo cáo {{{{ {O}.report_to }}}} theo quy định."),
+    (BODY, "{%p endif %}"),
+    (BODY, "{%p endfor %}"),
+    (BODY, f"{{%p if {O}.partners %}}"),
+    (BODY, f"{{{{ {O}.next_number }}}}. {{{{r {O}.partners }}}}: phối hợp chặt chẽ với cơ quan, bộ phận chủ trì "
+           "trong quá trình thực hiện các nội dung được phân công."),
+    (BODY, "{%p endif %}"),
     (BODY, "Trên đây là Kế hoạch khắc phục tồn tại, hạn chế trong công tác cải cách hành chính năm "
            "{{ front.eval_year }} và nâng cao Chỉ số cải cách hành chính năm {{ front.plan_year }} của "
            "{{ front.unit }}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, bộ phận kịp thời "
-           "báo cáo {{ front.unit }} (qua {{ plan.coordinator }}) để xem xét, giải quyết./."),
+           f"báo cáo {{{{ front.unit }}}} (qua {{{{ {O}.coordinator }}}}) để xem xét, giải quyết./."),
 ]
-TARGET = ("{% if e.target %}{{ e.target }}{% else %}khắc phục tồn tại, hạn chế, phấn đấu đạt điểm tối đa"
+TARGET = ("{% if e.target %}{{r e.target }}{% else %}khắc phục tồn tại, hạn chế, phấn đấu đạt điểm tối đa"
           "{% if e.max_points %} ({{ e.max_points }} điểm){% endif %}.{% endif %}")
-LOST = "{% if e.lost %} (bị mất {{ e.lost }} điểm){% endif %}"
+LOST = "{% if e.lost %} (bị trừ {{ e.lost }} điểm){% endif %}"
+SECTION_LOST = "{% if s.lost %} (bị trừ {{ s.lost }} điểm){% endif %}"
 
 
 def lines(doc, spec) -> None:
@@ -482,7 +543,7 @@ def criterion_body(doc) -> None:
     lines(doc, [(BODY, text) for text in OPENING] + AIMS + [
         (MUC, "II. NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC"),
         (BODY, "{%p for s in sections %}"),
-        (KHOAN, "{{ s.number }}. {{ s.title }}{% if s.lost %} (bị mất {{ s.lost }} điểm){% endif %}"),
+        (KHOAN, "{{ s.number }}. {{ s.title }}" + SECTION_LOST),
         (BODY, "{%p for e in s.entries %}"),
         (TIEU_MUC, "{{ e.number }}. {{ e.label }}" + LOST),
         (BODY, "{%p if e.reason %}"),
@@ -491,14 +552,14 @@ def criterion_body(doc) -> None:
         (BODY, "a) Mục tiêu, yêu cầu: " + TARGET),
         (BODY, "b) Nhiệm vụ, giải pháp:{% if not e.solutions %} ……{% endif %}"),
         (BODY, "{%p for line in e.solutions %}"),
-        (BODY, "- {{ line }}"),
+        (BODY, "- {{r line }}"),
         (BODY, "{%p endfor %}"),
         (BODY, "c) Phân công trách nhiệm:"),
-        (BODY, "- Chủ trì: {% if e.lead %}{{ e.lead }}.{% else %}……{% endif %}"),
+        (BODY, "- Chủ trì: {% if e.lead %}{{r e.lead }}.{% else %}……{% endif %}"),
         (BODY, "{%p if e.partners %}"),
-        (BODY, "- Phối hợp: {{ e.partners }}."),
+        (BODY, "- Phối hợp: {{r e.partners }}."),
         (BODY, "{%p endif %}"),
-        (BODY, "d) Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{ e.deadline }}.{% else %}……{% endif %}"),
+        (BODY, "d) Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{r e.deadline }}.{% else %}……{% endif %}"),
         (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
         (BODY, KEEP_GOOD),
@@ -509,7 +570,7 @@ def field_body(doc) -> None:
     lines(doc, [(BODY, text) for text in OPENING] + AIMS + [
         (MUC, "II. NỘI DUNG KHẮC PHỤC"),
         (BODY, "{%p for s in sections %}"),
-        (KHOAN, "{{ s.number }}. {{ s.title }}{% if s.lost %} (bị mất {{ s.lost }} điểm){% endif %}"),
+        (KHOAN, "{{ s.number }}. {{ s.title }}" + SECTION_LOST),
         (TIEU_MUC, "{{ s.number }}.1. Nội dung và mục tiêu"),
         (BODY, "{%p for e in s.entries %}"),
         (BODY, "- {{ e.label }}" + LOST + ":"),
@@ -517,38 +578,28 @@ def field_body(doc) -> None:
         (BODY, "+ Tồn tại, hạn chế: {{ e.reason }}"),
         (BODY, "{%p endif %}"),
         (BODY, "{%p if e.target %}"),
-        (BODY, "+ Mục tiêu: {{ e.target }}"),
+        (BODY, "+ Mục tiêu: {{r e.target }}"),
         (BODY, "{%p endif %}"),
         (BODY, "{%p for line in e.solutions %}"),
-        (BODY, "+ {{ line }}"),
+        (BODY, "+ {{r line }}"),
         (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
         (TIEU_MUC, "{{ s.number }}.2. Phân công trách nhiệm"),
-        (BODY, "- Cơ quan chủ trì: {% if s.leads %}{{ s.leads }}.{% else %}……{% endif %}"),
+        (BODY, "- Cơ quan chủ trì: {% if s.leads %}{{r s.leads }}.{% else %}……{% endif %}"),
         (BODY, "{%p if s.partners %}"),
-        (BODY, "- Cơ quan phối hợp: {{ s.partners }}."),
+        (BODY, "- Cơ quan phối hợp: {{r s.partners }}."),
         (BODY, "{%p endif %}"),
-        (BODY, "- Thời gian thực hiện: {% if s.deadlines %}{{ s.deadlines }}.{% else %}……{% endif %}"),
+        (BODY, "- Thời gian thực hiện: {% if s.deadlines %}{{r s.deadlines }}.{% else %}……{% endif %}"),
         (BODY, "{%p endfor %}"),
         (BODY, KEEP_GOOD),
     ] + ORGANISE)
 
 
 def lead_body(doc) -> None:
-    organise = [
-        (MUC, "III. TỔ CHỨC THỰC HIỆN"),
-        (BODY, "1. Thủ trưởng các cơ quan, bộ phận có tên tại Mục II chịu trách nhiệm trước {{ front.unit }} về kết "
-               "quả khắc phục các tiêu chí, tiêu chí thành phần được giao; chủ động phối hợp với các cơ quan liên "
-               "quan, hoàn thành đúng thời hạn; định kỳ hằng quý báo cáo kết quả thực hiện về {{ front.unit }} "
-               "(qua {{ plan.coordinator }})."),
-        (BODY, "2. Giao {{ plan.coordinator }} làm đầu mối theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; "
-               "tổng hợp kết quả, tham mưu {{ front.unit }} báo cáo cấp trên theo quy định."),
-        ORGANISE[-1],
-    ]
     lines(doc, [(BODY, text) for text in OPENING] + AIMS + [
         (MUC, "II. NHIỆM VỤ CỦA CÁC CƠ QUAN, BỘ PHẬN"),
         (BODY, "{%p for s in sections %}"),
-        (KHOAN, "{{ s.number }}. {{ s.title }}"),
+        (KHOAN, "{{ s.number }}. {{r s.heading }}"),
         (BODY, "{%p for e in s.entries %}"),
         (TIEU_MUC, "{{ e.number }}. {{ e.label }}" + LOST),
         (BODY, "{%p if e.reason %}"),
@@ -557,25 +608,28 @@ def lead_body(doc) -> None:
         (BODY, "- Mục tiêu, yêu cầu: " + TARGET),
         (BODY, "- Nhiệm vụ, giải pháp:{% if not e.solutions %} ……{% endif %}"),
         (BODY, "{%p for line in e.solutions %}"),
-        (BODY, "+ {{ line }}"),
+        (BODY, "+ {{r line }}"),
         (BODY, "{%p endfor %}"),
         (BODY, "{%p if e.partners %}"),
-        (BODY, "- Phối hợp: {{ e.partners }}."),
+        (BODY, "- Phối hợp: {{r e.partners }}."),
         (BODY, "{%p endif %}"),
-        (BODY, "- Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{ e.deadline }}.{% else %}……{% endif %}"),
+        (BODY, "- Thời gian thực hiện/hoàn thành: {% if e.deadline %}{{r e.deadline }}.{% else %}……{% endif %}"),
         (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
         (BODY, KEEP_GOOD),
-    ] + organise)
+    ] + ORGANISE)
+
+
+M = "plan.muc"
 
 
 def tasks_body(doc) -> None:
     task = ("{{ t.label }} {{ t.title }}{% if t.product %}. Sản phẩm: {{ t.product }}{% endif %}. "
-            "Chủ trì: {% if t.lead %}{{ t.lead }}{% else %}……{% endif %}"
-            "{% if t.partners %}; phối hợp: {{ t.partners }}{% endif %}. "
-            "Thời gian: {% if t.deadline %}{{ t.deadline }}.{% else %}……{% endif %}")
+            "Chủ trì: {% if t.lead %}{{r t.lead }}{% else %}……{% endif %}"
+            "{% if t.partners %}; phối hợp: {{r t.partners }}{% endif %}. "
+            "Thời gian: {% if t.deadline %}{{r t.deadline }}.{% else %}……{% endif %}")
     subtask = ("- {{ u.title }}{% if u.product %} (sản phẩm: {{ u.product }}){% endif %}"
-               "{% if u.lead %}; chủ trì: {{ u.lead }}{% endif %}{% if u.deadline %}; thời gian: {{ u.deadline }}"
+               "{% if u.lead %}; chủ trì: {{r u.lead }}{% endif %}{% if u.deadline %}; thời gian: {{r u.deadline }}"
                "{% endif %}.")
     lines(doc, [
         (BODY, "Để triển khai thực hiện hiệu quả công tác cải cách hành chính năm {{ front.plan_year }}, "
@@ -591,9 +645,20 @@ def tasks_body(doc) -> None:
                "quan, bộ phận."),
         (BODY, "b) Gắn kết quả thực hiện nhiệm vụ cải cách hành chính với đánh giá, xếp loại và bình xét thi đua, "
                "khen thưởng cán bộ, công chức."),
-        (MUC, "II. NHIỆM VỤ TRỌNG TÂM"),
+        (BODY, "{%p if plan.targets %}"),
+        (MUC, f"{{{{ {M}.targets }}}}. CHỈ TIÊU CỤ THỂ"),
+        (BODY, "{%p for g in plan.targets %}"),
+        (BODY, "{{ g.label }} {{ g.title }}{% if g.target %}: {{ g.target }}{% endif %}"
+               "{% if g.parts %}:{% else %}.{% endif %}"),
+        (BODY, "{%p for u in g.parts %}"),
+        (BODY, "- {{ u }}."),
+        (BODY, "{%p endfor %}"),
+        (BODY, "{%p endfor %}"),
+        (BODY, "(Các chỉ tiêu cụ thể tại {{ plan.targets_ref }} kèm theo)"),
+        (BODY, "{%p endif %}"),
+        (MUC, f"{{{{ {M}.tasks }}}}. NHIỆM VỤ TRỌNG TÂM"),
         (BODY, "Năm {{ front.plan_year }}, tập trung thực hiện {{ plan.task_count }} nhiệm vụ trọng tâm sau (chi tiết "
-               "tại Phụ lục kèm theo):"),
+               "tại {{ plan.appendix_ref }} kèm theo):"),
         (BODY, "{%p for s in sections %}"),
         (KHOAN, "{{ s.number }}. {{ s.title }}"),
         (BODY, "{%p for t in s.entries %}"),
@@ -603,44 +668,56 @@ def tasks_body(doc) -> None:
         (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
         (BODY, "{%p endfor %}"),
-        (MUC, "III. KINH PHÍ THỰC HIỆN"),
+        (MUC, f"{{{{ {M}.funding }}}}. KINH PHÍ THỰC HIỆN"),
         (BODY, "1. Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách hằng năm được cấp có thẩm quyền giao."),
         (BODY, "2. Nguồn kinh phí hợp pháp khác theo quy định của pháp luật (nếu có)."),
-        (MUC, "IV. TỔ CHỨC THỰC HIỆN"),
-        (BODY, "{%p for d in plan.lead_duties %}"),
-        (KHOAN, "{{ d.number }}. {{ d.name }}"),
-        (BODY, "Chủ trì thực hiện {{ d.count }} nhiệm vụ{% if d.codes %} (nhiệm vụ số {{ d.codes }} tại Phụ lục)"
-               "{% endif %}; bảo đảm chất lượng, đúng tiến độ; báo cáo kết quả thực hiện về {{ front.unit }} "
-               "(qua {{ plan.coordinator }}) định kỳ hằng quý, 06 tháng và năm."),
+        (MUC, f"{{{{ {M}.organise }}}}. TỔ CHỨC THỰC HIỆN"),
+        (BODY, f"1. {{{{ {O}.addressees }}}} căn cứ nội dung Kế hoạch này chủ động triển khai thực hiện các nhiệm vụ "
+               "được giao, bảo đảm chất lượng, đúng tiến độ."),
+        (BODY, f"{{%p for d in {O}.duties %}}"),
+        (BODY, "{{ d.number }}. {{r d.name }}{% if d.coordinator %} (đầu mối theo dõi việc thực hiện Kế hoạch){% endif %}:"),
+        (BODY, "{%p if d.leads %}"),
+        (BODY, "- Chủ trì thực hiện nhiệm vụ số {{ d.leads }} tại {{ plan.appendix_ref }}"
+               f"{{% if not d.coordinator %}}; báo cáo kết quả thực hiện về {{{{ {O}.coordinator }}}} "
+               f"{{{{ {O}.report_when }}}}{{% endif %}}."),
+        (BODY, "{%p endif %}"),
+        (BODY, "{%p if d.partners %}"),
+        (BODY, "- Phối hợp thực hiện nhiệm vụ số {{ d.partners }}."),
+        (BODY, "{%p endif %}"),
+        (BODY, "{%p if d.coordinator %}"),
+        (BODY, "- Theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch; tham mưu {{ front.unit }} báo cáo "
+               f"{{{{ {O}.report_to }}}} định kỳ hằng quý, 06 tháng và năm theo quy định."),
+        (BODY, "{%p endif %}"),
         (BODY, "{%p endfor %}"),
-        (BODY, "Giao {{ plan.coordinator }} theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch; tham mưu "
-               "{{ front.unit }} báo cáo cấp trên theo quy định."),
+        (BODY, f"{{%p if {O}.partners %}}"),
+        (BODY, f"{{{{ {O}.next_number }}}}. {{{{r {O}.partners }}}}: phối hợp chặt chẽ với cơ quan, bộ phận chủ trì "
+               "trong quá trình thực hiện các nhiệm vụ được phân công."),
+        (BODY, "{%p endif %}"),
         (BODY, "Trên đây là Kế hoạch cải cách hành chính năm {{ front.plan_year }} của {{ front.unit }}. Trong quá "
                "trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, bộ phận kịp thời báo cáo {{ front.unit }} "
-               "(qua {{ plan.coordinator }}) để xem xét, giải quyết./."),
+               f"(qua {{{{ {O}.coordinator }}}}) để xem xét, giải quyết./."),
     ])
 
 
 TEMPLATES = {
-    "ke_hoach_theo_tieu_chi.docx": ("Kế hoạch khắc phục theo tiêu chí", SUBJECT, criterion_body, score_appendix),
-    "ke_hoach_theo_linh_vuc.docx": ("Kế hoạch khắc phục theo lĩnh vực", SUBJECT, field_body, score_appendix),
-    "ke_hoach_theo_co_quan.docx": ("Kế hoạch khắc phục theo cơ quan chủ trì", SUBJECT, lead_body, score_appendix),
+    "ke_hoach_theo_tieu_chi.docx": ("Kế hoạch khắc phục theo tiêu chí", SUBJECT, criterion_body),
+    "ke_hoach_theo_linh_vuc.docx": ("Kế hoạch khắc phục theo lĩnh vực", SUBJECT, field_body),
+    "ke_hoach_theo_co_quan.docx": ("Kế hoạch khắc phục theo cơ quan chủ trì", SUBJECT, lead_body),
     "ke_hoach_cchc_nam.docx": ("Kế hoạch cải cách hành chính năm",
-                               "Cải cách hành chính {{ front.locality }} năm {{ front.plan_year }}", tasks_body,
-                               task_appendix),
+                               "Cải cách hành chính {{ front.locality }} năm {{ front.plan_year }}", tasks_body),
 }
 
 
 def build(name: str) -> bytes:
     """The bytes of one template."""
-    title, subject, body, appendix = TEMPLATES[name]
+    title, subject, body = TEMPLATES[name]
     doc = new_document(title)
     header_block(doc)
     title_block(doc, subject)
     bases_block(doc)
     body(doc)
     signature_block(doc)
-    appendix(doc)
+    appendices(doc)
     # python-docx leaves an empty first paragraph before the header table; drop it.
     first = doc.paragraphs[0]
     if not first.text and first._p.getprevious() is None:

@@ -7,7 +7,7 @@ from pyxl.core.model import MISSING_DEADLINE, SCORES, TASKS, Deadline, Item, Tab
 
 
 def row(code, title, max_points=None, appraised=None, solution=None, lead=(), partners=(), deadline=None,
-        reason=None, group=False, product=None, target=None, stated=None):
+        reason=None, group=False, product=None, target=None, stated=None, note=None, evidence=None):
     """One table row as the reader would give it (before parents and lost points)."""
     def dec(value):
         return None if value is None else Decimal(str(value))
@@ -17,7 +17,8 @@ def row(code, title, max_points=None, appraised=None, solution=None, lead=(), pa
         stated_lost=dec(stated), solution=solution, target=target, product=product,
         lead=tuple(lead) if not isinstance(lead, str) else (lead,),
         partners=tuple(partners) if not isinstance(partners, str) else (partners,),
-        deadline=Deadline(deadline, None, "vague") if deadline else MISSING_DEADLINE, reason=reason,
+        deadline=Deadline(deadline, None, "vague") if deadline else MISSING_DEADLINE, reason=reason, note=note,
+        evidence=evidence,
     )
 
 
@@ -162,7 +163,7 @@ _VP = ["Văn phòng HĐND và UBND", "UBND các xã, thị trấn"]
 VINH_LINH = make_table("Phụ lục 1", SCORES, [
     row("1.1.3", "Mức độ thực hiện kế hoạch CCHC", 2, 1.7, stated=-0.3,
         reason="HĐ thẩm định đánh giá huyện hoàn thành 85% kế hoạch",
-        lead="Tài liệu kiểm chứng: Báo cáo số 665/BC-UBND ngày 15 tháng 12 năm 2023"),
+        evidence="Tài liệu kiểm chứng: Báo cáo số 665/BC-UBND ngày 15 tháng 12 năm 2023"),
     row("1.6", "Sáng kiến trong triển khai công tác CCHC", 2, 1.5, stated=-0.5,
         reason="SNV đánh giá đạt 03 sáng kiến có hiệu quả (mỗi sáng kiến được 0,5 điểm)",
         lead=["Các phòng ban, đơn vị", "UBND các xã, thị trấn"]),

@@ -274,9 +274,9 @@ TOKENS = st.lists(st.one_of(VOCABULARY, NUMBERS), max_size=14)
 
 
 def _numbers_named(text: str) -> tuple[set[int], set[int]]:
-    """(years, months) the text names: 4-digit years, and numbers written right after 'tháng'."""
+    """(years, months) the text names: 4-digit years, and numbers written right after a "tháng" that starts a word (the parser reads "0tháng" as no month)."""
     years = {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)}
-    months = {int(m) for m in re.findall(r"(?i)tháng\s*(\d{1,2})(?!\d)", text)}
+    months = {int(m) for m in re.findall(r"(?i)(?<!\d)tháng\s*(\d{1,2})(?!\d)", text)}
     return years, months
 
 

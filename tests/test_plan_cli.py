@@ -26,8 +26,11 @@ def test_plan_command_writes_the_document(parbook, tmp_path):
     assert again.code == 2 and "--overwrite" in again.err
 
 
-def test_plan_needs_a_sheet_when_the_file_has_several_tables(parbook, tmp_path):
-    result = parbook("plan", SAMPLES / "phuoc_my_2024.xlsx", "-o", tmp_path / "x.docx")
-    assert result.code == 2 and "--sheet" in result.err
-    ok = parbook("plan", SAMPLES / "phuoc_my_2024.xlsx", "--sheet", "Phụ lục 2", "-o", tmp_path / "x.docx")
-    assert ok.code == 0 and "Tiếp tục triển khai đồng bộ việc tạo lập hồ sơ công việc điện tử" in text_of(tmp_path / "x.docx")
+def test_a_targets_and_tasks_workbook_is_one_plan_and_a_sheet_can_still_be_chosen(parbook, tmp_path):
+    whole = parbook("plan", SAMPLES / "phuoc_my_2024.xlsx", "-o", tmp_path / "x.docx")
+    assert whole.code == 0, whole.err
+    text = text_of(tmp_path / "x.docx")
+    assert "Tiếp tục triển khai đồng bộ việc tạo lập hồ sơ công việc điện tử" in text  # Phụ lục 2's tasks
+    assert "Chỉ số cải cách hành chính (Par Index)" in text  # Phụ lục 1's targets
+    ok = parbook("plan", SAMPLES / "phuoc_my_2024.xlsx", "--sheet", "Phụ lục 2", "-o", tmp_path / "y.docx")
+    assert ok.code == 0 and "Chỉ số cải cách hành chính (Par Index)" not in text_of(tmp_path / "y.docx")

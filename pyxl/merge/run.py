@@ -177,7 +177,7 @@ def do_one(job: Job, options: Options) -> Outcome:
         lost_by_field=lost_by_field(table) if table.kind == SCORES else {},
         blanks=tuple(LABELS[name] for name in _BLANK_FIELDS if not getattr(completed, name)),
     )
-    target = options.out_dir / default_file_name(table, dataclasses.replace(completed, unit=job.part))
+    target = options.out_dir / default_file_name(table, dataclasses.replace(completed, unit=job.part), options.by)
     try:
         options.inputs.refuse(target)
     except ParbookError as error:

@@ -3,7 +3,9 @@ May import core, readers and files, and docxtpl, jinja2 and lxml; never Excel.
 
     from pyxl.plan import write_plan, read_front_matter
     front, warnings = read_front_matter("son_giang_2021.xlsx")
-    write_plan(table, front=front, by="field")          # → "Kế hoạch khắc phục - UBND xã Sơn Giang - 2021.docx"
+    write_plan(table, front=front, by="field")   # → "Kế hoạch khắc phục - UBND xã Sơn Giang - 2021 (theo lĩnh vực).docx"
+    source = one_plan(tables, "pl.xlsx")          # PL1 điểm bị trừ + PL2 nhiệm vụ → one plan, two appendices
+    write_plan(source.main, appendices=source.tables, front=front)
 
 The shipped templates are package data (pyxl/data/templates/), found through importlib.resources in
 a checkout and in an installed wheel alike; any officer-edited .docx may be given as template.
@@ -16,23 +18,25 @@ import unicodedata
 import warnings as _warnings
 from importlib import resources
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping, Sequence
 
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import TASKS, Table
 from pyxl.files import refuse_inputs
+from pyxl.plan.bundle import PlanSource, one_plan, plan_sources
 from pyxl.plan.context import ARRANGEMENTS, build_context
 from pyxl.plan.wording import format_date
 from pyxl.plan.derive import complete_front, derive_front
 from pyxl.plan.frontmatter import FrontMatter, front_matter_from_grids, front_matter_from_rows, read_front_matter
 from pyxl.plan.pdf import convert_to_pdf, require_soffice, soffice_path
 from pyxl.plan.render import CompiledTemplate, compile_template
+from pyxl.plan.suggest import Suggestion
 
 __all__ = [
-    "ARRANGEMENTS", "CompiledTemplate", "FrontMatter", "PlanWarning", "build_context", "compile_template",
-    "complete_front", "convert_to_pdf", "default_file_name", "default_template", "derive_front", "format_date",
-    "front_matter_from_grids", "front_matter_from_rows", "read_front_matter", "soffice_path", "templates_dir",
-    "write_plan",
+    "ARRANGEMENTS", "CompiledTemplate", "FrontMatter", "PlanSource", "PlanWarning", "Suggestion", "build_context",
+    "compile_template", "complete_front", "convert_to_pdf", "default_file_name", "default_template", "derive_front",
+    "format_date", "front_matter_from_grids", "front_matter_from_rows", "one_plan", "plan_sources",
+    "read_front_matter", "soffice_path", "templates_dir", "write_plan",
 ]
 
 TEMPLATE_FILES = {
@@ -41,6 +45,8 @@ TEMPLATE_FILES = {
     "lead": "ke_hoach_theo_co_quan.docx",
     TASKS: "ke_hoach_cchc_nam.docx",
 }
+# Words the default file name adds for an arrangement other than the default one.
+ARRANGEMENT_WORDS = {"field": "theo lĩnh vực", "lead": "theo cơ quan"}
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
 
@@ -66,12 +72,19 @@ def default_template(kind: str, by: str = "criterion") -> Path:
     return templates_dir() / TEMPLATE_FILES[by]
 
 
-def default_file_name(table: Table, front: FrontMatter | None = None) -> str:
-    """'Kế hoạch khắc phục - UBND xã Sơn Giang - 2021.docx': Vietnamese letters kept, safe on Windows."""
+def default_file_name(table: Table, front: FrontMatter | None = None, by: str = "criterion") -> str:
+    """'Kế hoạch khắc phục - UBND xã Sơn Giang - 2021.docx' ('… - 2021 (theo lĩnh vực).docx' for by='field').
+
+    Vietnamese letters kept, safe on Windows; the arrangement is named when it is not the default,
+    so that plans of one table in several arrangements sit side by side.
+    """
     front, _ = complete_front(front, table)
     stem = "Kế hoạch CCHC" if table.kind == TASKS else "Kế hoạch khắc phục"
     parts = [stem, front.unit or table.sheet, str(front.plan_year) if front.plan_year else ""]
-    return safe_file_name(" - ".join(part for part in parts if part) + ".docx")
+    name = " - ".join(part for part in parts if part)
+    if table.kind != TASKS and by in ARRANGEMENT_WORDS:
+        name += f" ({ARRANGEMENT_WORDS[by]})"
+    return safe_file_name(name + ".docx")
 
 
 def safe_file_name(name: str) -> str:
@@ -99,18 +112,23 @@ def write_plan(
     overwrite: bool = False,
     out_dir: str | os.PathLike[str] = ".",
     warn: Callable[[str], None] | None = None,
+    appendices: Sequence[Table] | None = None,
+    suggestions: Mapping[int, Suggestion] | None = None,
+    clean: bool = False,
 ) -> Path:
     """Write the plan for table as .docx (and .pdf beside it when pdf, or out ends in .pdf); returns the path written last.
 
     by: 'criterion' (a section per tiêu chí with a)–d)), 'field' (per lĩnh vực) or 'lead' (per
-    cơ quan chủ trì); a tasks table always gets the annual PAR plan. Blanks in the front matter
-    print as drafts leave them and are reported through warn (default: warnings.warn(PlanWarning)).
-    Never replaces an existing file unless overwrite.
+    cơ quan chủ trì); a tasks table always gets the annual PAR plan. appendices: the tables printed
+    as Phụ lục I, II… (a PlanSource's tables; default: table alone). suggestions: what to print where
+    the sheet is thin, by index in table.items, highlighted unless clean. Blanks in the front
+    matter print as drafts leave them and are reported through warn (default:
+    warnings.warn(PlanWarning)). Never replaces an existing file unless overwrite.
     """
     completed, problems = complete_front(front, table)
     for message in problems:
         (warn or _warn)(message)
-    target = Path(out) if out is not None else Path(out_dir) / default_file_name(table, completed)
+    target = Path(out) if out is not None else Path(out_dir) / default_file_name(table, completed, by)
     if target.suffix.lower() == ".pdf":
         pdf, target = True, target.with_suffix(".docx")
     elif target.suffix.lower() != ".docx":
@@ -125,7 +143,8 @@ def write_plan(
         compiled = template
     else:
         compiled = compile_template(template if template is not None else default_template(table.kind, by))
-    context = build_context(table, completed, by, all_items)
+    context = build_context(table, completed, by, all_items, appendices=appendices, suggestions=suggestions,
+                            clean=clean)
     compiled.render(context, target, overwrite)
     if pdf:
         return convert_to_pdf(target, pdf_target, overwrite)

@@ -2,54 +2,46 @@
 
 Templates only loop and test; every figure ("1,05"), date ("ngày 05 tháng 3 năm 2024"), list of
 agencies and heading number is made here. Keys avoid the names of dict methods ("items", "values",
-"keys"…), which the sandboxed Jinja would resolve to the method.
+"keys"…), which the sandboxed Jinja would resolve to the method. An item's target, tasks, lead,
+partners and deadline are `Phrase`s (pyxl.plan.suggest), printed with `{{r … }}`: the sheet's text,
+or a suggestion marked in Word.
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from typing import Mapping, Sequence
 
 from pyxl.core.errors import ParbookError
+from pyxl.core.levels import UnitKind, unit_kind
 from pyxl.core.model import TASKS, Item, Table
-from pyxl.core.text import fold, tone_key
-from pyxl.plan.appendix import appendix_context
+from pyxl.core.text import fold
+from pyxl.plan.annual import is_targets, targets, task_sections
+from pyxl.plan.appendix import appendix_context, appendix_labels
 from pyxl.plan.derive import complete_front, is_people_committee, locality_of
 from pyxl.plan.frontmatter import FrontMatter
+from pyxl.plan.opening import bases, lost_total, standing
+from pyxl.plan.organise import duties, frame, is_office, office_name, recipients
+from pyxl.plan.sections import distinct, field_sections, lead_sections
+from pyxl.plan.suggest import Phrase, Suggestion, join, pick
 from pyxl.plan.wording import (
-    bare, bullet_lines, children_lists, format_date, has_lost, item_kind, names_of, one_line, points, sentence_case,
+    bare, bullet_lines, children_lists, format_date, has_lost, item_kind, names_of, one_line, points, shortcomings,
 )
 
 ARRANGEMENTS = ("criterion", "field", "lead")
 BLANK = "……"
 _BLANK_NUMBER = "     "  # "Số:      /KH-UBND", as drafts leave it
-_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm, in Vietnamese order
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
-# Standard lĩnh vực names (par_framework.md) for tables that list criteria without their lĩnh vực
-# row; the 2022 index (876/QĐ-BNV) renamed fields 2, 5 and 7.
-_FIELDS_OLD = {
-    "1": "Công tác chỉ đạo, điều hành cải cách hành chính",
-    "2": "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật",
-    "3": "Cải cách thủ tục hành chính",
-    "4": "Cải cách tổ chức bộ máy hành chính",
-    "5": "Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức",
-    "6": "Cải cách tài chính công",
-    "7": "Hiện đại hóa hành chính",
-    "8": "Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội",
-}
-_FIELDS_2022 = {
-    **_FIELDS_OLD,
-    "2": "Cải cách thể chế",
-    "5": "Cải cách chế độ công vụ",
-    "7": "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
-}
 
 
-def build_context(table: Table, front: FrontMatter | None = None, by: str = "criterion",
-                  all_items: bool = False) -> dict:
-    """The context for a plan template: front, plan, sections (per `by`) and appendix.
+def build_context(table: Table, front: FrontMatter | None = None, by: str = "criterion", all_items: bool = False,
+                  *, appendices: Sequence[Table] | None = None, suggestions: Mapping[int, Suggestion] | None = None,
+                  clean: bool = False) -> dict:
+    """The context for a plan template: front, plan, sections (per `by`), appendices.
 
-    Items without lost points are left out of the sections unless all_items; the appendix always
-    lists every item of the table.
+    appendices: the tables printed as Phụ lục, in order (default: table alone; with two or more they
+    are numbered I, II…). suggestions: by index in table.items, what to print where the sheet is
+    thin, highlighted unless clean. Items without lost points are left out of the sections unless
+    all_items; an appendix lists every item of its table.
     """
     if by not in ARRANGEMENTS:
         raise ParbookError(
@@ -57,23 +49,49 @@ def build_context(table: Table, front: FrontMatter | None = None, by: str = "cri
             "field (theo lĩnh vực), lead (theo cơ quan chủ trì)."
         )
     front, _ = complete_front(front, table)
-    context = {"front": front_context(front), "appendix": appendix_context(table, front)}
+    printed = list(appendices) if appendices else [table]
+    own = next((i for i, other in enumerate(printed) if other.sheet == table.sheet), None)
+    if own is None:
+        printed.insert(0, table)
+        own = 0
+    labels = appendix_labels(len(printed))
+    kind = plan_unit(table, front)
+    where = frame(kind, front)
+    people = _People(kind, suggestions or {}, clean)
+    context: dict = {"appendices": [appendix_context(t, front, label) for t, label in zip(printed, labels)]}
+    context["appendix"] = context["appendices"][own]
+    reference = context["appendix"]["reference"]
     if table.kind == TASKS:
-        sections = _task_sections(table)
-        context["plan"] = _task_plan(table, sections, front)
+        sections = task_sections(table, lambda item: (people.leads(item, None), people.partners(item, None)))
+        refs = [{"ref": t["ref"], "leads": t["leads"], "partners": t["partner_list"]}
+                for s in sections for top in s["entries"] for t in (top, *top["subtasks"])]
+        context["plan"] = _annual_plan(table, sections, printed, reference)
     else:
-        entries = _entries(table, all_items)
-        sections = _lead_sections(entries) if by == "lead" else _field_sections(table, entries, front)
-        context["plan"] = _score_plan(table, entries, front)
+        entries = [(i, _entry(table, i, people)) for i in _addressed(table, all_items)]
+        sections = lead_sections(entries) if by == "lead" else field_sections(table, entries, front)
+        refs = [{"ref": e["ref"], "leads": e["leads"], "partners": e["partner_list"]} for _, e in entries]
+        context["plan"] = _score_plan(table, [e for _, e in entries], front, reference)
+    organised = duties(refs, where, front.unit or BLANK)
+    context["plan"]["organise"] = organised
+    context["plan"]["coordinator"] = where.coordinator
     context["plan"]["next_number"] = str(len(sections) + 1)
+    offices = [str(d["name"]) for d in organised["duties"]]
+    context["front"] = front_context(front, bases(front, kind, table.kind), recipients(front, where, offices))
     context["sections"] = sections
     return context
 
 
+def plan_unit(table: Table, front: FrontMatter) -> UnitKind:
+    """The unit's level and era, from its name, the table's title lines and offices, and the plan year."""
+    offices = [name for item in table.items for name in (*item.lead_names, *item.partner_names)]
+    return unit_kind([front.unit or "", *table.title_lines, table.sheet], front.plan_year, offices)
+
+
 # -- front matter -------------------------------------------------------------------------------------
 
-def front_context(front: FrontMatter) -> dict:
-    """Header, title, signature and recipient strings for the template."""
+def front_context(front: FrontMatter, base_lines: list[str] | None = None,
+                  recipient_lines: Sequence[str] | None = None) -> dict:
+    """Header, title, legal frame, signature and recipient strings for the template."""
     unit = front.unit or ""
     locality = locality_of(unit)
     if is_people_committee(unit) and locality:
@@ -96,10 +114,10 @@ def front_context(front: FrontMatter) -> dict:
         "eval_year": str(front.eval_year) if front.eval_year else BLANK,
         "plan_year": str(front.plan_year) if front.plan_year else BLANK,
         "result": bare(front.result),
-        "bases": _bases(front.bases),
+        "bases": base_lines if base_lines is not None else _bases(front.bases),
         "sign_lines": _sign_lines(front),
         "signer": one_line(front.signer),
-        "recipients": _recipients(front.recipients),
+        "recipients": _recipients(recipient_lines if recipient_lines is not None else front.recipients),
     }
 
 
@@ -108,7 +126,7 @@ def _bases(lines: tuple[str, ...]) -> list[str]:
     return [line + (";" if i < len(kept) - 1 else ".") for i, line in enumerate(kept)]
 
 
-def _recipients(lines: tuple[str, ...]) -> list[str]:
+def _recipients(lines: Sequence[str]) -> list[str]:
     kept = [_BULLET.sub("", one_line(line)).rstrip(" .;,") for line in lines]
     kept = [line for line in kept if line]
     if not any(fold(line).startswith("luu") for line in kept):
@@ -142,20 +160,31 @@ def _sign_lines(front: FrontMatter) -> list[str]:
     return [authority, position]
 
 
-def _coordinator(front: FrontMatter) -> str:
-    """Who follows the plan up: the commune's Văn phòng - Thống kê, the district's Phòng Nội vụ."""
-    locality = fold(locality_of(front.unit) or "")
-    if re.match(r"(xa|phuong|thi tran)\b", locality):
-        return "công chức Văn phòng - Thống kê"
-    if re.match(r"(huyen|quan|thi xa|thanh pho)\b", locality):
-        return "Phòng Nội vụ"
-    return "bộ phận phụ trách công tác cải cách hành chính"
+# -- the items ----------------------------------------------------------------------------------------
+
+class _People:
+    """An item's offices and plan texts: the sheet's, else the suggestion's (marked unless clean)."""
+
+    def __init__(self, kind: UnitKind, suggestions: Mapping[int, Suggestion], clean: bool) -> None:
+        self.kind, self.suggestions, self.clean = kind, suggestions, clean
+
+    def suggestion(self, index: int | None) -> Suggestion:
+        return self.suggestions.get(index, Suggestion()) if index is not None else Suggestion()
+
+    def _offices(self, sheet: Sequence[str], suggested: Sequence[str]) -> list[Phrase]:
+        names = [office_name(name, self.kind) for name in names_of(tuple(sheet)) if is_office(name)]
+        offered = [office_name(name, self.kind) for name in names_of(tuple(suggested)) if is_office(name)]
+        return pick(list(dict.fromkeys(names)), list(dict.fromkeys(offered)), self.clean)
+
+    def leads(self, item: Item, index: int | None) -> list[Phrase]:
+        return self._offices(item.lead_names or item.lead, self.suggestion(index).lead)
+
+    def partners(self, item: Item, index: int | None) -> list[Phrase]:
+        return self._offices(item.partner_names or item.partners, self.suggestion(index).partners)
 
 
-# -- remediation plan ---------------------------------------------------------------------------------
-
-def _entries(table: Table, all_items: bool) -> list[tuple[int, dict]]:
-    """(item index, entry) for each item the plan addresses, in table order."""
+def _addressed(table: Table, all_items: bool) -> list[int]:
+    """Indexes of the items the plan addresses, in table order."""
     kids = children_lists(table)
     out = []
     for i, item in enumerate(table.items):
@@ -165,210 +194,68 @@ def _entries(table: Table, all_items: bool) -> list[tuple[int, dict]]:
         is_field = item.parent is None and bool(kids[i])
         if (kids[i] or is_field) and not own_text:
             continue  # its children carry the plan
-        if not (has_lost(item) or all_items):
-            continue
-        out.append((i, _entry(item)))
+        if has_lost(item) or all_items:
+            out.append(i)
     return out
 
 
-def _entry(item: Item) -> dict:
+def _entry(table: Table, index: int, people: _People) -> dict:
+    item = table.items[index]
+    suggestion = people.suggestion(index)
     title = bare(item.title)
-    kind = item_kind(item)
+    kind = item_kind(table, index)
     code = item.code or ""
-    label = f"{kind} {code} “{title}”" if code else f"{kind} “{title}”"
+    leads, partners = people.leads(item, index), people.partners(item, index)
+    target = pick([one_line("\n".join(bullet_lines(item.target)))], [one_line(suggestion.target)], people.clean)
+    deadline = pick([bare(item.deadline.text)], [bare(suggestion.deadline)], people.clean)
     return {
         "number": "",
         "code": code,
+        "ref": code or f"“{title}”",
         "kind": kind,
         "title": title,
-        "label": label,
+        "label": f"{kind} {code} “{title}”" if code else f"{kind} “{title}”",
         "lost": points(item.lost_points) if has_lost(item) else "",
         "max_points": points(item.max_points),
         "appraised": points(item.appraised_points),
-        "target": "\n".join(bullet_lines(item.target)),
-        "solutions": bullet_lines(item.solution),
-        "reason": "\n".join(bullet_lines(item.reason or item.note)),
-        "lead": ", ".join(names_of(item.lead)),
-        "partners": ", ".join(names_of(item.partners)),
-        "lead_names": names_of(item.lead),
-        "partner_names": names_of(item.partners),
-        "deadline": bare(item.deadline.text),
+        "target": target[0] if target else Phrase(),
+        "solutions": pick(bullet_lines(item.solution), bullet_lines("\n".join(suggestion.tasks)), people.clean),
+        "reason": "\n".join(shortcomings(item)),
+        "leads": leads,
+        "partner_list": partners,
+        "lead": join(leads, _separator(leads)),
+        "partners": join(partners, _separator(partners)),
+        "deadline": deadline[0] if deadline else Phrase(),
     }
 
 
-def _field_of(table: Table, index: int) -> int:
-    while table.items[index].parent is not None:
-        index = table.items[index].parent
-    return index
+def _separator(names: list[Phrase]) -> str:
+    """', ' between names, '; ' when a name has a comma of its own ('UBND các xã, thị trấn')."""
+    return "; " if any("," in str(name) for name in names) else ", "
 
 
-def _field_sections(table: Table, entries: list[tuple[int, dict]], front: FrontMatter) -> list[dict]:
-    """One section per lĩnh vực (the root above the criteria, or the code's first number)."""
-    kids = children_lists(table)
-    names = _FIELDS_2022 if (front.eval_year or 0) >= 2022 else _FIELDS_OLD
-    order: list[object] = []
-    grouped: dict[object, list[dict]] = {}
-    titles: dict[object, str] = {}
-    lost: dict[object, str] = {}
-    for index, entry in entries:
-        root = _field_of(table, index)
-        if root != index and (table.items[root].is_group or kids[root]):
-            key: object = root
-            titles[key] = sentence_case(table.items[root].title)
-            lost[key] = points(table.items[root].lost_points)
-        else:
-            first = (table.items[index].code or "").split(".")[0]
-            key = ("code", first)
-            titles[key] = names.get(first, "Các nội dung khác")
-        if key not in grouped:
-            order.append(key)
-            grouped[key] = []
-        grouped[key].append(entry)
-    sections = []
-    for number, key in enumerate(order, start=1):
-        members = grouped[key]
-        if key not in lost:
-            values = [e["lost"] for e in members if e["lost"]]
-            lost[key] = points(sum((Decimal(v.replace(",", ".")) for v in values), Decimal(0))) if values else ""
-        for k, entry in enumerate(members, start=1):
-            entry["number"] = f"{number}.{k}"
-        sections.append({
-            "number": str(number),
-            "title": titles[key],
-            "lost": lost[key],
-            "entries": members,
-            "leads": _distinct(name for e in members for name in e["lead_names"]),
-            "partners": _distinct(name for e in members for name in e["partner_names"]),
-            "deadlines": _distinct((e["deadline"] for e in members), sep="; "),
-        })
-    return sections
-
-
-def _distinct(names, sep: str = ", ") -> str:
-    """Each name once (compared by tone_key, so 'hoá'/'hóa' and case do not count), in order of first appearance."""
-    seen: dict[str, str] = {}
-    for name in names:
-        if name and tone_key(name) not in seen:
-            seen[tone_key(name)] = name
-    return sep.join(seen.values())
-
-
-def _lead_sections(entries: list[tuple[int, dict]]) -> list[dict]:
-    """One section per lead agency, in order of first appearance; items with several leads under each."""
-    order: list[str] = []
-    names: dict[str, str] = {}
-    grouped: dict[str, list[dict]] = {}
-    unassigned = "Chưa phân công cơ quan chủ trì"
-    for _, entry in entries:
-        leads = entry["lead_names"] or [unassigned]
-        for name in leads:
-            key = tone_key(name)
-            if key not in grouped:
-                order.append(key)
-                names[key] = name
-                grouped[key] = []
-            grouped[key].append(dict(entry))
-    order.sort(key=lambda key: names[key] == unassigned)
-    sections = []
-    for number, key in enumerate(order, start=1):
-        members = grouped[key]
-        for k, entry in enumerate(members, start=1):
-            entry["number"] = f"{number}.{k}"
-        total = sum((Decimal(e["lost"].replace(",", ".")) for e in members if e["lost"]), Decimal(0))
-        sections.append({
-            "number": str(number),
-            "title": names[key],
-            "lost": points(total) if total else "",
-            "entries": members,
-            "leads": names[key],
-            "partners": _distinct(name for e in members for name in e["partner_names"]),
-            "deadlines": _distinct((e["deadline"] for e in members), sep="; "),
-        })
-    return sections
-
-
-def _score_plan(table: Table, entries: list[tuple[int, dict]], front: FrontMatter) -> dict:
-    items = [entry for _, entry in entries]
+def _score_plan(table: Table, entries: list[dict], front: FrontMatter, reference: str) -> dict:
     return {
         "kind": "scores",
-        "total_lost": points(table.totals.lost_points),
-        "entry_count": str(sum(1 for e in items if e["lost"])),
-        "leads": _distinct(name for e in items for name in e["lead_names"]),
-        "coordinator": _coordinator(front),
+        "total_lost": points(lost_total(table, front)),
+        "entry_count": str(sum(1 for e in entries if e["lost"])),
+        "standing": standing(table, front),
+        "appendix_ref": reference,
+        "leads": distinct(name for e in entries for name in e["leads"]),
     }
 
 
-# -- annual PAR plan (a tasks table) --------------------------------------------------------------------
-
-def _label(index: int) -> str:
-    return f"{_LETTERS[index]})" if index < len(_LETTERS) else f"{index + 1})"
-
-
-def _task(item: Item) -> dict:
-    products = [line.rstrip(".") for line in bullet_lines(item.product)]
-    return {
-        "label": "",
-        "code": item.code or "",
-        "title": bare(item.title),
-        "product": "; ".join(products),
-        "lead": ", ".join(names_of(item.lead)),
-        "partners": ", ".join(names_of(item.partners)),
-        "deadline": bare(item.deadline.text),
-        "subtasks": [],
-    }
-
-
-def _task_sections(table: Table) -> list[dict]:
-    """One section per group row (I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH …); top tasks lettered, sub-tasks under them."""
-    sections: list[dict] = []
-    current: dict | None = None
-    top: dict[int, dict] = {}
-    for i, item in enumerate(table.items):
-        if item.is_group:
-            current = {"number": str(len(sections) + 1), "title": sentence_case(item.title), "entries": []}
-            sections.append(current)
-            continue
-        parent = item.parent
-        while parent is not None and parent not in top and not table.items[parent].is_group:
-            parent = table.items[parent].parent
-        if parent is not None and parent in top:
-            top[parent]["subtasks"].append(_task(item))
-            top[i] = top[parent]
-            continue
-        if current is None:
-            current = {"number": str(len(sections) + 1), "title": "Các nhiệm vụ trọng tâm", "entries": []}
-            sections.append(current)
-        task = _task(item)
-        task["label"] = _label(len(current["entries"]))
-        current["entries"].append(task)
-        top[i] = task
-    return _renumber([s for s in sections if s["entries"]])
-
-
-def _renumber(sections: list[dict]) -> list[dict]:
-    for number, section in enumerate(sections, start=1):
-        section["number"] = str(number)
-    return sections
-
-
-def _task_plan(table: Table, sections: list[dict], front: FrontMatter) -> dict:
-    duties: dict[str, dict] = {}
-    for item in table.items:
-        if item.is_group:
-            continue
-        for name in (n for n in (bare(x) for x in item.lead) if n):
-            duty = duties.setdefault(tone_key(name), {"name": name, "codes": [], "count": 0})
-            duty["count"] += 1
-            if item.code:
-                duty["codes"].append(item.code)
-    lead_duties = [
-        {"number": str(n), "name": d["name"], "count": str(d["count"]), "codes": ", ".join(d["codes"])}
-        for n, d in enumerate(duties.values(), start=1)
-    ]
+def _annual_plan(table: Table, sections: list[dict], printed: list[Table], reference: str) -> dict:
+    goals = targets(printed)
+    goals_ref = next((a for t, a in zip(printed, appendix_labels(len(printed))) if is_targets(t)), "")
+    numerals = ["I", "II", "III", "IV", "V", "VI"]
+    start = 2 if goals else 1
     return {
         "kind": "tasks",
         "task_count": str(sum(len(section["entries"]) for section in sections)),  # sub-tasks not counted
-        "leads": ", ".join(d["name"] for d in duties.values()),
-        "lead_duties": lead_duties,
-        "coordinator": _coordinator(front),
+        "appendix_ref": reference,
+        "targets": goals,
+        "targets_ref": goals_ref,
+        "muc": {"targets": "II", "tasks": numerals[start], "funding": numerals[start + 1],
+                "organise": numerals[start + 2]},
     }

@@ -11,9 +11,13 @@ import re
 import unicodedata
 from datetime import date
 
+from pyxl.core.agencies import COMMUNE, DISTRICT
+from pyxl.core.levels import level_of, unit_kind
 from pyxl.core.model import Table
-from pyxl.core.text import clean
+from pyxl.core.text import clean, fold, tone_key
 from pyxl.plan.frontmatter import LABELS, FrontMatter, parse_number_symbol
+from pyxl.plan.opening import has_basis, lost_changes
+from pyxl.plan.wording import format_date
 
 _LEVELS = ("thi tran", "thi xa", "thanh pho", "xa", "phuong", "huyen", "quan", "tinh")
 _UBND = re.compile(r"^(?:ubnd|uy ban nhan dan)\b\s*", re.IGNORECASE)
@@ -28,6 +32,9 @@ def _fold_same_length(text: str) -> str:
 
 
 _ATTACHED = re.compile(r"kem\s+theo\b")
+_PLAN_WORD = re.compile(r"kem\s+theo\s+ke\s+hoach\b")
+# A results table: the decision it is attached to is the one publishing the index.
+_RESULTS = re.compile(r"chi so|ket qua|xep hang|diem")
 _NUMBER_IN_TITLE = re.compile(r"\bso\s*:?\s*(?P<n>\d*)\s*/\s*(?P<s>[a-z0-9&]+(?:-[a-z0-9&]+)*)")
 _DATE_IN_TITLE = re.compile(
     r"ngay\s*(?P<d>\d{1,2})\s*(?:thang\s*|[/.-]\s*)(?P<m>\d{1,2})\s*(?:nam\s*|[/.-]\s*)(?P<y>\d{4})"
@@ -43,44 +50,69 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def derive_front(table: Table) -> FrontMatter:
-    """What the table's title lines (and its plan year) say about number, date, unit and years."""
-    number = symbol = unit = None
-    issued = None
+    """What the table's title lines (and its plan year) say about number, date, unit, years and the decision.
+
+    Only a plan's own reference ("Kèm theo Kế hoạch số …/KH-…") gives the plan's number, date and
+    unit; a decision's ("Kèm theo Quyết định số …/QĐ-…" on a results table) gives the decision that
+    published the index; a report's or notice's (BC, TB…) gives neither.
+    """
+    plan: dict[str, object] = {}
+    decision: dict[str, object] = {}
     year_hint = table.year
     title_years: list[tuple[int, str]] = []  # (year, what the title says around it)
     locality = None
+    about_results = any(_RESULTS.search(_fold_same_length(clean(line))) for line in table.title_lines)
     for line in table.title_lines:
         original = clean(line).replace("\n", " ")
         folded = _fold_same_length(original)
         if _ATTACHED.search(folded):
-            match = _NUMBER_IN_TITLE.search(folded)
-            if match:
-                number = parse_number_symbol(match["n"])[0] if match["n"] else None
-                symbol = original[match.start("s") : match.end("s")].upper()
-            match = _DATE_IN_TITLE.search(folded)
-            if match:
-                try:
-                    issued = date(int(match["y"]), int(match["m"]), int(match["d"]))
-                except ValueError:
-                    issued = None
+            reference = _reference(original, folded)
+            kind = fold(reference.get("symbol") or "").split("-")[0]
+            if kind == "kh" or (not reference.get("symbol") and _PLAN_WORD.search(folded)):
+                plan = reference
+            elif kind == "qd" and about_results:
+                decision = reference
             years = _YEAR.findall(folded)
-            if years and year_hint is None:
+            if years and year_hint is None and (plan is reference):
                 year_hint = int(years[-1])  # "ngày /02/2024": the date is a blank but its year is not
-            match = _UNIT_IN_TITLE.search(folded)
-            if match:
-                unit = tidy_unit(original[match.start("unit") : match.end("unit")])
             continue
         for match in _YEAR.finditer(folded):
-            title_years.append((int(match.group(0)), folded[max(match.start() - 30, 0) : match.end() + 25]))
+            title_years.append((int(match.group(0)), folded[max(match.start() - 40, 0) : match.end() + 25]))
         if locality is None:
             locality = _locality_in(original, folded)
+    unit = plan.get("body")
     if unit is None and locality is not None:
         unit = f"UBND {locality}"
+    issued = plan.get("date")
     if issued is not None and year_hint is None:
-        year_hint = issued.year
+        year_hint = issued.year  # type: ignore[union-attr]
     eval_year, plan_year = _years(title_years, year_hint)
-    return FrontMatter(unit=unit, number=number, symbol=symbol, issued=issued,
-                       eval_year=eval_year, plan_year=plan_year)
+    number = decision.get("number")
+    return FrontMatter(
+        unit=unit, number=plan.get("number"), symbol=plan.get("symbol"), issued=issued,  # type: ignore[arg-type]
+        eval_year=eval_year, plan_year=plan_year,
+        decision=f"{number}/{decision['symbol']}" if number else None,
+        decision_date=decision.get("date"), decision_body=decision.get("body"),  # type: ignore[arg-type]
+    )
+
+
+def _reference(original: str, folded: str) -> dict[str, object]:
+    """number, symbol, date and issuing body of a "(Kèm theo … số …/… ngày … của …)" line."""
+    found: dict[str, object] = {}
+    match = _NUMBER_IN_TITLE.search(folded)
+    if match:
+        found["number"] = parse_number_symbol(match["n"])[0] if match["n"] else None
+        found["symbol"] = original[match.start("s") : match.end("s")].upper()
+    match = _DATE_IN_TITLE.search(folded)
+    if match:
+        try:
+            found["date"] = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            pass
+    match = _UNIT_IN_TITLE.search(folded)
+    if match:
+        found["body"] = tidy_unit(original[match.start("unit") : match.end("unit")])
+    return found
 
 
 def _locality_in(original: str, folded: str) -> str | None:
@@ -109,7 +141,7 @@ def _years(title_years: list[tuple[int, str]], hint: int | None) -> tuple[int | 
         if hint is not None and year < hint:
             return year, hint
         # "… bị trừ điểm năm 2023" names the year assessed; "… năm 2019 và các năm tiếp theo" the plan's.
-        if re.search(r"\bdiem\b|\bchi so\b", around.split(str(year))[0]) and "tiep theo" not in around:
+        if re.search(r"\bdiem\b|\bchi so\b|\bket qua\b", around.split(str(year))[0]) and "tiep theo" not in around:
             return year, year + 1
         return year - 1, year
     return (hint - 1 if hint else None), hint
@@ -174,8 +206,9 @@ def is_people_committee(unit: str | None) -> bool:
 
 def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter, list[str]]:
     """front with its blanks filled from the table, and a warning for each blank left in the document."""
-    derived = derive_front(table)
-    front = (front or FrontMatter()).merged_over(derived)
+    given = front or FrontMatter()
+    derived = _as_upper_plan(given, derive_front(table))
+    front = given.merged_over(derived)
     if front.unit:
         front = dataclasses.replace(front, unit=tidy_unit(front.unit))
     if not front.place:
@@ -196,7 +229,13 @@ def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter
         missing("unit", "trống tên đơn vị")
     if not front.place:
         missing("place", "trống địa danh")
-    if not front.number:
+    if front.symbol and not fold(front.symbol).startswith("kh"):
+        warnings.append(
+            f"Thông tin: 'Số, ký hiệu' {front.number or ''}/{front.symbol} là số của văn bản khác (Kế hoạch có ký "
+            "hiệu KH-…); văn bản để 'Số:      /KH-UBND', cần điền số của Kế hoạch trước khi trình ký."
+        )
+        front = dataclasses.replace(front, number=None, symbol=None)
+    elif not front.number:
         missing("number", f"'Số:      /{front.symbol or 'KH-UBND'}'")
     if not front.issued:
         missing("issued", f"'ngày    tháng    năm {front.plan_year or ''}'".rstrip())
@@ -204,14 +243,49 @@ def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter
         missing("eval_year", "trống năm đánh giá")
     if not front.plan_year:
         missing("plan_year", "trống năm thực hiện")
-    if not front.bases:
-        missing("bases", "câu mở đầu chung, không có dòng 'Căn cứ'")
+    warnings += _basis_blanks(front, table)
     if not front.authority:
         missing("authority", "'TM.'")
     if not front.signer_title:
         missing("signer_title", "chức vụ mặc định theo quyền hạn ký")
     if not front.signer:
         missing("signer", "trống họ tên người ký")
-    if not front.recipients:
-        missing("recipients", "chỉ '- Lưu: VT.'")
-    return front, warnings
+    if not front.recipients and unit_kind([front.unit or "", *table.title_lines, table.sheet], plan_year).level is None:
+        missing("recipients", "chỉ các cơ quan trong kế hoạch và '- Lưu: VT.' (không rõ đơn vị cấp xã hay cấp huyện)")
+    return front, warnings + lost_changes(table, front)
+
+
+_RANKS = {COMMUNE: 0, DISTRICT: 1}
+
+
+def _as_upper_plan(given: FrontMatter, derived: FrontMatter) -> FrontMatter:
+    """A "(Kèm theo Kế hoạch số …)" line of another body than the sheet's unit: not this plan's number.
+
+    When that body is above the unit (a district's plan in a commune's workbook, a province's in a
+    district's) it is the upper level's plan the unit carries out ("Thực hiện Kế hoạch số …").
+    """
+    theirs, mine = locality_of(derived.unit), locality_of(given.unit)
+    if not (derived.symbol and theirs and mine) or tone_key(theirs) == tone_key(mine):
+        return derived
+    other = dataclasses.replace(derived, unit=None, number=None, symbol=None, issued=None)
+    above, own = level_of([theirs]), level_of([mine])
+    if _RANKS.get(above, 2) <= _RANKS.get(own, 2):  # a province or city (no level word known) ranks highest
+        return other
+    number = f"{derived.number or '…'}/{derived.symbol}"
+    day = f" {format_date(derived.issued)}" if derived.issued else ""
+    return dataclasses.replace(other, upper_plan=given.upper_plan or f"Kế hoạch số {number}{day} của {derived.unit}")
+
+
+def _basis_blanks(front: FrontMatter, table: Table) -> list[str]:
+    """What the legal frame leaves blank: the whole line, or the parts of the decision not known."""
+    if not has_basis(front):
+        what = "ban hành Kế hoạch cải cách hành chính năm …" if table.kind == "tasks" else \
+            "về việc công bố Chỉ số cải cách hành chính năm …"
+        return [f"Thông tin: chưa có căn cứ ('{LABELS['decision']}', '{LABELS['decision_date']}', "
+                f"'{LABELS['decision_body']}' hoặc '{LABELS['upper_plan']}', hay 'Căn cứ'); văn bản để dòng "
+                f"'Căn cứ Quyết định số …/QĐ-UBND ngày … của … {what}', cần điền trước khi trình ký."]
+    if not (front.decision or front.decision_date or front.decision_body):
+        return []
+    blanks = [LABELS[name] for name in ("decision", "decision_date", "decision_body") if not getattr(front, name)]
+    return [f"Thông tin: chưa có '{label}'; dòng 'Căn cứ Quyết định …' để '…', cần điền trước khi trình ký."
+            for label in blanks]

@@ -9,9 +9,11 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from pyxl.core.numbers import NotANumber, parse_number
 from pyxl.core.text import clean, fold
 
 INFO_SHEET = "thong tin"
@@ -30,9 +32,26 @@ _KEYS = {
     "eval_year": ("nam danh gia", "nam cham diem", "nam xac dinh chi so", "nam cua chi so",
                   "nam ket qua danh gia"),
     "plan_year": ("nam thuc hien", "nam ke hoach", "nam khac phuc", "nam ban hanh ke hoach"),
-    "result": ("ket qua xep hang", "ket qua va xep hang", "ket qua", "xep hang", "ket qua chi so",
-               "chi so cchc", "ket qua danh gia"),
+    "result": ("ket qua xep hang", "ket qua va xep hang", "ket qua", "ket qua chi so", "ket qua danh gia"),
     "bases": ("can cu", "can cu ban hanh", "cac can cu", "can cu thuc hien"),
+    "decision": ("quyet dinh cong bo chi so", "so quyet dinh cong bo chi so", "so quyet dinh cong bo",
+                 "quyet dinh cong bo", "so quyet dinh", "quyet dinh cong bo ket qua"),
+    "decision_date": ("ngay quyet dinh", "ngay quyet dinh cong bo", "ngay cong bo", "ngay cong bo chi so"),
+    "decision_body": ("co quan ban hanh quyet dinh", "co quan cong bo", "co quan cong bo chi so",
+                      "noi ban hanh quyet dinh"),
+    "upper_plan": ("ke hoach cap tren", "ke hoach cua cap tren", "van ban cap tren", "thuc hien",
+                   "thuc hien van ban", "thuc hien ke hoach"),
+    "score": ("diem dat duoc", "diem dat", "tong diem dat", "tong diem", "diem chi so", "chi so dat duoc",
+              "chi so cchc", "diem chi so cchc", "diem cchc"),
+    "max_score": ("diem toi da", "tong diem toi da", "thang diem", "diem toi da cua bo chi so"),
+    "lost": ("diem bi tru", "diem bi mat", "tong diem bi tru", "tong diem bi mat", "so diem bi tru"),
+    "rank": ("xep hang", "thu hang", "xep thu", "vi tri xep hang", "thu tu xep hang"),
+    "units": ("tong so don vi", "so don vi", "so don vi xep hang", "tong so don vi xep hang",
+              "so don vi duoc danh gia"),
+    "coordinator": ("dau moi theo doi", "co quan dau moi", "bo phan dau moi", "don vi dau moi",
+                    "co quan tham muu cchc", "bo phan tham muu cchc"),
+    "report_to": ("bao cao ve", "co quan nhan bao cao", "noi nhan bao cao", "bao cao cap tren"),
+    "report_when": ("thoi han bao cao", "che do bao cao", "thoi gian bao cao", "han bao cao"),
     "authority": ("quyen han ky", "tham quyen ky", "quyen ky", "hinh thuc ky"),
     "signer_title": ("chuc vu nguoi ky", "chuc vu", "chuc danh nguoi ky", "chuc danh"),
     "signer": ("nguoi ky", "ho ten nguoi ky", "ho va ten nguoi ky", "ten nguoi ky"),
@@ -44,7 +63,10 @@ LABELS = {  # the sheet's own wording, for messages
     "number": "Số, ký hiệu", "issued": "Ngày ban hành", "eval_year": "Năm đánh giá",
     "plan_year": "Năm thực hiện", "result": "Kết quả, xếp hạng", "bases": "Căn cứ",
     "authority": "Quyền hạn ký", "signer_title": "Chức vụ người ký", "signer": "Người ký",
-    "recipients": "Nơi nhận",
+    "recipients": "Nơi nhận", "decision": "Quyết định công bố chỉ số", "decision_date": "Ngày quyết định",
+    "decision_body": "Cơ quan ban hành quyết định", "upper_plan": "Kế hoạch cấp trên", "score": "Điểm đạt được",
+    "max_score": "Điểm tối đa", "lost": "Điểm bị trừ", "rank": "Xếp hạng", "units": "Tổng số đơn vị",
+    "coordinator": "Đầu mối theo dõi", "report_to": "Báo cáo về", "report_when": "Thời hạn báo cáo",
 }
 _LISTS = {"bases", "recipients"}
 _HEADER_WORDS = {"thong tin", "noi dung", "gia tri", "muc", "truong", "khoa", "ten muc", "stt"}
@@ -70,6 +92,18 @@ class FrontMatter:
     signer_title: str | None = None  # Chức vụ người ký, e.g. "Chủ tịch"
     signer: str | None = None
     recipients: tuple[str, ...] = ()  # Nơi nhận, one per line
+    decision: str | None = None  # the decision publishing the index: "35/QĐ-UBND"
+    decision_date: date | None = None
+    decision_body: str | None = None  # "UBND tỉnh Quảng Trị"
+    upper_plan: str | None = None  # "Kế hoạch số 120/KH-UBND ngày 24/9/2021 của UBND huyện …"
+    score: Decimal | None = None  # the unit's index score
+    max_score: Decimal | None = None  # the index's maximum (100 unless the province says otherwise)
+    lost: Decimal | None = None  # points lost over the whole index
+    rank: str | None = None  # "1", "01/10", "1/10 huyện, thị"
+    units: int | None = None  # how many units were ranked
+    coordinator: str | None = None  # who follows the plan up (default by level)
+    report_to: str | None = None  # whom the unit reports to (default by level)
+    report_when: str | None = None  # when offices report ("trước ngày 10 của tháng cuối quý")
 
     def updated(self, **changes: object) -> "FrontMatter":
         """A copy with the given fields replaced, ignoring None (how command-line options override)."""
@@ -79,11 +113,22 @@ class FrontMatter:
             given["number"] = number
             if symbol and "symbol" not in given:
                 given["symbol"] = symbol
-        if "issued" in given and not isinstance(given["issued"], date):
-            given["issued"] = parse_date(given["issued"])
+        for name in ("issued", "decision_date"):
+            if name in given and not isinstance(given[name], date):
+                given[name] = parse_date(given[name])
         for name in ("eval_year", "plan_year"):
             if name in given and not isinstance(given[name], int):
                 given[name] = parse_year(given[name])
+        for name in ("score", "max_score", "lost"):
+            if name in given and not isinstance(given[name], Decimal):
+                given[name] = _points(given[name], name, [])
+        if "units" in given and not isinstance(given["units"], int):
+            given["units"] = _count(given["units"], [])
+        if "decision" in given:
+            given["decision"] = decision_number(_text(given["decision"]))
+        for name in ("rank", "upper_plan", "decision_body", "coordinator", "report_to", "report_when"):
+            if name in given:
+                given[name] = clean(_text(given[name])).replace("\n", " ") or None
         for name in _LISTS:
             if name in given and isinstance(given[name], str):
                 given[name] = tuple(_lines(given[name]))
@@ -156,13 +201,18 @@ def _front_from_values(values: dict[str, object]) -> tuple[FrontMatter, list[str
     for name, value in values.items():
         if name in _LISTS:
             fields[name] = tuple(line for line in value if line)  # type: ignore[union-attr]
-        elif name == "issued":
+        elif name in ("issued", "decision_date"):
             parsed = parse_date(value)
             if parsed is None:
-                warnings.append(
-                    f"Sheet Thông tin: 'Ngày ban hành' = '{clean(str(value))}' không phải ngày (ví dụ 19/3/2021); để trống."
-                )
+                warnings.append(f"Sheet Thông tin: '{LABELS[name]}' = '{clean(_text(value))}' không phải ngày "
+                                "(ví dụ 19/3/2021); để trống.")
             fields[name] = parsed
+        elif name in ("score", "max_score", "lost"):
+            fields[name] = _points(value, name, warnings)
+        elif name == "units":
+            fields[name] = _count(value, warnings)
+        elif name == "decision":
+            fields[name] = decision_number(_text(value))
         elif name in ("eval_year", "plan_year"):
             parsed_year = parse_year(value)
             if parsed_year is None:
@@ -193,6 +243,34 @@ def read_front_matter(path: str | Path) -> tuple[FrontMatter | None, list[str]]:
 
 
 # -- parsing values ---------------------------------------------------------------------------------
+
+def _points(value: object, name: str, warnings: list[str]) -> Decimal | None:
+    try:
+        number = parse_number(value)
+    except NotANumber:
+        number = None
+    if number is None:
+        warnings.append(f"Sheet Thông tin: '{LABELS[name]}' = '{clean(_text(value))}' không phải số điểm "
+                        "(ví dụ 93,93); để trống.")
+        return None
+    return abs(number)
+
+
+def _count(value: object, warnings: list[str]) -> int | None:
+    match = re.fullmatch(r"\s*(\d{1,4})(?:\.0+)?\s*(?:\D.*)?", _text(value))
+    if match is None or int(match.group(1)) == 0:
+        warnings.append(f"Sheet Thông tin: 'Tổng số đơn vị' = '{clean(_text(value))}' không phải số đơn vị; để trống.")
+        return None
+    return int(match.group(1))
+
+
+def decision_number(text: str) -> str | None:
+    """'Số 35/QĐ-UBND' → '35/QĐ-UBND'; '35' → '35/QĐ-UBND' (a decision's ký hiệu is QĐ-…)."""
+    number, symbol = parse_number_symbol(text)
+    if number is None:
+        return None
+    return f"{number}/{symbol or 'QĐ-UBND'}"
+
 
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():

@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from pyxl.core.errors import ParbookError
 from pyxl.files import atomic_path
+from pyxl.plan.widths import TextStyles, fit_tables, has_fitted_tables
 
 # The names a parbook plan template reads; a template using none of them is not a parbook template.
 PLAN_FIELDS = frozenset({"front", "plan", "sections", "appendix"})
@@ -45,6 +46,7 @@ _RENDERED_RELS = {  # the parts docxtpl renders besides the body
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
 }
+_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _PKG_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _TAG = re.compile(r"\{\{|\{%|\{#")
@@ -96,6 +98,7 @@ class _Part:
     kind: str  # "word" (WordprocessingML) or "core" (document properties)
     fix_tables: bool
     docpr_ids: bool
+    fit: bool  # holds tables sized to their content after rendering (pyxl.plan.widths)
 
 
 class _ZipWriter:
@@ -159,6 +162,7 @@ class CompiledTemplate:
         self._static: dict[str, _Static] = {}
         self._parts: dict[str, _Part] = {}
         self.fields: frozenset[str] = frozenset()
+        self._styles = TextStyles({}, {})
         self._compile()
 
     def __reduce__(self):
@@ -180,6 +184,11 @@ class CompiledTemplate:
         rendered = {main: "word"}
         rendered.update({name: "word" for name in _related(members, main, _RENDERED_RELS)})
         rendered.update({name: "core" for name in _related(members, "", {_CORE_PROPERTIES})})
+        styles = _related(members, main, {_STYLES})
+        try:
+            self._styles = TextStyles.from_xml(members.get(styles[0]) if styles else None)
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise self._error(f"có phần kiểu chữ (styles) hỏng ({exc})") from exc
         fields: set[str] = set()
         for name, blob in members.items():
             self._order.append(name)
@@ -219,7 +228,8 @@ class CompiledTemplate:
                 f"có thẻ trộn sai cú pháp gần đoạn “{_snippet(xml, exc.lineno)}”: {exc.message}. "
                 "Hãy mở mẫu bằng Word và sửa thẻ {{ … }} hoặc {% … %} ở đoạn đó"
             ) from exc
-        return _Part(template, xml, kind, fix_tables, is_main and "<wp:docPr" in xml)
+        return _Part(template, xml, kind, fix_tables, is_main and "<wp:docPr" in xml,
+                     kind == "word" and has_fitted_tables(xml))
 
     # -- rendering --------------------------------------------------------------------------
     def render_bytes(self, context: Mapping[str, object]) -> bytes:
@@ -255,6 +265,8 @@ class CompiledTemplate:
             xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
             if part.fix_tables:
                 xml = etree.tostring(_PATCHER.fix_tables(xml), encoding="unicode")
+            if part.fit:
+                xml = fit_tables(xml, self._styles)
             if part.docpr_ids:
                 counter = iter(range(1001, 1 << 31))
                 xml = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(2)}", xml)

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from pyxl.core.codes import level
 from pyxl.core.model import Item, Table
 from pyxl.core.numbers import TOLERANCE, format_points
 from pyxl.core.text import clean, fold, is_upper_title
@@ -82,9 +83,66 @@ def has_lost(item: Item) -> bool:
     return item.lost_points is not None and item.lost_points >= TOLERANCE
 
 
-def item_kind(item: Item) -> str:
-    depth = len(item.code.split(".")) if item.code and item.code[0].isdigit() else 0
-    return {0: "Nội dung", 1: "Lĩnh vực", 2: "Tiêu chí"}.get(depth, "Tiêu chí thành phần")
+def item_kind(table: Table, index: int) -> str:
+    """'Lĩnh vực', 'Tiêu chí' or 'Tiêu chí thành phần' by the item's place in the table's hierarchy.
+
+    A code's depth counts ("3.2.1" is a tiêu chí thành phần), one level deeper under a lĩnh vực
+    group row whose items are numbered 1, 2, 3 (there "1" is a tiêu chí); an item without a code
+    is one level below its parent, "Nội dung" when nothing places it.
+    """
+    item = table.items[index]
+    if item.is_group:
+        return "Lĩnh vực"
+    group = _group_above(table, index)
+    depth = level(item.code) if item.code and item.code[0].isdigit() else 0
+    if depth == 0:
+        parent = item.parent
+        if parent is not None and not table.items[parent].is_group:
+            return _deeper(item_kind(table, parent))
+        return "Tiêu chí" if group is not None or item.group else "Nội dung"
+    if (group is not None and _numbered_from_one(table, group)) or (group is None and item.group
+                                                                      and _shares_plain_codes(table, item.group)):
+        depth += 1
+    return {1: "Lĩnh vực", 2: "Tiêu chí"}.get(depth, "Tiêu chí thành phần")
+
+
+def _deeper(kind: str) -> str:
+    return {"Lĩnh vực": "Tiêu chí", "Nội dung": "Nội dung"}.get(kind, "Tiêu chí thành phần")
+
+
+def _group_above(table: Table, index: int) -> int | None:
+    parent = table.items[index].parent
+    while parent is not None and not table.items[parent].is_group:
+        parent = table.items[parent].parent
+    return parent
+
+
+def _numbered_from_one(table: Table, group: int) -> bool:
+    """True when the group's own items have one-number codes (the group row is the lĩnh vực)."""
+    return any(item.parent == group and level(item.code) == 1 for item in table.items if item.code)
+
+
+def _shares_plain_codes(table: Table, group: str) -> bool:
+    return any(item.group == group and level(item.code) == 1 for item in table.items if item.code)
+
+
+# Scoring-method notes: how a criterion is scored, not what went wrong ("Điều tra xã hội học").
+_METHOD = re.compile(r"\bdtxhh\b|\bdt xhh\b|dieu tra xa hoi hoc|khong cham diem|khong tinh diem|"
+                     r"cham (?:diem )?(?:qua|bang|theo) (?:phieu )?(?:khao sat|dieu tra)|\bxhh\b")
+
+
+def is_method_note(line: str) -> bool:
+    """True for a note saying how the criterion is scored (with no finding, i.e. no figure)."""
+    return bool(_METHOD.search(fold(line))) and not re.search(r"\d", line)
+
+
+def shortcomings(item: Item) -> list[str]:
+    """The reason (else the note) as bullet lines, scoring-method notes left out."""
+    for text in (item.reason, item.note):
+        lines = [line for line in bullet_lines(text) if not is_method_note(line)]
+        if lines:
+            return lines
+    return []
 
 
 def children_lists(table: Table) -> list[list[int]]:

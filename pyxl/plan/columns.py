@@ -1,0 +1,67 @@
+"""How wide each column of a table should be: at least its longest word, then as short a table as can be."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_WRAP = 1.08  # a wrapped line holds a little less than its width: words do not fill it to the edge
+_STEPS = 24  # the room above the words' widths is handed out in this many steps
+
+
+def fit(lo: list[float], hi: list[float], rows: list[list[Sequence[float]]], total: float, pad: float) -> list[float]:
+    """Column widths adding up to total, none below lo, that make the table about as short as it can be.
+
+    rows[r][c] lists the one-line widths of cell (r, c)'s lines. Starting from lo, each step widens
+    the column that shortens the table most (a cell's height ~ its text width over the column's);
+    room left when no column helps any more goes to the columns by how much text they hold.
+    """
+    if sum(lo) >= total:
+        return [value * total / sum(lo) for value in lo]  # even the words do not fit: shrink evenly
+    count = len(lo)
+    widths = list(lo)
+    cells = [{r: row[c] for r, row in enumerate(rows) if row[c]} for c in range(count)]
+
+    def height(lines: Sequence[float], width: float) -> float:
+        k = _WRAP / max(width - pad, 1.0)
+        return sum(w * k if w * k > 1.0 else 1.0 for w in lines)
+
+    table = [[0.0] * count for _ in rows]  # the height of each cell, in lines
+    for c in range(count):
+        for r, lines in cells[c].items():
+            table[r][c] = height(lines, widths[c])
+    tops = [_top_two(row) for row in table]  # (tallest, its column, the next tallest) per row
+    step = (total - sum(lo)) / _STEPS
+    while total - sum(widths) > 0.5:
+        room = min(step, total - sum(widths))
+        making: dict[int, list[int]] = {}  # column → the rows whose height it makes
+        for r, (_, column, _) in enumerate(tops):
+            making.setdefault(column, []).append(r)
+        best, gain = None, 1e-9
+        for c, made in making.items():
+            if c < 0 or widths[c] >= hi[c]:
+                continue  # at its natural width: widening it saves nothing
+            wider = min(widths[c] + room, hi[c])
+            saved = sum(tops[r][0] - max(tops[r][2], height(cells[c][r], wider)) for r in made)
+            if saved > gain:
+                best, gain = c, saved
+        if best is None:
+            break
+        widths[best] = min(widths[best] + room, hi[best])
+        for r, lines in cells[best].items():
+            table[r][best] = height(lines, widths[best])
+            tops[r] = _top_two(table[r])
+    left = total - sum(widths)
+    if left > 0.5:
+        text = [sum(w for lines in cells[c].values() for w in lines) for c in range(count)]
+        shares = text if sum(text) > 0 else [1.0] * count
+        widths = [w + left * s / sum(shares) for w, s in zip(widths, shares)]
+    return widths
+
+
+def _top_two(row: list[float]) -> tuple[float, int, float]:
+    first, column, second = 0.0, -1, 0.0
+    for c, value in enumerate(row):
+        if value > first:
+            first, column, second = value, c, first
+        elif value > second:
+            second = value
+    return first, column, second

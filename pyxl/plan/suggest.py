@@ -1,0 +1,98 @@
+"""Suggested text in a plan: what the remediation library proposes where the sheet is thin, marked in Word.
+
+An item's target, tasks, lead, partners and deadline each come from the sheet when it has them and
+otherwise from a `Suggestion`; a suggested part prints highlighted (Word's yellow highlight, which
+the officer sees, checks and removes with Home › Text Highlight Color › No Color), or plain when the
+plan is written clean. Templates print these fields with docxtpl's run tag, `{{r e.lead }}`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from markupsafe import escape
+
+HIGHLIGHT = "yellow"
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What the remediation library proposes for one item (any field may be empty)."""
+
+    target: str | None = None
+    tasks: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    deadline: str | None = None
+
+
+class Phrase:
+    """Text for a `{{r … }}` field: parts that are either the sheet's or suggested (highlighted unless clean)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Iterable[tuple[str, bool]] = ()) -> None:
+        self.parts = tuple((text, suggested) for text, suggested in parts if text)
+
+    @classmethod
+    def of(cls, text: str | None, suggested: bool = False) -> "Phrase":
+        """One part: the sheet's text, or a suggestion."""
+        return cls([(text or "", suggested)])
+
+    @property
+    def suggested(self) -> bool:
+        """True when any part is a suggestion."""
+        return any(flag for _, flag in self.parts)
+
+    def plain(self) -> "Phrase":
+        """The same text with no part marked (a clean plan)."""
+        return Phrase((text, False) for text, _ in self.parts)
+
+    def __add__(self, other: "Phrase | str") -> "Phrase":
+        extra = other.parts if isinstance(other, Phrase) else ((other, False),)
+        return Phrase(self.parts + tuple(extra))
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def __str__(self) -> str:
+        return "".join(text for text, _ in self.parts)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.parts!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other) if isinstance(other, (Phrase, str)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __html__(self) -> str:
+        """WordprocessingML runs: line breaks and tabs as Word's, characters XML forbids dropped."""
+        runs = []
+        for text, suggested in self.parts:
+            props = f'<w:rPr><w:highlight w:val="{HIGHLIGHT}"/></w:rPr>' if suggested else ""
+            body = str(escape(_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))))
+            body = body.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+            body = body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+            runs.append(f'<w:r>{props}<w:t xml:space="preserve">{body}</w:t></w:r>')
+        return "".join(runs)
+
+
+def join(phrases: Iterable[Phrase], sep: str = ", ") -> Phrase:
+    """The phrases one after another with sep between them (the separator never marked)."""
+    out = Phrase()
+    for phrase in phrases:
+        if phrase:
+            out = out + sep + phrase if out else phrase
+    return out
+
+
+def pick(sheet: Iterable[str], suggested: Iterable[str], clean: bool) -> list[Phrase]:
+    """The sheet's values when it has any, else the suggested ones (marked unless clean)."""
+    own = [text for text in sheet if text]
+    if own:
+        return [Phrase.of(text) for text in own]
+    return [Phrase.of(text, not clean) for text in suggested if text]
