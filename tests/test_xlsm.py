@@ -40,8 +40,10 @@ HEADERS = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm ch
            "Giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú",
            "Kiểm tra (parbook)"]
 INFO_KEYS = ["Cơ quan chủ quản", "Tên đơn vị ban hành", "Địa danh", "Số, ký hiệu", "Ngày ban hành", "Năm đánh giá",
-             "Năm thực hiện", "Kết quả, xếp hạng", "Căn cứ", "Quyền hạn ký", "Chức vụ người ký", "Người ký",
-             "Nơi nhận"]
+             "Năm thực hiện", "Quyết định công bố chỉ số", "Ngày quyết định", "Cơ quan ban hành quyết định",
+             "Kế hoạch cấp trên", "Điểm đạt được", "Điểm tối đa", "Điểm bị trừ", "Xếp hạng", "Tổng số đơn vị",
+             "Kết quả, xếp hạng", "Căn cứ", "Quyền hạn ký", "Chức vụ người ký", "Người ký", "Nơi nhận",
+             "Đầu mối theo dõi", "Báo cáo về", "Thời hạn báo cáo"]
 DEADLINES = ["Quý I", "Quý II", "Quý III", "Quý IV", "6 tháng đầu năm", "Trong năm …", "Cả năm", "Thường xuyên",
              "Định kỳ hàng quý, 6 tháng, năm"]
 BUTTONS = {  # label → (VBA callback, pyxl.excel.macros function)
@@ -540,3 +542,10 @@ def test_compound_file_reads_back_with_olefile(sizes: dict[str, int]):
             _red_black_height(ole, entry.sid_child)
             names = _in_order(ole, entry.sid_child)
             assert names == sorted(names, key=lambda n: (len(n), n.upper()))
+
+
+def test_every_key_of_the_info_sheet_is_one_the_plan_reads():
+    from pyxl.plan.frontmatter import field_for_key
+
+    fields = [field_for_key(key) for key in INFO_KEYS]
+    assert None not in fields and len(set(fields)) == len(fields)
