@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+# xlwings registers its JSON-backed Book (xlwings PRO, PolyForm Noncommercial: tests only) when it is first
+# imported, so the key must be set before any test module imports it.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
