@@ -276,7 +276,7 @@ TOKENS = st.lists(st.one_of(VOCABULARY, NUMBERS), max_size=14)
 def _numbers_named(text: str) -> tuple[set[int], set[int]]:
     """(years, months) the text names: 4-digit years, and numbers written right after a "tháng" that starts a word (the parser reads "0tháng" as no month)."""
     years = {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)}
-    months = {int(m) for m in re.findall(r"(?i)(?<!\d)tháng\s*(\d{1,2})(?!\d)", text)}
+    months = {int(m) for m in re.findall(r"(?i)\btháng\s*(\d{1,2})(?!\d)", text)}
     return years, months
 
 
@@ -294,5 +294,7 @@ def test_every_due_is_consistent_with_the_numbers_of_its_text(tokens: list[str],
     assert deadline.due.year in (years or {plan})
     # When the only periods named are numbered months, the due falls in one of them, never after the last.
     only_months = not re.search(r"(?i)quý|năm|6 tháng|đầu|giữa|cuối|ngày|/|hằng|định kỳ|tuần|thứ|thường xuyên|tiếp theo|tháng(?!\s*\d)", text)
+    # A year standing alone (not "tháng 6/2024") is a period of its own: the year's end.
+    only_months = only_months and not re.search(r"(?<![/\d])(?:19|20)\d{2}(?!\d)", text)
     if months and only_months and all(1 <= m <= 12 for m in months):
         assert deadline.due.month in months and deadline.due.month <= max(months)

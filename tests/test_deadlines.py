@@ -312,3 +312,10 @@ def test_not_done(text: object) -> None:
 @given(st.one_of(st.none(), st.text(), st.integers(), st.floats()))
 def test_is_done_never_raises(value: object) -> None:
     assert isinstance(is_done(value), bool)
+
+
+def test_a_stage_without_a_year_is_in_the_year_the_cell_names():
+    """'Quý I/2025; Quý II' is due at the end of June 2025 once March is over, whatever the plan year."""
+    assert parse_deadline("Quý I/2025; Quý II", 2026, date(2025, 5, 1)).due == date(2025, 6, 30)
+    assert parse_deadline("Quý II; Quý I/2025", 2026, date(2025, 1, 10)).due == date(2025, 3, 31)  # in date order
+    assert parse_deadline("Tháng 3/2026; báo cáo tháng 12", 2025, date(2026, 4, 1)).due == date(2026, 12, 31)

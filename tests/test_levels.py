@@ -10,3 +10,14 @@ def test_level_and_era_from_names_year_and_offices():
     assert unit_kind(["xã Tân Lập"], 2025, ["Văn phòng - Thống kê"]) == UnitKind("commune", OLD)
     assert unit_kind(["PHỤ LỤC"], 2024) == UnitKind(None, OLD)
     assert unit_kind(["Huyện Vĩnh Linh"], 2027).era == OLD  # a district table is of the old era
+
+
+def test_a_title_naming_only_the_year_assessed_plans_for_the_next_year():
+    from pyxl.core.years import plan_year_of
+
+    assert plan_year_of(["KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC NĂM 2025"]) == 2026
+    assert plan_year_of(["CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM NĂM 2023"]) == 2024
+    assert plan_year_of(["KẾ HOẠCH KHẮC PHỤC … NĂM 2019 VÀ CÁC NĂM TIẾP THEO"]) == 2019
+    assert plan_year_of(["BỊ TRỪ ĐIỂM NĂM 2023", "(Kèm theo Kế hoạch số /KH-UBND ngày /02/2024)"]) == 2024
+    assert plan_year_of(["CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH XÃ PHƯỚC MỸ NĂM 2024"]) == 2024
+    assert plan_year_of(["PHỤ LỤC"]) is None

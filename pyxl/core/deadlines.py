@@ -104,14 +104,28 @@ def _read(text: str, year: int, as_of: date) -> tuple[date | None, str]:
     folded = fold(text)
     if _STATUS_DONE.match(folded):
         return None, "status"
-    parts = [_classify(fold(part), year, as_of) for part in _parts(text)]
-    dues = [due for due, kind in parts if due and kind in ("date", "period")]
+    parts = [_classify(part, stage_year, as_of) for part, stage_year in _stages(text, year)]
+    dues = sorted(due for due, kind in parts if due and kind in ("date", "period"))
     if len(dues) >= 2:
         return _next_due(dues, as_of), "staged"
     due, kind = _classify(folded, year, as_of)
     if kind == "vague" and _STATUS.match(folded):
         return None, "status"
     return due, kind
+
+
+def _stages(text: str, year: int) -> list[tuple[str, int]]:
+    """Each stage, folded, with the year it is in: its own, else the last one named before it, else the
+    first the cell names ("Quý I/2025; Quý II" → Quý II/2025), else the plan year."""
+    named = _YEAR.findall(fold(text))
+    current = int(named[0]) if named else year
+    stages = []
+    for part in _parts(text):
+        folded = fold(part)
+        own = _YEAR.findall(folded)
+        current = int(own[-1]) if own else current
+        stages.append((folded, current))
+    return stages
 
 
 def _parts(text: str) -> list[str]:

@@ -17,8 +17,8 @@ from pyxl.core.numbers import format_points
 from pyxl.core.rows import RawItem, RawTotal, code_columns, code_source, read_rows, score_value
 from pyxl.core.scoring import score, totals
 from pyxl.core.text import clean, fold
+from pyxl.core.years import plan_year_of
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _LOOKED_FOR = (
     "một dòng tiêu đề bảng (trong 30 dòng đầu) có cột 'Lĩnh vực/Tiêu chí' (hoặc 'Nội dung', 'Nhiệm vụ') "
     "cùng các cột điểm 'Điểm chuẩn', 'Điểm thẩm định', 'Điểm bị mất' hoặc các cột 'Cơ quan chủ trì', "
@@ -88,10 +88,10 @@ def _title_lines(grid: Grid, header: Header) -> list[str]:
 
 
 def _plan_year(title_lines: list[str], header: Header, as_of: date) -> int:
-    """The latest year named in the title lines, else the appraisal year + 1, else the as-of year."""
-    years = [int(y) for line in title_lines for y in _YEAR.findall(line)]
-    if years:
-        return max(years)
+    """The plan year the title lines name (see core.years), else the appraisal year + 1, else the as-of year."""
+    named = plan_year_of(title_lines)
+    if named:
+        return named
     appraised = header_year(header)
     return appraised + 1 if appraised else as_of.year
 

@@ -15,6 +15,7 @@ from pyxl.core.agencies import COMMUNE, DISTRICT
 from pyxl.core.levels import level_of, unit_kind
 from pyxl.core.model import Table
 from pyxl.core.text import clean, fold, tone_key
+from pyxl.core.years import names_assessed_year
 from pyxl.plan.frontmatter import LABELS, FrontMatter, parse_number_symbol
 from pyxl.plan.opening import has_basis, lost_changes
 from pyxl.plan.wording import format_date
@@ -141,7 +142,7 @@ def _years(title_years: list[tuple[int, str]], hint: int | None) -> tuple[int | 
         if hint is not None and year < hint:
             return year, hint
         # "… bị trừ điểm năm 2023" names the year assessed; "… năm 2019 và các năm tiếp theo" the plan's.
-        if re.search(r"\bdiem\b|\bchi so\b|\bket qua\b", around.split(str(year))[0]) and "tiep theo" not in around:
+        if names_assessed_year(around.split(str(year))[0], around):
             return year, year + 1
         return year - 1, year
     return (hint - 1 if hint else None), hint
