@@ -11,7 +11,7 @@ from typing import Callable
 
 from pyxl.core.model import Item, Table
 from pyxl.core.text import clean
-from pyxl.plan.suggest import Phrase, join
+from pyxl.plan.suggest import Phrase, office_list
 from pyxl.plan.wording import bare, bullet_lines, one_line, sentence_case
 
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
@@ -35,8 +35,8 @@ def _task(item: Item, offices: list[Phrase], partners: list[Phrase], deadline: P
         "partner_list": partners,
         "title": bare(item.title),
         "product": "; ".join(products),
-        "lead": join(offices),
-        "partners": join(partners),
+        "lead": office_list(offices),
+        "partners": office_list(partners),
         "deadline": deadline,
         "subtasks": [],
     }

@@ -20,7 +20,7 @@ from pyxl.plan.annual import task_sections
 from pyxl.plan.derive import complete_front
 from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.organise import is_office, office_name
-from pyxl.plan.suggest import Phrase, join
+from pyxl.plan.suggest import Phrase, office_list
 from pyxl.plan.wording import (
     bare, bullet_lines, children_lists, has_lost, item_kind, names_of, one_line, points, sentence, shortcomings,
 )
@@ -167,15 +167,10 @@ def entry(table: Table, index: int, texts: ItemTexts) -> dict:
         "reason": shortcoming(item),
         "leads": leads,
         "partner_list": partners,
-        "lead": join(leads, separator(leads)),
-        "partners": join(partners, separator(partners)),
+        "lead": office_list(leads),
+        "partners": office_list(partners),
         "deadline": texts.deadline(item, index),
     }
-
-
-def separator(names: list[Phrase]) -> str:
-    """', ' between names, '; ' when a name has a comma of its own ('UBND các xã, thị trấn')."""
-    return "; " if any("," in str(name) for name in names) else ", "
 
 
 def suggested_count(table: Table, front: FrontMatter | None = None, all_items: bool = False) -> int:

@@ -79,6 +79,21 @@ def join(phrases: Iterable[Phrase], sep: str = ", ") -> Phrase:
     return out
 
 
+def office_list(names: Iterable[Phrase]) -> Phrase:
+    """Offices one after another: ', ' between them, '; ' when one has a comma of its own ('UBND các xã, thị
+    trấn'); a generic 'Các cơ quan, đơn vị liên quan' after the named ones, in lower case."""
+    names = sorted((name for name in names if name), key=lambda name: str(name).startswith("Các "))
+    sep = "; " if any("," in str(name) for name in names) else ", "
+    return join((name if i == 0 else _lower_generic(name) for i, name in enumerate(names)), sep)
+
+
+def _lower_generic(name: Phrase) -> Phrase:
+    (first, marked), *rest = name.parts
+    if not first.startswith("Các "):
+        return name
+    return Phrase([("c" + first[1:], marked), *rest])
+
+
 def suggestion_note(count: int, clean: bool = False) -> str | None:
     """The line the plan's doors print: how many items took the library's text, to review before signing."""
     if not count:
