@@ -130,8 +130,9 @@ def _section(number: str, title: str, lost: str, members: list[dict]) -> dict:
 def _deadlines(members: list[dict]) -> Phrase:
     """The section's deadline; when its items differ, each deadline with the items it is for.
 
-    'Quý I/2024 (1.5.2); Thường xuyên (1.1.3, 1.6)'; an item without one shows as '…… (3.5)' beside
-    the others, for the officer to fill in.
+    'Quý I/2024 (tiêu chí 1.5.2); Thường xuyên (tiêu chí 1.1.3, 1.6)'; a deadline in stages keeps
+    them apart with commas ('Quý I/2024 (kế hoạch), Quý III/2024 (kiểm tra)'); an item without one
+    shows as '…… (tiêu chí 3.5)' beside the others, for the officer to fill in.
     """
     by_deadline: dict[str, tuple[Phrase, list[str]]] = {}
     for e in members:
@@ -139,7 +140,12 @@ def _deadlines(members: list[dict]) -> Phrase:
         by_deadline.setdefault(key, (e["deadline"] or Phrase.of(BLANK), []))[1].append(e["ref"])
     if len(by_deadline) == 1:
         return next(iter(by_deadline.values()))[0] if members[0]["deadline"] else Phrase()
-    return join((deadline + f" ({', '.join(dict.fromkeys(refs))})" for deadline, refs in by_deadline.values()), "; ")
+    return join((_staged(deadline) + f" (tiêu chí {', '.join(dict.fromkeys(refs))})"
+                 for deadline, refs in by_deadline.values()), "; ")
+
+
+def _staged(deadline: Phrase) -> Phrase:
+    return Phrase((text.replace("; ", ", "), marked) for text, marked in deadline.parts)
 
 
 def _sum(members: list[dict]) -> str:
