@@ -16,7 +16,7 @@ COMMUNE_OLD_ROWS = [  # (code, title, max, appraised, note)
     ("1.3", "Thực hiện chế độ báo cáo CCHC định kỳ", 1, 0.5, None),
     ("1.5", "Công tác tuyên truyền về cải cách hành chính", 1, 0.5, "Chưa tuyên truyền trên loa truyền thanh xã"),
     ("1.6", "Có sáng kiến, giải pháp mới trong CCHC được công nhận", 1, 0.5, None),
-    ("3", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 13, 11.5, None),
+    ("3", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 13, 12, None),
     ("3.4.1", "Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn", 1.5, 1, "Đạt 95% hồ sơ đúng hạn"),
     ("3.6", "Công khai đầy đủ, kịp thời thủ tục hành chính tại Bộ phận Một cửa", 1, 0.5, None),
     ("5", "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", 8, 7.5, None),
