@@ -95,8 +95,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """parbook plan: the narrative plan document (.docx, optionally .pdf) written from the sheet."""
-    from pyxl.core.workbook import tables_from_grids
-    from pyxl.plan import one_plan, write_plan
+    from pyxl.core.workbook import tables_from_grids, workbook_library
+    from pyxl.plan import one_plan, suggested_count, suggested_for, suggestion_note, write_plan
     from pyxl.plan.frontmatter import FrontMatter, front_matter_from_grids, parse_date
     from pyxl.readers import read_workbook
 
@@ -110,9 +110,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if overrides:
         front = (front or FrontMatter()).updated(**overrides)
     messages = list(warnings)
-    path = write_plan(source.main, args.output, args.by, args.template, front, args.all, args.pdf, args.overwrite,
+    table = suggested_for(source.main, front, workbook_library(grids))
+    path = write_plan(table, args.output, args.by, args.template, front, args.all, args.pdf, args.overwrite,
                       warn=messages.append, appendices=source.tables, clean=args.clean)
-    for message in messages:
+    note = suggestion_note(suggested_count(table, front, args.all), args.clean)
+    for message in messages + ([note] if note else []):
         print(f"Lưu ý: {message}", file=sys.stderr)
     written = [path.with_suffix(".docx"), path] if path.suffix == ".pdf" else [path]
     print("Đã tạo " + " và ".join(str(p) for p in written))
@@ -122,15 +124,19 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     """parbook merge: one plan per commune and the Tổng hợp workbook; exit 1 when some communes failed."""
     from pyxl.merge import KEPT, MISSING, WRITTEN, merge
+    from pyxl.plan import suggestion_note
 
     only = [name.strip() for name in args.only.split(",") if name.strip()] if args.only else None
     result = merge(args.source, args.output, by=args.by, pdf=args.pdf, zip_output=args.zip, only=only,
                    jobs=args.jobs, overwrite=args.overwrite, roster=args.list, as_of=args.as_of,
-                   year=args.year, sheet=args.sheet)
+                   year=args.year, sheet=args.sheet, clean=args.clean)
     print(f"{len(result.outcomes)} đơn vị từ '{result.source.name}' → {result.out_dir}")
     print(f"  đã lập {len(result.with_status(WRITTEN))} kế hoạch; "
           f"giữ nguyên {len(result.with_status(KEPT))} tệp đã có"
           + ("" if args.overwrite or not result.with_status(KEPT) else " (dùng --overwrite để ghi lại)"))
+    suggested = [o.suggested for o in result.outcomes if o.suggested]
+    if suggested:
+        print(f"  ở {len(suggested)} kế hoạch, {suggestion_note(sum(suggested), args.clean)}")
     for outcome in result.with_errors:
         print(f"  - {outcome.name}: kế hoạch đã lập nhưng bảng còn {outcome.count(ERROR)} lỗi cần sửa")
     for outcome in result.failed:
@@ -332,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"cách trình bày: {ARRANGEMENTS}")
     merge.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
     merge.add_argument("--zip", action="store_true", help="nén các kế hoạch và Tổng hợp.xlsx vào một tệp .zip")
+    merge.add_argument("--clean", action="store_true", help="in nội dung gợi ý như văn bản thường (bỏ tô vàng)")
     merge.add_argument("--only", metavar="TÊN,…", help="chỉ các đơn vị này, cách nhau bằng dấu phẩy")
     merge.add_argument("--jobs", type=_count, metavar="SỐ", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
     merge.add_argument("--list", metavar="TỆP", help="danh sách đơn vị (.xlsx, .csv) khi nguồn không có sheet Danh sách")

@@ -237,6 +237,49 @@ def test_make_plan_writes_beside_a_saved_book(tmp_path, monkeypatch):
     assert "8,45" in text
 
 
+def test_make_plan_joins_the_tasks_sheet_and_says_what_the_library_filled(tmp_path, monkeypatch):
+    import docx
+
+    from plan_workbooks import district_two_sheets
+
+    saved = district_two_sheets(tmp_path / "dt.xlsx")
+    book, data = book_from(saved, active="PL1 điểm bị trừ")
+    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(saved)))
+    macros.make_plan(book)
+    [alert] = apply(data, book.json()["actions"])["alerts"]
+    [written] = list(tmp_path.glob("*.docx"))
+    assert alert.startswith("Đã tạo kế hoạch từ sheet 'PL1 điểm bị trừ' và 'PL2 nhiệm vụ'") and written.name in alert
+    assert "mục dùng gợi ý của thư viện (tô vàng): hãy xem lại trước khi trình ký." in alert
+    text = [p.text for p in docx.Document(str(written)).paragraphs]
+    assert "- Cử 04 công chức cấp xã đi đào tạo, bồi dưỡng chuẩn hóa." in text  # PL2's task for 5.3.2
+    assert "PHỤ LỤC II" in " ".join(text).upper()
+
+
+def test_make_plan_fills_a_thin_sheet_from_the_library(tmp_path, monkeypatch):
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+
+    book, data = saved_book("vinh_linh_2023.xlsx", tmp_path, monkeypatch)
+    macros.make_plan(book)
+    [alert] = apply(data, book.json()["actions"])["alerts"]
+    assert "17 mục dùng gợi ý của thư viện (tô vàng)" in alert
+    [written] = list(tmp_path.glob("*.docx"))
+    document = docx.Document(str(written))
+    assert not any(p.text.endswith(("giải pháp: ……", "Chủ trì: ……", "hoàn thành: ……")) for p in document.paragraphs)
+    assert any(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for p in document.paragraphs for r in p.runs)
+
+
+def test_make_plan_on_a_sheet_without_a_table_says_why(tmp_path, monkeypatch):
+    book, data = saved_book("son_giang_2021.xlsx", tmp_path, monkeypatch)
+    data["sheets"].append({"name": "Ghi nhớ", "values": [["Họp giao ban thứ Hai"]], "pictures": [], "tables": []})
+    data["book"]["active_sheet_index"] = len(data["sheets"]) - 1
+    book = xw.Book(json=data)
+    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(tmp_path / "son_giang_2021.xlsx")))
+    macros.make_plan(book)
+    [alert] = apply(data, book.json()["actions"])["alerts"]
+    assert alert.startswith("Sheet 'Ghi nhớ' không có bảng PHỤ LỤC") and not list(tmp_path.glob("*.docx"))
+
+
 def test_show_help_activates_the_help_sheet():
     book, data = book_from(SAMPLES / "son_giang_2021.xlsx")
     data["sheets"].insert(0, {"name": "Hướng dẫn", "values": [["parbook"]], "pictures": [], "tables": []})

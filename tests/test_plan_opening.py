@@ -182,7 +182,8 @@ def test_scoring_method_notes_are_not_printed_as_shortcomings(tmp_path):
     source = one_plan(read_tables(book), book.name)
     texts = body_paragraphs(quietly(source.main, out=tmp_path / "p.docx", appendices=source.tables))
     heading = next(i for i, t in enumerate(texts) if "3.6 “Mức độ hài lòng" in t)
-    assert texts[heading + 1].startswith("a) Mục tiêu")  # no "Tồn tại, hạn chế: Điều tra xã hội học."
+    # the facts instead of "Tồn tại, hạn chế: Điều tra xã hội học."
+    assert texts[heading + 1] == "Tồn tại, hạn chế: Điểm thẩm định đạt 0,5/1 điểm."
     assert not any("Tồn tại, hạn chế: Điều tra" in t for t in texts)
     assert any(t == "Tồn tại, hạn chế: Đạt 92,3% hồ sơ đúng hạn." for t in texts)  # a finding with a figure stays
     method = make_table("PL", SCORES, [
@@ -190,7 +191,8 @@ def test_scoring_method_notes_are_not_printed_as_shortcomings(tmp_path):
         row("8.2", "Hài lòng về thủ tục", 2, 1, note="Không chấm điểm, chỉ khảo sát"),
         row("8.3", "Hài lòng về công chức", 2, 1.5, reason="Điều tra xã hội học đạt 75%, thấp hơn năm trước")])
     reasons = [e["reason"] for s in build_context(method)["sections"] for e in s["entries"]]
-    assert reasons == ["", "", "Điều tra xã hội học đạt 75%, thấp hơn năm trước."]
+    assert reasons == ["Điểm thẩm định đạt 2/3 điểm.", "Điểm thẩm định đạt 1/2 điểm.",
+                       "Điều tra xã hội học đạt 75%, thấp hơn năm trước."]
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.xlsx")), ids=lambda p: p.stem)

@@ -69,6 +69,7 @@ class Suggestion:
                  years they still apply to
     source       BUILTIN, or "sheet 'Giải pháp mẫu' dòng 7" for the workbook's own entry
     owner_kind   the owners' column used: commune_old · commune_new · district
+    year         the plan year its {năm} placeholders were filled with (None: not known)
     """
 
     entry_id: str
@@ -84,6 +85,7 @@ class Suggestion:
     legal_basis: str | None
     source: str
     owner_kind: str
+    year: int | None = None
 
     def solution_text(self) -> str:
         """The tasks as an officer types them into a 'Giải pháp' cell: one '- ' line each."""
@@ -150,7 +152,7 @@ class Entry:
             self.id, self.topic, self.field, confidence, fill_years(self.target, year),
             tuple(fill_years(c, year) for c in self.causes), tuple(fill_years(t, year) for t in self.tasks),
             self.lead.get(kind, ()), self.partners.get(kind, ()), fill_years(self.deadline, year), basis,
-            self.source, kind,
+            self.source, kind, year,
         )
 
 

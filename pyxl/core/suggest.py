@@ -57,9 +57,12 @@ def item_field(table: Table, item: Item) -> str | None:
     return context_field(texts)
 
 
-def with_suggestions(table: Table, library: Library, unit: UnitKind) -> Table:
-    """The table with the library's suggestions for its plan items, on `suggestions` and on the plan findings."""
-    year = table.year or date.today().year
+def with_suggestions(table: Table, library: Library, unit: UnitKind, year: int | None = None) -> Table:
+    """The table with the library's suggestions for its plan items, on `suggestions` and on the plan findings.
+
+    year: the plan year the suggestions' deadlines fall in (default: the table's, else this year).
+    """
+    year = year or table.year or date.today().year
     suggestions: dict[int, Suggestion] = {}
     for i in plan_items(table):
         item = table.items[i]

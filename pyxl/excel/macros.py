@@ -16,7 +16,9 @@ import xlwings as xw
 from pyxl.excel import marks as plan_marks
 from pyxl.core.errors import ParbookError
 from pyxl.files import describe_os_error
-from pyxl.core.workbook import SIDE_SHEETS, info_year, suggested, tables_from_grids, workbook_catalogue
+from pyxl.core.workbook import (
+    SIDE_SHEETS, info_year, suggested, tables_from_grids, workbook_catalogue, workbook_library,
+)
 from pyxl.core.table import read_table
 from pyxl.core.text import fold
 from pyxl.excel.livebook import (
@@ -49,12 +51,17 @@ def macro(func: Callable) -> Callable:
     return wrapped
 
 
-def _active_table(book):
+def _active_grid(book):
+    """The active sheet's Grid and every sheet's; a message when the active sheet is one of the side sheets."""
     sheet = book.sheets.active
     if fold(sheet.name) in SIDE_SHEETS:
         raise ParbookError(f"Sheet '{sheet.name}' không phải bảng PHỤ LỤC. Hãy chọn sheet chứa bảng rồi bấm lại.")
     grids = book_grids(book)
-    grid = next(g for g in grids if g.name == sheet.name)
+    return next(g for g in grids if g.name == sheet.name), grids
+
+
+def _active_table(book):
+    grid, grids = _active_grid(book)
     table = read_table(grid, info_year(grids), None, workbook_catalogue(grids))
     return table, grid
 
@@ -135,19 +142,32 @@ def _open(path: Path) -> None:
 
 @macro
 def make_plan(book) -> None:
-    """Tạo kế hoạch: the plan .docx for the active sheet beside the workbook, then opened (like `parbook plan`)."""
-    from pyxl.plan import write_plan
+    """Tạo kế hoạch: the plan .docx beside the workbook, then opened (like `parbook plan`).
+
+    The plan of the active sheet: with the workbook's tasks sheet when one matches its items (or its
+    scores sheet, for a tasks sheet), both printed as appendices; the library's suggestions fill what
+    the sheet leaves blank, highlighted.
+    """
+    from pyxl.plan import plan_sources, suggested_count, suggested_for, suggestion_note, write_plan
     from pyxl.plan.frontmatter import front_matter_from_rows
 
     folder = _saved_path(book).parent
-    table, _ = _active_table(book)
-    grids = book_grids(book)
+    grid, grids = _active_grid(book)
+    source = next((s for s in plan_sources(tables_from_grids(grids, book.name)) if grid.name in s.sheets), None)
+    if source is None:  # the active sheet holds no table: its reader says why
+        read_table(grid, info_year(grids), None, workbook_catalogue(grids))
+        raise ParbookError(f"Sheet '{grid.name}' không có bảng PHỤ LỤC.")
     info = next((g for g in grids if fold(g.name) == "thong tin"), None)
     front = front_matter_from_rows(info.rows)[0] if info else None
+    table = suggested_for(source.main, front, workbook_library(grids))
     blanks: list[str] = []
-    path = write_plan(table, front=front, out_dir=folder, warn=blanks.append)
+    path = write_plan(table, front=front, out_dir=folder, warn=blanks.append, appendices=source.tables)
+    sheets = " và ".join(f"'{name}'" for name in source.sheets)
+    text = f"Đã tạo kế hoạch từ sheet {sheets}: {path}"
+    note = suggestion_note(suggested_count(table, front))
+    text += f"\n{note} Bỏ tô vàng: chọn cả văn bản, Home › Text Highlight Color › No Color." if note else ""
     todo = "".join(f"\n- {b}" for b in blanks)
-    _alert(book, f"Đã tạo kế hoạch: {path}" + (f"\nCần điền trước khi trình ký (sheet 'Thông tin'):{todo}" if todo else ""))
+    _alert(book, text + (f"\nCần điền trước khi trình ký (sheet 'Thông tin'):{todo}" if todo else ""))
     _open(path)
 
 
@@ -155,6 +175,7 @@ def make_plan(book) -> None:
 def merge_plans(book) -> None:
     """Trộn kế hoạch các xã: one plan per commune sheet, with progress in the status bar (like `parbook merge`)."""
     from pyxl.merge import WRITTEN, merge
+    from pyxl.plan import suggestion_note
 
     source = _saved_path(book)
     out_dir = source.parent / f"Kế hoạch các xã - {source.stem}"
@@ -167,8 +188,10 @@ def merge_plans(book) -> None:
     finally:
         _status_bar(book, False)
     failed = "".join(f"\n- {o.name}: {o.message}" for o in result.failed)
+    suggested = [o.suggested for o in result.outcomes if o.suggested]
+    note = f"\nỞ {len(suggested)} kế hoạch, {suggestion_note(sum(suggested))}" if suggested else ""
     _alert(book, f"Đã lập {len(result.with_status(WRITTEN))} kế hoạch trong thư mục: {out_dir}\n"
-                 f"Bảng tổng hợp: {result.summary}" + (f"\nKhông lập được:{failed}" if failed else ""))
+                 f"Bảng tổng hợp: {result.summary}{note}" + (f"\nKhông lập được:{failed}" if failed else ""))
 
 
 @macro

@@ -29,7 +29,7 @@ def merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], by: s
           zip_output: bool = False, only: list[str] | None = None, jobs: int | None = None, overwrite: bool = False,
           progress: Progress | None = None, roster: str | os.PathLike[str] | None = None,
           as_of: date | None = None, all_items: bool = False, year: int | None = None,
-          sheet: str | None = None) -> MergeResult:
+          sheet: str | None = None, clean: bool = False) -> MergeResult:
     """One plan per commune into out_dir, then `Tổng hợp.xlsx` (and a .zip of it all when zip_output).
 
     by: criterion · field · lead (the plan templates' arrangements). only: commune names to do.
@@ -39,11 +39,12 @@ def merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], by: s
     its Outcome and in the summary; the others go on. roster: a Danh sách file other than the
     source's own. as_of: the date deadlines are checked against (default today). year: the plan
     year where the tables' titles do not say it. sheet: for a folder of commune files, the sheet to
-    read in each (default: the first PHỤ LỤC table of the file).
+    read in each (default: the first PHỤ LỤC table of the file). Every plan prints the library's
+    suggestions where its sheet is thin, highlighted unless clean (Outcome.suggested counts the items).
     Raises ParbookError when the source, the Danh sách or the template cannot be used at all, when
     another run is writing into out_dir, and when a file cannot be written (a full disk): then the
     run stops, every plan written is complete, the summary says which communes are missing, and the
     error (a `MergeStopped`) carries the result.
     """
     return run_merge(source, out_dir, by, pdf, zip_output, only, jobs, overwrite, progress, roster, as_of, all_items,
-                     year, sheet)
+                     year, sheet, clean)

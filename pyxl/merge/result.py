@@ -30,6 +30,7 @@ class Outcome:
     message: str = ""  # why there is no plan
     blanks: tuple[str, ...] = ()  # front-matter blanks the document leaves to fill in
     listed: bool | None = None  # None when there is no Danh sách
+    suggested: int = 0  # items of the plan written that print the library's suggestions
 
     @property
     def has_plan(self) -> bool:

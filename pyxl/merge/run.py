@@ -73,6 +73,7 @@ class Options:
     pdf: bool
     as_of: date | None
     inputs: Inputs = Inputs()
+    clean: bool = False  # suggested text printed plain, not highlighted
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def do_one(job: Job, options: Options) -> Outcome:
     if target.exists() and not options.overwrite:
         return dataclasses.replace(read, status=KEPT, documents=(target,))
     try:
-        context = build_context(table, front, options.by, options.all_items)
+        context = build_context(table, front, options.by, options.all_items, clean=options.clean)
         atomic_write_bytes(target, options.templates[table.kind].render_bytes(context), options.overwrite)
     except WriteError as error:
         message, stops = write_problem(target, error)
@@ -196,7 +197,7 @@ def do_one(job: Job, options: Options) -> Outcome:
         return dataclasses.replace(read, message=error.message)
     except Exception as error:
         return dataclasses.replace(read, message=f"Lỗi khi viết kế hoạch: {type(error).__name__}: {error}")
-    return dataclasses.replace(read, status=WRITTEN, documents=(target,))
+    return dataclasses.replace(read, status=WRITTEN, documents=(target,), suggested=context["plan"]["suggested"])
 
 
 def _with_pdfs(outcomes: list[Outcome], options: Options) -> list[Outcome]:
@@ -231,7 +232,7 @@ def run_merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], b
               pdf: bool = False, zip_output: bool = False, only: list[str] | None = None, jobs: int | None = None,
               overwrite: bool = False, progress: Progress | None = None, roster: str | os.PathLike[str] | None = None,
               as_of: date | None = None, all_items: bool = False, year: int | None = None,
-              sheet: str | None = None) -> MergeResult:
+              sheet: str | None = None, clean: bool = False) -> MergeResult:
     """See `pyxl.merge.merge`."""
     found = with_choices(find_source(source, roster), year, sheet)
     if only:
@@ -248,7 +249,7 @@ def run_merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], b
         remove_dead_temps(out)
         parts = distinct_parts([unit.name for unit in found.units])
         todo = [Job(unit, part) for unit, part in zip(found.units, parts)]
-        options = Options(templates, by, all_items, out, overwrite, pdf, as_of, inputs)
+        options = Options(templates, by, all_items, out, overwrite, pdf, as_of, inputs, clean)
         outcomes, halt = _run(todo, options, jobs, progress)
         outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
         result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster, unlisted=found.unlisted,

@@ -17,10 +17,11 @@ from pyxl.core.agencies import Catalogue, entries_from_rows
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid
 from pyxl.core.headers import SCAN_ROWS, Header, find_header, match_field
+from pyxl.core.library import LIBRARY_SHEET, Library
 from pyxl.core.model import SCORES, Table
-from pyxl.plan import FrontMatter, derive_front, front_matter_from_grids
+from pyxl.plan import FrontMatter, derive_front, front_matter_from_grids, suggested_for
 from pyxl.plan.frontmatter import field_for_key, parse_date
-from pyxl.core.workbook import LIST_SHEET, SIDE_SHEETS, info_year, tables_from_grids
+from pyxl.core.workbook import LIST_SHEET, SIDE_SHEETS, info_year, tables_from_grids, workbook_library
 from pyxl.readers import SUFFIXES, read_workbook, read_workbook_sheets
 from pyxl.core.rows import read_rows
 from pyxl.core.table import read_table
@@ -36,6 +37,7 @@ _HEADER_TEXT = 40
 _OWN_FIELDS = ("unit", "place", "number", "issued", "signer")
 
 Agencies = tuple[tuple[str, tuple[str, ...]], ...]
+Rows = tuple[tuple[object, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Unit:
     grid: Grid | None = None  # the sheet, when the source workbook was read already
     year: int | None = None  # 'Năm thực hiện' of the workbook's Thông tin sheet
     agencies: Agencies = ()  # the workbook's own Danh mục entries
+    library: Rows = ()  # the rows of the workbook's own Giải pháp mẫu sheet
     front: FrontMatter | None = None  # its Danh sách row over the workbook's shared Thông tin
     listed: bool | None = None  # whether the Danh sách has it; None without a Danh sách
     problem: str | None = None  # why its sheet could not be read (beyond the reading limits)
@@ -237,7 +240,8 @@ def _workbook_units(path: Path) -> tuple[list[Unit], list | None, str | None]:
     agencies = tuple(
         (name, tuple(aliases)) for g in side if fold(g.name) == LIST_SHEET for name, aliases in entries_from_rows(g.rows)
     )
-    common = {"path": path, "year": info_year(side), "agencies": agencies, "front": shared}
+    library = next((tuple(map(tuple, g.rows)) for g in side if fold(g.name) == fold(LIBRARY_SHEET)), ())
+    common = {"path": path, "year": info_year(side), "agencies": agencies, "library": library, "front": shared}
     units = []
     for grid in grids:
         if fold(grid.name) in SIDE_SHEETS or not any(v not in (None, "") for row in grid.rows for v in row):
@@ -374,6 +378,11 @@ def _catalogue(agencies: Agencies) -> Catalogue:
     return Catalogue.builtin().extended(agencies) if agencies else Catalogue.builtin()
 
 
+@functools.lru_cache(maxsize=16)
+def _library(rows: Rows) -> Library:
+    return Library.builtin().extended(rows) if rows else Library.builtin()
+
+
 def read_unit(unit: Unit, as_of: date | None = None) -> tuple[Table, FrontMatter | None]:
     """The commune's table, read and checked as `parbook check` reads it, and its front matter.
 
@@ -383,16 +392,17 @@ def read_unit(unit: Unit, as_of: date | None = None) -> tuple[Table, FrontMatter
         raise ParbookError(unit.problem)
     if unit.grid is not None:
         table = read_table(unit.grid, unit.year, as_of, _catalogue(unit.agencies))
-        front = unit.front
+        front, library = unit.front, _library(unit.library)
     else:
         grids = read_workbook(unit.path)
         tables = tables_from_grids(grids, unit.path.name, unit.sheet, unit.year, as_of)
         table = next((t for t in tables if t.kind == SCORES), tables[0])
         own, _ = front_matter_from_grids(grids)
         front = unit.front.merged_over(own) if unit.front and own else unit.front or own
+        library = workbook_library(grids)
     if not (front and front.unit) and derive_front(table).unit is None and unit_name(unit.name):
         front = (front or FrontMatter()).updated(unit=unit_name(unit.name))
-    return table, front
+    return suggested_for(table, front, library), front
 
 
 def commune_tables(source: str | Path, roster: str | Path | None = None,

@@ -7,6 +7,10 @@ May import core, readers and files, and docxtpl, jinja2 and lxml; never Excel.
     source = one_plan(tables, "pl.xlsx")          # PL1 điểm bị trừ + PL2 nhiệm vụ → one plan, two appendices
     write_plan(source.main, appendices=source.tables, front=front)
 
+Where the sheet is thin, the plan prints the table's suggestions (`Table.suggestions`, from the
+remediation library) highlighted in Word, or plain with clean=True; `suggested_for` suggests again
+for the unit and year the plan is written for, `suggested_count` says how many items took any.
+
 The shipped templates are package data (pyxl/data/templates/), found through importlib.resources in
 a checkout and in an installed wheel alike; any officer-edited .docx may be given as template.
 """
@@ -18,7 +22,7 @@ import unicodedata
 import warnings as _warnings
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import TASKS, Table
@@ -27,16 +31,18 @@ from pyxl.plan.bundle import PlanSource, one_plan, plan_sources
 from pyxl.plan.context import ARRANGEMENTS, build_context
 from pyxl.plan.wording import format_date
 from pyxl.plan.derive import complete_front, derive_front
+from pyxl.plan.entries import suggested_count, suggested_for
 from pyxl.plan.frontmatter import FrontMatter, front_matter_from_grids, front_matter_from_rows, read_front_matter
 from pyxl.plan.pdf import convert_to_pdf, require_soffice, soffice_path
 from pyxl.plan.render import CompiledTemplate, compile_template
-from pyxl.plan.suggest import Suggestion
+from pyxl.plan.suggest import suggestion_note
 
 __all__ = [
-    "ARRANGEMENTS", "CompiledTemplate", "FrontMatter", "PlanSource", "PlanWarning", "Suggestion", "build_context",
+    "ARRANGEMENTS", "CompiledTemplate", "FrontMatter", "PlanSource", "PlanWarning", "build_context",
     "compile_template", "complete_front", "convert_to_pdf", "default_file_name", "default_template", "derive_front",
     "format_date", "front_matter_from_grids", "front_matter_from_rows", "one_plan", "plan_sources",
-    "read_front_matter", "soffice_path", "templates_dir", "write_plan",
+    "read_front_matter", "soffice_path", "suggested_count", "suggested_for", "suggestion_note", "templates_dir",
+    "write_plan",
 ]
 
 TEMPLATE_FILES = {
@@ -113,15 +119,14 @@ def write_plan(
     out_dir: str | os.PathLike[str] = ".",
     warn: Callable[[str], None] | None = None,
     appendices: Sequence[Table] | None = None,
-    suggestions: Mapping[int, Suggestion] | None = None,
     clean: bool = False,
 ) -> Path:
     """Write the plan for table as .docx (and .pdf beside it when pdf, or out ends in .pdf); returns the path written last.
 
     by: 'criterion' (a section per tiêu chí with a)–d)), 'field' (per lĩnh vực) or 'lead' (per
     cơ quan chủ trì); a tasks table always gets the annual PAR plan. appendices: the tables printed
-    as Phụ lục I, II… (a PlanSource's tables; default: table alone). suggestions: what to print where
-    the sheet is thin, by index in table.items, highlighted unless clean. Blanks in the front
+    as Phụ lục I, II… (a PlanSource's tables; default: table alone). Where the sheet is thin the
+    table's suggestions are printed, highlighted unless clean. Blanks in the front
     matter print as drafts leave them and are reported through warn (default:
     warnings.warn(PlanWarning)). Never replaces an existing file unless overwrite.
     """
@@ -143,8 +148,7 @@ def write_plan(
         compiled = template
     else:
         compiled = compile_template(template if template is not None else default_template(table.kind, by))
-    context = build_context(table, completed, by, all_items, appendices=appendices, suggestions=suggestions,
-                            clean=clean)
+    context = build_context(table, completed, by, all_items, appendices=appendices, clean=clean)
     compiled.render(context, target, overwrite)
     if pdf:
         return convert_to_pdf(target, pdf_target, overwrite)

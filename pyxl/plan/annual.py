@@ -7,14 +7,17 @@ under them; a targets table (Chỉ tiêu, Chỉ tiêu phấn đấu) of the same
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from pyxl.core.model import Item, Table
 from pyxl.core.text import clean
-from pyxl.plan.suggest import Phrase, join
+from pyxl.plan.suggest import Phrase, office_list
 from pyxl.plan.wording import bare, bullet_lines, one_line, sentence_case
 
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 _LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm, in Vietnamese order
+# (item index, item) → its leads, partners and deadline as the plan prints them
+TaskTexts = Callable[[int, Item], tuple[list[Phrase], list[Phrase], Phrase]]
 
 
 def label(index: int) -> str:
@@ -22,7 +25,7 @@ def label(index: int) -> str:
     return f"{_LETTERS[index]})" if index < len(_LETTERS) else f"{index + 1})"
 
 
-def _task(item: Item, offices: list[Phrase], partners: list[Phrase]) -> dict:
+def _task(item: Item, offices: list[Phrase], partners: list[Phrase], deadline: Phrase) -> dict:
     products = [line.rstrip(".") for line in bullet_lines(item.product)]
     return {
         "label": "",
@@ -32,17 +35,18 @@ def _task(item: Item, offices: list[Phrase], partners: list[Phrase]) -> dict:
         "partner_list": partners,
         "title": bare(item.title),
         "product": "; ".join(products),
-        "lead": join(offices),
-        "partners": join(partners),
-        "deadline": Phrase.of(bare(item.deadline.text)),
+        "lead": office_list(offices),
+        "partners": office_list(partners),
+        "deadline": deadline,
         "subtasks": [],
     }
 
 
-def task_sections(table: Table, people) -> list[dict]:
+def task_sections(table: Table, texts: TaskTexts) -> list[dict]:
     """One section per group row; top tasks lettered, sub-tasks under them.
 
-    people(item) gives (leads, partners) as lists of Phrase, the offices as the plan names them.
+    texts(index, item) gives its leads and partners (lists of Phrase, the offices as the plan names
+    them) and its deadline: the sheet's, else the library's.
     """
     sections: list[dict] = []
     current: dict | None = None
@@ -55,7 +59,7 @@ def task_sections(table: Table, people) -> list[dict]:
         parent = item.parent
         while parent is not None and parent not in top and not table.items[parent].is_group:
             parent = table.items[parent].parent
-        task = _task(item, *people(item))
+        task = _task(item, *texts(i, item))
         if parent is not None and parent in top:
             top[parent]["subtasks"].append(task)
             top[i] = top[parent]

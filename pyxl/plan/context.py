@@ -4,28 +4,25 @@ Templates only loop and test; every figure ("1,05"), date ("ngày 05 tháng 3 n�
 agencies and heading number is made here. Keys avoid the names of dict methods ("items", "values",
 "keys"…), which the sandboxed Jinja would resolve to the method. An item's target, tasks, lead,
 partners and deadline are `Phrase`s (pyxl.plan.suggest), printed with `{{r … }}`: the sheet's text,
-or a suggestion marked in Word.
+or the table's suggestion marked in Word (pyxl.plan.entries).
 """
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from pyxl.core.errors import ParbookError
-from pyxl.core.levels import UnitKind, unit_kind
-from pyxl.core.model import TASKS, Item, Table
+from pyxl.core.model import TASKS, Table
 from pyxl.core.text import fold
 from pyxl.plan.annual import is_targets, targets, task_sections
 from pyxl.plan.appendix import appendix_context, appendix_labels
 from pyxl.plan.derive import complete_front, is_people_committee, locality_of
+from pyxl.plan.entries import ItemTexts, addressed, entry, fitted, plan_unit
 from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.opening import bases, lost_total, standing
-from pyxl.plan.organise import duties, frame, is_office, office_name, recipients
+from pyxl.plan.organise import duties, frame, recipients
 from pyxl.plan.sections import distinct, field_sections, lead_sections
-from pyxl.plan.suggest import Phrase, Suggestion, join, pick
-from pyxl.plan.wording import (
-    bare, bullet_lines, children_lists, format_date, has_lost, item_kind, names_of, one_line, points, shortcomings,
-)
+from pyxl.plan.wording import bare, format_date, one_line, points
 
 ARRANGEMENTS = ("criterion", "field", "lead")
 BLANK = "……"
@@ -34,14 +31,14 @@ _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 
 
 def build_context(table: Table, front: FrontMatter | None = None, by: str = "criterion", all_items: bool = False,
-                  *, appendices: Sequence[Table] | None = None, suggestions: Mapping[int, Suggestion] | None = None,
-                  clean: bool = False) -> dict:
+                  *, appendices: Sequence[Table] | None = None, clean: bool = False) -> dict:
     """The context for a plan template: front, plan, sections (per `by`), appendices.
 
     appendices: the tables printed as Phụ lục, in order (default: table alone; with two or more they
-    are numbered I, II…). suggestions: by index in table.items, what to print where the sheet is
-    thin, highlighted unless clean. Items without lost points are left out of the sections unless
-    all_items; an appendix lists every item of its table.
+    are numbered I, II…). Where the sheet leaves an item's target, tasks, owners or deadline blank,
+    table.suggestions gives them, highlighted unless clean; plan.suggested counts the items that
+    took any. Items without lost points are left out of the sections unless all_items; an appendix
+    lists every item of its table.
     """
     if by not in ARRANGEMENTS:
         raise ParbookError(
@@ -49,28 +46,30 @@ def build_context(table: Table, front: FrontMatter | None = None, by: str = "cri
             "field (theo lĩnh vực), lead (theo cơ quan chủ trì)."
         )
     front, _ = complete_front(front, table)
+    kind = plan_unit(table, front)
+    table = fitted(table, front, kind)
     printed = list(appendices) if appendices else [table]
     own = next((i for i, other in enumerate(printed) if other.sheet == table.sheet), None)
     if own is None:
         printed.insert(0, table)
         own = 0
     labels = appendix_labels(len(printed))
-    kind = plan_unit(table, front)
     where = frame(kind, front)
-    people = _People(kind, suggestions or {}, clean)
+    texts = ItemTexts(kind, table.suggestions, clean)
     context: dict = {"appendices": [appendix_context(t, front, label) for t, label in zip(printed, labels)]}
     context["appendix"] = context["appendices"][own]
     reference = context["appendix"]["reference"]
     if table.kind == TASKS:
-        sections = task_sections(table, lambda item: (people.leads(item, None), people.partners(item, None)))
+        sections = task_sections(table, texts.task)
         refs = [{"ref": t["ref"], "leads": t["leads"], "partners": t["partner_list"]}
                 for s in sections for top in s["entries"] for t in (top, *top["subtasks"])]
         context["plan"] = _annual_plan(table, sections, printed, reference)
     else:
-        entries = [(i, _entry(table, i, people)) for i in _addressed(table, all_items)]
+        entries = [(i, entry(table, i, texts)) for i in addressed(table, all_items)]
         sections = lead_sections(entries) if by == "lead" else field_sections(table, entries, front)
         refs = [{"ref": e["ref"], "leads": e["leads"], "partners": e["partner_list"]} for _, e in entries]
         context["plan"] = _score_plan(table, [e for _, e in entries], front, reference)
+    context["plan"]["suggested"] = len(texts.took)
     organised = duties(refs, where, front.unit or BLANK)
     context["plan"]["organise"] = organised
     context["plan"]["coordinator"] = where.coordinator
@@ -79,12 +78,6 @@ def build_context(table: Table, front: FrontMatter | None = None, by: str = "cri
     context["front"] = front_context(front, bases(front, kind, table.kind), recipients(front, where, offices))
     context["sections"] = sections
     return context
-
-
-def plan_unit(table: Table, front: FrontMatter) -> UnitKind:
-    """The unit's level and era, from its name, the table's title lines and offices, and the plan year."""
-    offices = [name for item in table.items for name in (*item.lead_names, *item.partner_names)]
-    return unit_kind([front.unit or "", *table.title_lines, table.sheet], front.plan_year, offices)
 
 
 # -- front matter -------------------------------------------------------------------------------------
@@ -158,80 +151,6 @@ def _sign_lines(front: FrontMatter) -> list[str]:
     if short in ("TL.", "TUQ."):  # by order / by authorisation of the head
         return [given_or(f"{short} {head}"), position]
     return [authority, position]
-
-
-# -- the items ----------------------------------------------------------------------------------------
-
-class _People:
-    """An item's offices and plan texts: the sheet's, else the suggestion's (marked unless clean)."""
-
-    def __init__(self, kind: UnitKind, suggestions: Mapping[int, Suggestion], clean: bool) -> None:
-        self.kind, self.suggestions, self.clean = kind, suggestions, clean
-
-    def suggestion(self, index: int | None) -> Suggestion:
-        return self.suggestions.get(index, Suggestion()) if index is not None else Suggestion()
-
-    def _offices(self, sheet: Sequence[str], suggested: Sequence[str]) -> list[Phrase]:
-        names = [office_name(name, self.kind) for name in names_of(tuple(sheet)) if is_office(name)]
-        offered = [office_name(name, self.kind) for name in names_of(tuple(suggested)) if is_office(name)]
-        return pick(list(dict.fromkeys(names)), list(dict.fromkeys(offered)), self.clean)
-
-    def leads(self, item: Item, index: int | None) -> list[Phrase]:
-        return self._offices(item.lead_names or item.lead, self.suggestion(index).lead)
-
-    def partners(self, item: Item, index: int | None) -> list[Phrase]:
-        return self._offices(item.partner_names or item.partners, self.suggestion(index).partners)
-
-
-def _addressed(table: Table, all_items: bool) -> list[int]:
-    """Indexes of the items the plan addresses, in table order."""
-    kids = children_lists(table)
-    out = []
-    for i, item in enumerate(table.items):
-        if item.is_group:
-            continue
-        own_text = any((item.solution, item.target, item.lead, item.deadline.text))
-        is_field = item.parent is None and bool(kids[i])
-        if (kids[i] or is_field) and not own_text:
-            continue  # its children carry the plan
-        if has_lost(item) or all_items:
-            out.append(i)
-    return out
-
-
-def _entry(table: Table, index: int, people: _People) -> dict:
-    item = table.items[index]
-    suggestion = people.suggestion(index)
-    title = bare(item.title)
-    kind = item_kind(table, index)
-    code = item.code or ""
-    leads, partners = people.leads(item, index), people.partners(item, index)
-    target = pick([one_line("\n".join(bullet_lines(item.target)))], [one_line(suggestion.target)], people.clean)
-    deadline = pick([bare(item.deadline.text)], [bare(suggestion.deadline)], people.clean)
-    return {
-        "number": "",
-        "code": code,
-        "ref": code or f"“{title}”",
-        "kind": kind,
-        "title": title,
-        "label": f"{kind} {code} “{title}”" if code else f"{kind} “{title}”",
-        "lost": points(item.lost_points) if has_lost(item) else "",
-        "max_points": points(item.max_points),
-        "appraised": points(item.appraised_points),
-        "target": target[0] if target else Phrase(),
-        "solutions": pick(bullet_lines(item.solution), bullet_lines("\n".join(suggestion.tasks)), people.clean),
-        "reason": "\n".join(shortcomings(item)),
-        "leads": leads,
-        "partner_list": partners,
-        "lead": join(leads, _separator(leads)),
-        "partners": join(partners, _separator(partners)),
-        "deadline": deadline[0] if deadline else Phrase(),
-    }
-
-
-def _separator(names: list[Phrase]) -> str:
-    """', ' between names, '; ' when a name has a comma of its own ('UBND các xã, thị trấn')."""
-    return "; " if any("," in str(name) for name in names) else ", "
 
 
 def _score_plan(table: Table, entries: list[dict], front: FrontMatter, reference: str) -> dict:

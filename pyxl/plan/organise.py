@@ -19,7 +19,7 @@ from pyxl.core.levels import UnitKind
 from pyxl.core.text import fold, tone_key
 from pyxl.plan.derive import locality_of
 from pyxl.plan.frontmatter import FrontMatter
-from pyxl.plan.suggest import Phrase, join
+from pyxl.plan.suggest import Phrase, office_list
 
 REPORT_WHEN = "định kỳ hằng quý, trước ngày 10 của tháng cuối quý"
 # ND 33/2023 titles of commune công chức: a plan calls them "Công chức Văn phòng - Thống kê".
@@ -150,7 +150,7 @@ def duties(entries: list[dict], where: Frame, unit: str) -> dict:
                 "coordinator": key == coordinator_key}
         same = together.get((duty["leads"], duty["partners"]))
         if same is not None and not duty["coordinator"]:
-            same["name"] = join([same["name"], name])
+            same["name"] = office_list([same["name"], name])
             continue
         if not duty["coordinator"]:
             together[(duty["leads"], duty["partners"])] = duty
@@ -165,7 +165,7 @@ def duties(entries: list[dict], where: Frame, unit: str) -> dict:
         "report_to": where.report_to,
         "report_when": where.report_when,
         "duties": listed,
-        "partners": join(partner_only),
+        "partners": office_list(partner_only),
         "next_number": str(len(listed) + 2),
         "unit": unit,
     }

@@ -12,7 +12,7 @@ from pyxl.core.codes import is_roman
 from pyxl.core.model import Table
 from pyxl.core.text import tone_key
 from pyxl.plan.frontmatter import FrontMatter
-from pyxl.plan.suggest import Phrase, join
+from pyxl.plan.suggest import Phrase, join, office_list
 from pyxl.plan.wording import children_lists, points, sentence_case
 
 # Standard lĩnh vực names (par_framework.md) for tables that list criteria without their lĩnh vực
@@ -34,6 +34,7 @@ _FIELDS_2022 = {
     "7": "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
 }
 UNASSIGNED = "Chưa phân công cơ quan chủ trì"
+BLANK = "……"
 
 
 def _root(table: Table, index: int) -> int:
@@ -122,8 +123,29 @@ def _section(number: str, title: str, lost: str, members: list[dict]) -> dict:
         "entries": members,
         "leads": distinct(name for e in members for name in e["leads"]),
         "partners": distinct(name for e in members for name in e["partner_list"]),
-        "deadlines": distinct((e["deadline"] for e in members), sep="; "),
+        "deadlines": _deadlines(members),
     }
+
+
+def _deadlines(members: list[dict]) -> Phrase:
+    """The section's deadline; when its items differ, each deadline with the items it is for.
+
+    'Quý I/2024 (tiêu chí 1.5.2); Thường xuyên (tiêu chí 1.1.3, 1.6)'; a deadline in stages keeps
+    them apart with commas ('Quý I/2024 (kế hoạch), Quý III/2024 (kiểm tra)'); an item without one
+    shows as '…… (tiêu chí 3.5)' beside the others, for the officer to fill in.
+    """
+    by_deadline: dict[str, tuple[Phrase, list[str]]] = {}
+    for e in members:
+        key = tone_key(str(e["deadline"]))
+        by_deadline.setdefault(key, (e["deadline"] or Phrase.of(BLANK), []))[1].append(e["ref"])
+    if len(by_deadline) == 1:
+        return next(iter(by_deadline.values()))[0] if members[0]["deadline"] else Phrase()
+    return join((_staged(deadline) + f" (tiêu chí {', '.join(dict.fromkeys(refs))})"
+                 for deadline, refs in by_deadline.values()), "; ")
+
+
+def _staged(deadline: Phrase) -> Phrase:
+    return Phrase((text.replace("; ", ", "), marked) for text, marked in deadline.parts)
 
 
 def _sum(members: list[dict]) -> str:
@@ -131,10 +153,10 @@ def _sum(members: list[dict]) -> str:
     return points(sum(values, Decimal(0))) if values else ""
 
 
-def distinct(phrases, sep: str = ", ") -> Phrase:
-    """Each phrase once (compared by tone_key, so 'hoá'/'hóa' and case do not count), in order of first appearance."""
+def distinct(phrases) -> Phrase:
+    """Each office once (compared by tone_key, so 'hoá'/'hóa' and case do not count), in order of first appearance."""
     seen: dict[str, Phrase] = {}
     for phrase in phrases:
         if phrase and tone_key(str(phrase)) not in seen:
             seen[tone_key(str(phrase))] = phrase
-    return join(seen.values(), sep)
+    return office_list(seen.values())

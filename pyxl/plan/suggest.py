@@ -1,31 +1,20 @@
 """Suggested text in a plan: what the remediation library proposes where the sheet is thin, marked in Word.
 
 An item's target, tasks, lead, partners and deadline each come from the sheet when it has them and
-otherwise from a `Suggestion`; a suggested part prints highlighted (Word's yellow highlight, which
-the officer sees, checks and removes with Home › Text Highlight Color › No Color), or plain when the
-plan is written clean. Templates print these fields with docxtpl's run tag, `{{r e.lead }}`.
+otherwise from the table's `pyxl.core.library.Suggestion` (see pyxl.plan.entries); a suggested part
+prints highlighted (Word's yellow highlight, which the officer sees, checks and removes with Home ›
+Text Highlight Color › No Color), or plain when the plan is written clean. Templates print these
+fields with docxtpl's run tag, `{{r e.lead }}`.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
 from markupsafe import escape
 
 HIGHLIGHT = "yellow"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """What the remediation library proposes for one item (any field may be empty)."""
-
-    target: str | None = None
-    tasks: tuple[str, ...] = ()
-    lead: tuple[str, ...] = ()
-    partners: tuple[str, ...] = ()
-    deadline: str | None = None
 
 
 class Phrase:
@@ -90,9 +79,24 @@ def join(phrases: Iterable[Phrase], sep: str = ", ") -> Phrase:
     return out
 
 
-def pick(sheet: Iterable[str], suggested: Iterable[str], clean: bool) -> list[Phrase]:
-    """The sheet's values when it has any, else the suggested ones (marked unless clean)."""
-    own = [text for text in sheet if text]
-    if own:
-        return [Phrase.of(text) for text in own]
-    return [Phrase.of(text, not clean) for text in suggested if text]
+def office_list(names: Iterable[Phrase]) -> Phrase:
+    """Offices one after another: ', ' between them, '; ' when one has a comma of its own ('UBND các xã, thị
+    trấn'); a generic 'Các cơ quan, đơn vị liên quan' after the named ones, in lower case."""
+    names = sorted((name for name in names if name), key=lambda name: str(name).startswith("Các "))
+    sep = "; " if any("," in str(name) for name in names) else ", "
+    return join((name if i == 0 else _lower_generic(name) for i, name in enumerate(names)), sep)
+
+
+def _lower_generic(name: Phrase) -> Phrase:
+    (first, marked), *rest = name.parts
+    if not first.startswith("Các "):
+        return name
+    return Phrase([("c" + first[1:], marked), *rest])
+
+
+def suggestion_note(count: int, clean: bool = False) -> str | None:
+    """The line the plan's doors print: how many items took the library's text, to review before signing."""
+    if not count:
+        return None
+    marked = "in như văn bản thường" if clean else "tô vàng"
+    return f"{count} mục dùng gợi ý của thư viện ({marked}): hãy xem lại trước khi trình ký."
