@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import copy
 import io
+import re
 import sys
 import unicodedata
 from datetime import datetime
@@ -535,8 +536,10 @@ def lines(doc, spec) -> None:
         if text.startswith("{%p"):
             tag(doc, text)
         else:
-            # the closing sentence ("… ./.") stays on the page of the signature
-            para(doc, text, style, keep_next=True if text.endswith("./.") else None)
+            # the closing sentence ("… ./.") stays on the page of the signature, and a label ending in ':'
+            # ("b) Nhiệm vụ, giải pháp:") on the page of the lines it introduces
+            bare = re.sub(r"\{%-?\s*if\b.*?\{%-?\s*endif\s*-?%\}", "", text).rstrip()
+            para(doc, text, style, keep_next=True if text.endswith("./.") or bare.endswith(":") else None)
 
 
 def criterion_body(doc) -> None:

@@ -178,3 +178,14 @@ def test_shipped_templates_are_what_the_builder_makes():
     for name in build_templates.TEMPLATES:
         shipped = (ROOT / "pyxl" / "data" / "templates" / name).read_bytes()
         assert build_templates.build(name) == shipped, f"{name}: run python scripts/build_templates.py"
+
+
+def test_labels_stay_on_the_page_of_the_lines_they_introduce():
+    from docx import Document
+
+    from pyxl.plan import default_template
+
+    for by in ("criterion", "lead"):
+        labels = [p for p in Document(str(default_template("scores", by))).paragraphs
+                  if "Nhiệm vụ, giải pháp:" in p.text or p.text.startswith("c) Phân công trách nhiệm:")]
+        assert labels and all(p.paragraph_format.keep_with_next for p in labels), by
