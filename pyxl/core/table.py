@@ -8,12 +8,13 @@ from decimal import Decimal
 from pyxl.core.agencies import Catalogue
 from pyxl.core.agency_cells import AgencyCell, AgencyReader
 from pyxl.core.checks import Checker
-from pyxl.core.deadlines import parse_deadline, is_done
+from pyxl.core.deadlines import parse_deadline
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import CellError, Grid, a1
 from pyxl.core.headers import SCORE_FIELDS, Header, find_header, header_year
 from pyxl.core.model import ERROR, INFO, SCORES, TASKS, WARNING, Deadline, Finding, Item, Table
 from pyxl.core.numbers import format_points
+from pyxl.core.progress import read_status
 from pyxl.core.rows import RawItem, RawTotal, code_columns, code_source, read_rows, score_value
 from pyxl.core.scoring import score, totals
 from pyxl.core.text import clean, fold
@@ -157,15 +158,16 @@ def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings:
     lead, partners = read.agencies(texts.get("lead")), read.agencies(texts.get("partners"))
     _unknown_agencies(raw, header, sheet, read, {"lead": lead, "partners": partners}, findings)
     evidence = [text for text in (lead.evidence, partners.evidence, texts.get("evidence")) if text]
+    deadline = read.deadline(texts.get("deadline"))
+    status = read_status(texts.get("status"), texts.get("completed"), deadline, texts.get("note"), read.year)
     return Item(
         row=raw.row, code=raw.code, title=raw.title, is_group=raw.is_group,
         max_points=scores["max_points"], self_points=scores["self_points"],
         appraised_points=scores["appraised_points"], stated_lost=scores["stated_lost"],
         target=texts.get("target"), solution=texts.get("solution"), product=texts.get("product"),
         lead=lead.names, partners=partners.names, lead_names=lead.offices, partner_names=partners.offices,
-        deadline=read.deadline(texts.get("deadline")),
-        note=texts.get("note"), reason=texts.get("reason"), status=texts.get("status"),
-        done=is_done(texts.get("status")) or is_done(texts.get("note")),
+        deadline=deadline, note=texts.get("note"), reason=texts.get("reason"), status=texts.get("status"),
+        done=status.done, completed=texts.get("completed"),
         last_row=raw.last_row, unit=texts.get("unit"), serial=raw.serial,
         evidence="\n".join(dict.fromkeys(evidence)) or None,
     )
