@@ -32,7 +32,7 @@ STATE_NAMES = {DONE: "Đã hoàn thành", IN_PROGRESS: "Đang thực hiện", NO
                UNKNOWN: "Chưa rõ kết quả"}
 
 # Every pattern runs over fold(text): lower case, no accents, 'đ' → 'd'.
-_TICKS = frozenset({"x", "v", "ok", "\u2713", "\u2714", "\u2611", "\u2705", "dat", "dat yeu cau"})
+TICKS = frozenset({"x", "v", "ok", "\u2713", "\u2714", "\u2611", "\u2705", "dat", "dat yeu cau"})
 _NUMBER = re.compile(r"^(?P<n>\d{1,3}(?:[.,]\d+)?)\s*(?P<pct>%)?$")
 _NOT_STARTED = re.compile(
     r"\b(?:chua|khong)\s+(?:thuc hien|trien khai|lam|bat dau|co ket qua)\b(?!\s*(?:xong|het|dut diem|duoc het))"
@@ -59,6 +59,7 @@ class Status:
     state: str = UNKNOWN
     text: str | None = None
     completed: date | None = None
+    source: str | None = None  # the column that said it: status · completed · deadline · note
 
     @property
     def done(self) -> bool:
@@ -73,7 +74,7 @@ def status_state(value: object) -> str | None:
     folded = fold(text)
     if not folded:
         return None
-    if folded in _TICKS:
+    if folded in TICKS:
         return DONE
     number = _NUMBER.match(folded)
     if number:
@@ -101,25 +102,25 @@ def read_status(status: object = None, completed: object = None, deadline: Deadl
     day = completion_day(status, year) or completion_day(completed, year)
     state = status_state(status)
     if state is not None:
-        return Status(state, clean(status), day if state == DONE else None)
+        return Status(state, clean(status), day if state == DONE else None, "status")
     finished = completion_day(completed, year)
     if finished is not None:
-        return Status(DONE, clean(completed), finished)
+        return Status(DONE, clean(completed), finished, "completed")
     state = status_state(completed)
     if state is not None:
-        return Status(state, clean(completed))
+        return Status(state, clean(completed), None, "completed")
     if deadline.kind == "status":
         state = status_state(deadline.text)
         if state is not None:
-            return Status(state, deadline.text, completion_day(deadline.text, year) if state == DONE else None)
-    text = clean(note)
-    folded = fold(text).split("\n")[0]
-    if is_done(text):
-        return Status(DONE, text.split("\n")[0], completion_day(text.split("\n")[0], year))
-    if _NOTE_IN_PROGRESS.match(folded):
-        return Status(IN_PROGRESS, text.split("\n")[0])
-    if _NOTE_NOT_STARTED.match(folded):
-        return Status(NOT_STARTED, text.split("\n")[0])
+            day = completion_day(deadline.text, year) if state == DONE else None
+            return Status(state, deadline.text, day, "deadline")
+    line = clean(note).split("\n")[0]
+    if is_done(line):
+        return Status(DONE, line, completion_day(line, year), "note")
+    if _NOTE_IN_PROGRESS.match(fold(line)):
+        return Status(IN_PROGRESS, line, None, "note")
+    if _NOTE_NOT_STARTED.match(fold(line)):
+        return Status(NOT_STARTED, line, None, "note")
     return Status(UNKNOWN, clean(status) or None)
 
 
