@@ -48,6 +48,8 @@ _ONGOING = re.compile(r"\btiep tuc\b|\bthuong xuyen\b|\bdinh ky\b")  # unless it
 # A note counts only when it starts with a status: "Đã hoàn thành …", "Đang thực hiện", "Chưa thực hiện".
 _NOTE_IN_PROGRESS = re.compile(r"^\W*dang\s+(?:thuc hien|trien khai|lam)\b")
 _NOTE_NOT_STARTED = re.compile(r"^\W*chua\s+(?:thuc hien|trien khai)\b")
+_ONLY_DATE = re.compile(r"^(?:ngay\s*)?[\d\s/.-]+$|^\d{4}-\d{2}-\d{2}t[\d:.]+z?$|^ngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*nam\s*\d{4})?$")
+_ISO_DAY = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/])")  # 2025-06-20, web exports
 _DAY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/])"
                   r"|\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?")
 
@@ -101,6 +103,8 @@ def read_status(status: object = None, completed: object = None, deadline: Deadl
     """
     day = completion_day(status, year) or completion_day(completed, year)
     state = status_state(status)
+    if state is None and completion_day(status, year) and _ONLY_DATE.match(fold(clean(status))):
+        state = DONE  # a date alone where the result goes: the day the work was finished
     if state is not None:
         return Status(state, clean(status), day if state == DONE else None, "status")
     finished = completion_day(completed, year)
@@ -130,10 +134,15 @@ def completion_day(value: object, year: int | None = None) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    match = _DAY.search(fold(clean(value)))
-    if not match:
+    folded = fold(clean(value))
+    iso = _ISO_DAY.search(folded)
+    match = None if iso else _DAY.search(folded)
+    if not (iso or match):
         return None
-    d, m, y = (match[1], match[3], match[4]) if match[1] else (match[5], match[6], match[7])
+    if iso:
+        d, m, y = iso[3], iso[2], iso[1]
+    else:
+        d, m, y = (match[1], match[3], match[4]) if match[1] else (match[5], match[6], match[7])
     if y is None and year is None:
         return None
     try:
