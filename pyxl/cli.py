@@ -75,8 +75,9 @@ def cmd_progress(args: argparse.Namespace) -> int:
         from pyxl.plan.report import write_report_for
 
         path = write_report_for(args.file, args.output, args.sheet, args.year, as_of, args.period, args.template,
-                                args.pdf, args.overwrite, warn=lambda message: print(f"Lưu ý: {message}", file=sys.stderr))
-        print("Đã tạo " + " và ".join(str(p) for p in ([path.with_suffix(".docx")] if path.suffix == ".pdf" else []) + [path]))
+                                args.pdf, args.overwrite, warn=lambda text: print(f"Lưu ý: {text}", file=sys.stderr))
+        written = [path.with_suffix(".docx"), path] if path.suffix == ".pdf" else [path]
+        print("Đã tạo " + " và ".join(str(p) for p in written))
         return EXIT_OK
     from pyxl.core.progress_report import progress_document
     from pyxl.readers import read_tables
@@ -324,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--period", metavar="KỲ", help="kỳ báo cáo: 'quý I', '6 tháng', 'quý III', '9 tháng', "
                           "'năm' (mặc định: theo ngày đối chiếu)")
     progress.add_argument("--pdf", action="store_true", help="với --report: xuất thêm PDF (cần LibreOffice)")
-    progress.add_argument("--template", metavar="TỆP", help="với --report: mẫu Word đã sửa (lấy bản sao: parbook templates)")
+    progress.add_argument("--template", metavar="TỆP", help="với --report: mẫu Word đã sửa (bản sao: parbook templates)")
     _overwrite(progress)
 
     merge = _command(commands, "merge", "lập kế hoạch cho mọi xã, phường và bảng Tổng hợp", cmd_merge,

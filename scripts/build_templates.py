@@ -728,7 +728,7 @@ REPORT_BODY = [
     (BODY, f"Còn {{{{ {R}.overdue }}}} nhiệm vụ chưa hoàn thành theo thời hạn của Kế hoạch:"),
     (BODY, f"{{%p for e in {R}.late %}}"),
     (BODY, "- {{ e.label }} (chủ trì: {{ e.lead }}; thời gian: {{ e.deadline }}): {{ e.shown_lower }}. "
-           "Nguyên nhân: {{ e.why }}."),
+           "Nguyên nhân: {{ e.why }}"),
     (BODY, "{%p endfor %}"),
     (BODY, "{%p else %}"),
     (BODY, "Không có nhiệm vụ nào quá thời hạn mà chưa hoàn thành."),

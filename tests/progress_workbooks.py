@@ -79,7 +79,8 @@ def progress_xlsx(path: Path, header: list[str] | None = None, rows: list[tuple]
     return path
 
 
-def one_column_xlsx(path: Path, header: str, values: list[object], deadline: str | None = "Thời gian thực hiện") -> Path:
+def one_column_xlsx(path: Path, header: str, values: list[object],
+                    deadline: str | None = "Thời gian thực hiện") -> Path:
     """A task table with one status-or-deadline column headed `header` (and a deadline column unless None)."""
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -89,5 +90,22 @@ def one_column_xlsx(path: Path, header: str, values: list[object], deadline: str
     ws.append(head)
     for i, value in enumerate(values, start=1):
         ws.append([i, f"Nhiệm vụ số {i}", "Văn phòng HĐND và UBND"] + (["Quý II/2025"] if deadline else []) + [value])
+    wb.save(path)
+    return path
+
+
+def district_progress_xlsx(path: Path, communes: dict[str, list[str | None]]) -> Path:
+    """One sheet per commune, the same four tasks each (due Quý I–IV/2025), with the statuses given."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, statuses in communes.items():
+        ws = wb.create_sheet(name)
+        ws.append([f"ỦY BAN NHÂN DÂN XÃ {name.upper()}"])
+        ws.append(["CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM CHỈ SỐ CCHC NĂM 2024 VÀ GIẢI PHÁP KHẮC PHỤC NĂM 2025"])
+        ws.append(HEADER)
+        for k, status in enumerate(statuses, start=1):
+            quarter = "IV" if k == 4 else "I" * k
+            ws.append([f"1.{k}", f"Tiêu chí số {k}", 2, 1.5, None, "Thực hiện đúng quy định", VP, f"Quý {quarter}/2025",
+                       status, None, None])
     wb.save(path)
     return path

@@ -122,7 +122,7 @@ def test_table_reads_the_same_with_the_progress_column_and_the_check_goes_beside
     assert after.columns == before.columns and after.items == before.items
     macros.check_sheet(book2)
     checked = apply(data2, book2.json()["actions"])["sheets"][0]["values"]
-    assert checked[HEADER_ROW][PROGRESS_COL] == PROGRESS_HEADER and checked[HEADER_ROW][PROGRESS_COL + 1] == FLAGS_HEADER
+    assert checked[HEADER_ROW][PROGRESS_COL:PROGRESS_COL + 2] == [PROGRESS_HEADER, FLAGS_HEADER]
     # re-running after a status changed updates the label in place
     sheets = copy.deepcopy(data2["sheets"])
     row = next(r for r, values in enumerate(sheets[0]["values"]) if values and values[0] == "1.2")

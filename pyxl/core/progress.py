@@ -40,7 +40,8 @@ _NOT_STARTED = re.compile(
 )
 _IN_PROGRESS = re.compile(
     r"^\W*dang\b|\bdang\s+(?:thuc hien|trien khai|lam|hoan thien|xay dung|cho)\b|\bmot phan\b"
-    r"|\bchua\s+(?:hoan thanh|xong|dat|dut diem|het)\b|\bkhong (?:hoan thanh|dat)\b|\bco ban hoan thanh\b"
+    r"|\bchua\s+(?:(?:thuc hien|trien khai|lam)\s+)?(?:hoan thanh|xong|dat|dut diem|het)\b"
+    r"|\bkhong (?:hoan thanh|dat)\b|\bco ban hoan thanh\b"
     r"|\btam dung\b|\b(?:cham|dung) tien do\b|\b(?:tre|qua) han\b"
     r"|(?<![\d.,])(?:[1-9]\d?|0[.,]\d+)(?:[.,]\d+)?\s*%"
 )
@@ -48,7 +49,8 @@ _ONGOING = re.compile(r"\btiep tuc\b|\bthuong xuyen\b|\bdinh ky\b")  # unless it
 # A note counts only when it starts with a status: "Đã hoàn thành …", "Đang thực hiện", "Chưa thực hiện".
 _NOTE_IN_PROGRESS = re.compile(r"^\W*dang\s+(?:thuc hien|trien khai|lam)\b")
 _NOTE_NOT_STARTED = re.compile(r"^\W*chua\s+(?:thuc hien|trien khai)\b")
-_ONLY_DATE = re.compile(r"^(?:ngay\s*)?[\d\s/.-]+$|^\d{4}-\d{2}-\d{2}t[\d:.]+z?$|^ngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*nam\s*\d{4})?$")
+_ONLY_DATE = re.compile(r"^(?:ngay\s*)?[\d\s/.-]+$|^\d{4}-\d{2}-\d{2}t[\d:.]+z?$"
+                        r"|^ngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*nam\s*\d{4})?$")
 _ISO_DAY = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/])")  # 2025-06-20, web exports
 _DAY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/])"
                   r"|\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?")

@@ -1,7 +1,8 @@
 """The progress report: "BÁO CÁO Kết quả thực hiện Kế hoạch …" (.docx, optionally .pdf) in the ND 30 layout.
 
     from pyxl.plan.report import write_report_for
-    write_report_for("PHU LUC 2024.xlsx", as_of=date(2024, 6, 30))   # → "Báo cáo kết quả - … - 6 tháng đầu năm 2024.docx"
+    write_report_for("PHU LUC 2024.xlsx", as_of=date(2024, 6, 30))
+    # → "Báo cáo kết quả - UBND xã … - 6 tháng đầu năm 2024.docx"
 
 The shipped template (pyxl/data/templates/bao_cao_ket_qua.docx, built by scripts/build_templates.py)
 is rendered with the plan's compiled renderer; an officer-edited copy may be given as template.

@@ -22,7 +22,7 @@ from pyxl.plan.context import BLANK, front_context, plan_unit
 from pyxl.plan.derive import complete_front
 from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.organise import frame, office_name
-from pyxl.plan.wording import bare, format_date, item_kind, one_line
+from pyxl.plan.wording import bare, format_date, item_kind, one_line, sentence
 
 _POINTS = "abcdđeghiklmnopqrstuvxy"  # ND 30: điểm a), b), c), d), đ), e), g)…
 _QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -160,7 +160,8 @@ def _entry(table: Table, p: ItemProgress, kind) -> dict:
         "lead": ", ".join(leads) or BLANK, "leads": leads, "deadline": bare(item.deadline.text) or BLANK,
         "due": f"{p.due.day:02d}/{p.due.month:02d}/{p.due.year}" if p.due else "", "due_date": p.due,
         "state": state, "status": p.status.state, "shown": shown, "shown_lower": _lower_first(shown),
-        "note": one_line(item.note), "why": bare(item.note) or BLANK, "label_short": p.label,
+        "note": one_line(item.note), "why": sentence(bare(item.note)) if bare(item.note) else BLANK,
+        "label_short": p.label,
         "overdue": p.overdue, "due_soon": p.due_soon, "kind": table.kind,
     }
 
