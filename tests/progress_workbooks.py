@@ -109,3 +109,33 @@ def district_progress_xlsx(path: Path, communes: dict[str, list[str | None]]) ->
                        status, None, None])
     wb.save(path)
     return path
+
+
+TICK_ROWS = [  # STT, task, deadline, the three tick cells, note → the state expected
+    (1, "Ban hành kế hoạch", "Quý I/2025", "x", None, None, None, "done"),
+    (2, "Tuyên truyền", "Quý I/2025", None, "x", None, "Chờ kinh phí", "in_progress"),
+    (3, "Kiểm tra công vụ", "Quý II/2025", None, None, "X", None, "not_started"),
+    (4, "Số hoá hồ sơ", "Quý II/2025", "15/5/2025", None, None, None, "done"),
+    (5, "Chữ ký số", "Quý III/2025", None, "70%", None, None, "in_progress"),
+    (6, "Hồ sơ điện tử", "Quý IV/2025", None, None, None, None, "unknown"),
+]
+
+
+def ticks_xlsx(path: Path, merged: bool = True) -> Path:
+    """'Kết quả thực hiện' over three sub-columns Hoàn thành | Đang thực hiện | Chưa thực hiện, ticked with x.
+
+    merged=False leaves the header cells unmerged, as a CSV or a web export gives them."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Theo dõi"
+    ws.append(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả thực hiện", None, None,
+               "Ghi chú"])
+    ws.append([None, None, None, None, "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", None])
+    if merged:
+        ws.merge_cells("E1:G1")
+        for column in "ABCDH":
+            ws.merge_cells(f"{column}1:{column}2")
+    for number, task, deadline, done, doing, not_yet, note, _ in TICK_ROWS:
+        ws.append([number, task, VP, deadline, done, doing, not_yet, note])
+    wb.save(path)
+    return path

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLES
-from progress_workbooks import DUES, EXPECTED, one_column_xlsx, progress_xlsx
+from progress_workbooks import DUES, EXPECTED, TICK_ROWS, one_column_xlsx, progress_xlsx, ticks_xlsx
 from pyxl.core.deadlines import parse_deadline
 from pyxl.core.progress import (
     DONE, IN_PROGRESS, NOT_STARTED, STATES, UNKNOWN, progress_label, read_status, status_state, table_progress,
@@ -173,6 +173,18 @@ def test_tien_do_and_ngay_hoan_thanh_are_decided_from_the_table(tmp_path, header
     assert table.columns[field] == last
     if field != "deadline":
         assert table.columns["deadline"] == 3 if deadline else "deadline" not in table.columns
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_ticks_under_a_result_header_give_each_row_its_state(tmp_path, merged):
+    table = read_tables(ticks_xlsx(tmp_path / "ticks.xlsx", merged), None, 2025, MIDYEAR)[0]
+    assert (table.columns["status_done"], table.columns["status_in_progress"], table.columns["status_not_started"]) \
+        == (4, 5, 6)
+    assert [i.title for i in table.items] == [row[1] for row in TICK_ROWS]  # the sub-header row is no item
+    progress = table_progress(table, MIDYEAR)
+    assert [p.status.state for p in progress.items] == [row[-1] for row in TICK_ROWS]
+    assert progress.items[3].status.completed == dt.date(2025, 5, 15)
+    assert [p.item.code for p in progress.items if p.overdue] == ["2", "3"]
 
 
 def test_tien_do_before_the_deadline_column_is_the_status(tmp_path):

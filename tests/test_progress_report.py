@@ -137,6 +137,40 @@ def test_a_task_table_and_missing_front_matter_leave_marked_blanks(tmp_path):
                for p in paragraphs)
 
 
+def test_statuses_typed_in_the_tasks_sheet_follow_their_criteria(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    scores = wb.active
+    scores.title = "PL1"
+    scores.append(["CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM CHỈ SỐ CCHC NĂM 2024 CỦA XÃ AN PHÚ"])
+    scores.append(["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"])
+    for row in (["1.1", "Kế hoạch CCHC", 2, 1.5], ["1.2", "Tuyên truyền CCHC", 2, 1], ["2.1", "Công khai TTHC", 2, 1]):
+        scores.append(row)
+    tasks = wb.create_sheet("PL2")
+    tasks.append(["NHIỆM VỤ KHẮC PHỤC NĂM 2025"])
+    tasks.append(["STT", "Tiêu chí", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì", "Thời gian thực hiện",
+                  "Kết quả thực hiện"])
+    for row in (["1.1", "Kế hoạch CCHC", "Ban hành đúng hạn", "Văn phòng HĐND và UBND", "Quý I/2025", "Đã hoàn thành"],
+                ["1.2", "Tuyên truyền CCHC", "In tờ rơi", "Phòng Văn hóa - Xã hội", "Quý II/2025", "Đã hoàn thành"],
+                ["1.2", "Tuyên truyền CCHC", "Phát thanh", "Phòng Văn hóa - Xã hội", "Quý II/2025", "Đang thực hiện"],
+                ["2.1", "Công khai TTHC", "Niêm yết", "Văn phòng HĐND và UBND", "Quý III/2025", None]):
+        tasks.append(row)
+    wb.save(tmp_path / "hai_sheet.xlsx")
+    path = write_report_for(tmp_path / "hai_sheet.xlsx", tmp_path / "bc.docx", as_of=MIDYEAR)
+    rows = {row[0]: row for row in rows_of(appendix_tables(path)[0])[1:]}
+    assert rows["1.1"][4:6] == ["Đã hoàn thành", "Đã xong"]
+    assert rows["1.2"][4:6] == ["Đang thực hiện", "Quá hạn"]  # one of its two tasks is still open
+    assert rows["2.1"][4:6] == ["Chưa rõ kết quả", "Còn hạn"]
+    scores.delete_rows(3, 3)
+    scores.append(["1.1", "Kế hoạch CCHC", 2, 2])  # nothing lost, nothing to follow up
+    wb.save(tmp_path / "du_diem.xlsx")
+    full = read_tables(tmp_path / "du_diem.xlsx", "PL1", 2025, MIDYEAR)[0]
+    with pytest.raises(ParbookError, match="không có mục nào để báo cáo"):
+        write_report(full, MIDYEAR, tmp_path / "rong.docx")
+    assert not (tmp_path / "rong.docx").exists()
+
+
 def test_files_are_never_replaced_and_an_edited_template_is_used(report, tmp_path):
     import docx
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pyxl.core.deadlines import UNDATED_KINDS, parse_deadline
 from pyxl.core.grid import Grid
-from pyxl.core.progress import status_state
+from pyxl.core.progress import TICK_FIELDS, TICKS, status_state
 from pyxl.core.text import clean, fold
 
 SCAN_ROWS = 30
@@ -187,9 +187,45 @@ def _progress_columns(grid: Grid, header: Header) -> Header:
         columns["status"] = status
     if "completed" in columns and "deadline" not in columns:
         columns["deadline"] = columns.pop("completed")
+    rows = _tick_columns(grid, header.rows, columns)
+    if rows != header.rows:
+        cells = _filled(grid, range(rows[0], rows[-1] + 1))
+        written = {c: " / ".join(dict.fromkeys(cells[(r, c)] for r in rows if (r, c) in cells)) for c in written}
     for c in columns.values():
         texts.setdefault(c, written[c])
-    return Header(header.rows, columns, {c: texts[c] for c in columns.values()})
+    for c in (columns[f] for f in TICK_FIELDS.values() if f in columns):
+        texts[c] = written[c]
+    return Header(rows, columns, {c: texts[c] for c in columns.values()})
+
+
+def _tick_columns(grid: Grid, rows: tuple[int, ...], columns: dict[str, int]) -> tuple[int, ...]:
+    """'Kết quả thực hiện' over sub-columns 'Hoàn thành' | 'Đang thực hiện' | 'Chưa thực hiện' that the officer
+    ticks with an x: a field per state (pyxl.core.progress.TICK_FIELDS) in place of one status column.
+    Returns the header rows, with the sub-columns' row when the header found stopped above it."""
+    status = columns.get("status")
+    if status is None:
+        return rows
+    top, last = next(((r1, c2) for r1, c1, r2, c2 in grid.merges if c1 == status and r1 in rows and c2 > c1),
+                     (None, status))
+    top = rows[0] if top is None else top
+    below = next((r for r in range(top + 1, top + 3) if any(clean(grid.value(r, c)) for c in range(status, last + 1))),
+                 top + 1)
+    if "title" in columns and clean(grid.value(below, columns["title"])):
+        return rows  # a data row: an item's title, not a row of sub-headers
+    if last == status:  # not merged (a CSV, a live book without merge information): the blanks beside it
+        while last + 1 < grid.width and not clean(grid.value(top, last + 1)) and clean(grid.value(below, last + 1)):
+            last += 1
+    ticks: dict[str, int] = {}
+    for c in range(status, last + 1):
+        words = clean(grid.value(below, c))
+        state = status_state(words) if len(words) >= 4 and fold(words) not in TICKS else None
+        if state in TICK_FIELDS:
+            ticks.setdefault(TICK_FIELDS[state], c)
+    if len(ticks) < 2:
+        return rows
+    del columns["status"]
+    columns.update(ticks)
+    return tuple(range(rows[0], max(rows[-1], below) + 1))
 
 
 def _reads_as_status(grid: Grid, header: Header, col: int) -> bool:

@@ -28,6 +28,8 @@ SOON = timedelta(days=30)
 FINISHED, ON_TIME, DUE_SOON, OVERDUE = "Đã xong", "Còn hạn", "Sắp đến hạn", "Quá hạn"
 NO_DEADLINE, UPPER_LEVEL, UNCLEAR = "Chưa có thời hạn", "Theo văn bản cấp trên", "Không rõ hạn"
 LABELS = (FINISHED, ON_TIME, DUE_SOON, OVERDUE, NO_DEADLINE, UPPER_LEVEL, UNCLEAR)
+# Sub-columns of a 'Kết quả thực hiện' header, one per state, ticked with an x (pyxl.core.headers).
+TICK_FIELDS = {DONE: "status_done", IN_PROGRESS: "status_in_progress", NOT_STARTED: "status_not_started"}
 STATE_NAMES = {DONE: "Đã hoàn thành", IN_PROGRESS: "Đang thực hiện", NOT_STARTED: "Chưa thực hiện",
                UNKNOWN: "Chưa rõ kết quả"}
 
@@ -275,7 +277,8 @@ def item_progress(table: Table, index: int, as_of: date) -> ItemProgress:
     item = table.items[index]
     status = item_status(item, table.year)
     due = item.deadline.due
-    column = next((table.columns[f] for f in ("status", "completed", "deadline") if f in table.columns), None)
+    fields = ("status", *TICK_FIELDS.values(), "completed", "deadline")
+    column = next((table.columns[f] for f in fields if f in table.columns), None)
     return ItemProgress(index, item, status, due, is_overdue(status, due, as_of), is_due_soon(status, due, as_of),
                         progress_label(status, item.deadline, as_of),
                         a1(item.row - 1, column) if column is not None else None)

@@ -81,8 +81,8 @@ class _Sheets:
             value = sum(self._figure(o, col) for o in outcomes)
             ws.write_formula(total, col, f"=SUM({letter}{_HEAD + 2}:{letter}{total})", f["total"], value)
         done, items = (sum(self._figure(o, c) for o in outcomes) for c in (3, 2))
-        ws.write_formula(total, 9, f"=IF(C{total + 1}=0,\"\",D{total + 1}/C{total + 1})", f["total_share"],
-                         done / items if items else "")
+        if items:
+            ws.write_number(total, 9, done / items, f["total_share"])
         for col, width in enumerate((5, 26, 10, 10, 10, 10, 10, 9, 10, 10, 8, 50)):
             ws.set_column(col, col, width)
         ws.freeze_panes(_HEAD + 1, 2)

@@ -55,8 +55,12 @@ def write_report(table: Table, as_of: date | None = None, out: str | os.PathLike
         require_soffice()
         if pdf_target.exists() and not overwrite:
             raise ParbookError(f"Tệp '{pdf_target}' đã có. Hãy chọn tên khác hoặc dùng --overwrite để ghi đè.")
+    progress = table_progress(table, as_of)
+    if not progress.items:
+        raise ParbookError(f"Sheet '{table.sheet}' không có mục nào để báo cáo kết quả (mục bị mất điểm có giải pháp, "
+                           "hoặc nhiệm vụ). Hãy chọn sheet có bảng kế hoạch bằng --sheet.")
     compiled = compile_template(template or templates_dir() / REPORT_TEMPLATE, REPORT_FIELDS)
-    compiled.render(report_context(table, table_progress(table, as_of), front, chosen), target, overwrite)
+    compiled.render(report_context(table, progress, front, chosen), target, overwrite)
     return convert_to_pdf(target, pdf_target, overwrite) if pdf else target
 
 
