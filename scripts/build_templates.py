@@ -757,7 +757,7 @@ def report_document(title: str, subject: str):
     doc = new_document(title)
     header_block(doc)
     title_block(doc, subject, "BÁO CÁO")
-    para(doc, f"Kính gửi: {{{{ {R}.addressee }}}}.", BODY, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0),
+    para(doc, f"Kính gửi: {{{{ {R}.addressee }}}}", BODY, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0),
          after=Pt(12))
     lines(doc, REPORT_BODY)
     signature_block(doc)

@@ -171,6 +171,23 @@ def test_statuses_typed_in_the_tasks_sheet_follow_their_criteria(tmp_path):
     assert not (tmp_path / "rong.docx").exists()
 
 
+def test_an_unknown_unit_leaves_every_blank_for_the_officer(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Tình hình thực hiện"])
+    ws.append([1, "Rà soát quy trình nội bộ", "Bộ phận một cửa", "Quý I/2025", "Đang thực hiện"])
+    wb.save(tmp_path / "khong_ten.xlsx")
+    path = write_report_for(tmp_path / "khong_ten.xlsx", tmp_path / "bc.docx", year=2025, as_of=dt.date(2025, 4, 2))
+    paragraphs = body_paragraphs(path)
+    assert "Kính gửi: ……" in paragraphs
+    assert any(p.startswith("Thực hiện Kế hoạch số …/KH-UBND ngày … của …… về cải cách hành chính năm 2025, …… báo cáo "
+                            "kết quả thực hiện 6 tháng đầu năm 2025") for p in paragraphs)
+    header = document(path).tables[0]
+    assert header.cell(1, 0).text == "Số:      /BC-UBND" and header.cell(1, 1).text.startswith("……, ngày    tháng")
+
+
 def test_files_are_never_replaced_and_an_edited_template_is_used(report, tmp_path):
     import docx
 

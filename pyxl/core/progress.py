@@ -27,7 +27,6 @@ SOON = timedelta(days=30)
 # What the ribbon column and PAR_STATUS show; the last three are for items without a due date.
 FINISHED, ON_TIME, DUE_SOON, OVERDUE = "Đã xong", "Còn hạn", "Sắp đến hạn", "Quá hạn"
 NO_DEADLINE, UPPER_LEVEL, UNCLEAR = "Chưa có thời hạn", "Theo văn bản cấp trên", "Không rõ hạn"
-LABELS = (FINISHED, ON_TIME, DUE_SOON, OVERDUE, NO_DEADLINE, UPPER_LEVEL, UNCLEAR)
 # Sub-columns of a 'Kết quả thực hiện' header, one per state, ticked with an x (pyxl.core.headers).
 TICK_FIELDS = {DONE: "status_done", IN_PROGRESS: "status_in_progress", NOT_STARTED: "status_not_started"}
 STATE_NAMES = {DONE: "Đã hoàn thành", IN_PROGRESS: "Đang thực hiện", NOT_STARTED: "Chưa thực hiện",
@@ -93,7 +92,7 @@ def status_state(value: object) -> str | None:
         return NOT_STARTED
     if _IN_PROGRESS.search(folded):
         return IN_PROGRESS
-    if reports_done(text) or re.search(r"\bhoan thanh\b", folded) and not re.search(r"\b(?:chua|khong)\b|%", folded):
+    if reports_done(text) or (re.search(r"\bhoan thanh\b", folded) and not re.search(r"\b(?:chua|khong)\b|%", folded)):
         return DONE
     return IN_PROGRESS if _ONGOING.search(folded) else None
 
@@ -105,13 +104,12 @@ def read_status(status: object = None, completed: object = None, deadline: Deadl
     The first cell that names a state decides it; a completion date is read from the status wording
     ('Hoàn thành ngày 15/5/2025') or the 'Ngày hoàn thành' cell (a day without a year takes `year`).
     """
-    day = completion_day(status, year) or completion_day(completed, year)
+    typed_day, finished = completion_day(status, year), completion_day(completed, year)
     state = status_state(status)
-    if state is None and completion_day(status, year) and _ONLY_DATE.match(fold(clean(status))):
+    if state is None and typed_day and _ONLY_DATE.match(fold(clean(status))):
         state = DONE  # a date alone where the result goes: the day the work was finished
     if state is not None:
-        return Status(state, clean(status), day if state == DONE else None, "status")
-    finished = completion_day(completed, year)
+        return Status(state, clean(status), (typed_day or finished) if state == DONE else None, "status")
     if finished is not None:
         return Status(DONE, clean(completed), finished, "completed")
     state = status_state(completed)
@@ -224,11 +222,6 @@ class TableProgress:
     def counts(self) -> dict[str, int]:
         """Items per state, and how many are overdue and due soon."""
         return counts(self.items)
-
-    @property
-    def share_done(self) -> float | None:
-        """Items done over items followed (0–1), None when there are none."""
-        return sum(p.status.done for p in self.items) / len(self.items) if self.items else None
 
     def by_office(self) -> list[OfficeProgress]:
         """The items per responsible office, offices in the order they first appear; no-lead items last."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pyxl.core.errors import ParbookError
+from pyxl.core.levels import UnitKind
 from pyxl.core.model import TASKS, Table
 from pyxl.core.progress import (
     DONE, IN_PROGRESS, NOT_STARTED, STATE_NAMES, TICKS, UNKNOWN, ItemProgress, TableProgress, completion_day,
@@ -101,7 +102,7 @@ def report_context(table: Table, progress: TableProgress, front: FrontMatter | N
         "period": period.name, "period_upper": period.name.upper(), "as_of": format_date(progress.as_of),
         "subject": _subject(table, period), "plan_about": about, "plan_name": f"Kế hoạch {about}",
         "plan_ref": _plan_ref(completed),
-        "addressee": upper[:1].upper() + upper[1:], "coordinator": where.coordinator,
+        "addressee": f"{upper[:1].upper()}{upper[1:]}." if upper != BLANK else BLANK, "coordinator": where.coordinator,
         "report_to": upper, "report_when": where.report_when,
         **_results(progress, entries), "offices": _offices(progress, kind),
         "late": [e for e in entries if e["overdue"]],
@@ -146,7 +147,7 @@ def _plan_ref(front: FrontMatter) -> str:
     return f"Kế hoạch số {number} {issued} của {front.unit or BLANK}"
 
 
-def _entry(table: Table, p: ItemProgress, kind) -> dict:
+def _entry(table: Table, p: ItemProgress, kind: UnitKind) -> dict:
     item = p.item
     title = bare(item.title)
     noun = "Nhiệm vụ" if table.kind == TASKS else item_kind(table, p.index)
@@ -215,7 +216,7 @@ def _results(progress: TableProgress, entries: list[dict]) -> dict:
     }
 
 
-def _offices(progress: TableProgress, kind) -> list[dict]:
+def _offices(progress: TableProgress, kind: UnitKind) -> list[dict]:
     """One line per responsible office: what it leads, how much is done, what is late."""
     lines = []
     for office in progress.by_office():
