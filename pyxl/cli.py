@@ -14,38 +14,13 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from pyxl import __version__
-from pyxl.cli_help import Parser
+from pyxl.cli_help import Parser, iso_date, positive_count, year_number
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import ERROR
 from pyxl.files import STDOUT, describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 ARRANGEMENTS = "criterion (theo tiêu chí, mặc định), field (theo lĩnh vực) hoặc lead (theo cơ quan chủ trì)"
-TEMPLATE_USES = {
-    "criterion": "Kế hoạch khắc phục, mỗi tiêu chí một mục (--by criterion, mặc định)",
-    "field": "Kế hoạch khắc phục, mỗi lĩnh vực một mục (--by field)",
-    "lead": "Kế hoạch khắc phục, mỗi cơ quan chủ trì một mục (--by lead)",
-    "tasks": "Kế hoạch CCHC năm, từ bảng nhiệm vụ",
-}
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD (ví dụ 2024-06-30)") from None
-
-
-def _year_number(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4):
-        raise argparse.ArgumentTypeError(f"năm '{text}' không hợp lệ (ví dụ 2024)")
-    return int(text)
-
-
-def _count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên dương (ví dụ 2)")
-    return int(text)
 
 
 def _write_report(text: str, output: str | None, overwrite: bool) -> None:
@@ -90,6 +65,25 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     tables = read_tables(args.file, args.sheet, args.year, args.as_of)
     report = report_json(args.file, tables) if args.format == "json" else report_text(args.file, tables)
     _write_report(report, args.output, args.overwrite)
+    return EXIT_OK
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    """parbook progress: each plan item's status, what is late and due soon; --report: the progress report."""
+    as_of = args.as_of or date.today()
+    if args.report:
+        from pyxl.plan.report import write_report_for
+
+        path = write_report_for(args.file, args.output, args.sheet, args.year, as_of, args.period, args.template,
+                                args.pdf, args.overwrite, warn=lambda text: print(f"Lưu ý: {text}", file=sys.stderr))
+        written = [path.with_suffix(".docx"), path] if path.suffix == ".pdf" else [path]
+        print("Đã tạo " + " và ".join(str(p) for p in written))
+        return EXIT_OK
+    from pyxl.core.progress_report import progress_document
+    from pyxl.readers import read_tables
+
+    tables = read_tables(args.file, args.sheet, args.year, as_of)
+    _write_report(progress_document(args.file, tables, as_of, args.format), args.output, args.overwrite)
     return EXIT_OK
 
 
@@ -156,7 +150,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_templates(args: argparse.Namespace) -> int:
     """parbook templates: a copy of the shipped Word templates, to edit in Word and use with --template."""
     from pyxl.files import atomic_write_bytes
-    from pyxl.plan import TEMPLATE_FILES, templates_dir
+    from pyxl.plan import TEMPLATE_FILES, TEMPLATE_USES, templates_dir
 
     folder = Path(args.output)
     copies = [(kind, templates_dir() / name, folder / name) for kind, name in TEMPLATE_FILES.items()]
@@ -184,32 +178,9 @@ def cmd_build_workbook(args: argparse.Namespace) -> int:
 
 def cmd_install_excel(args: argparse.Namespace) -> int:
     """parbook install-excel: a copy of parbook.xlsm wired to this Python, with the steps to enable it."""
-    import shutil
+    from pyxl.excel.install import install_workbook
 
-    import xlwings
-
-    from pyxl.excel.xlsm import PINNED_XLWINGS, build_workbook
-
-    if xlwings.__version__ != PINNED_XLWINGS:
-        raise ParbookError(f"Máy đang cài xlwings {xlwings.__version__} nhưng parbook.xlsm cần đúng bản "
-                           f"{PINNED_XLWINGS}. Hãy chạy: pip install xlwings=={PINNED_XLWINGS}")
-    python = Path(sys.executable)
-    windowless = python.with_name("pythonw.exe")
-    interpreter = str(windowless if windowless.exists() else python)
-    key = "Interpreter_Win" if sys.platform == "win32" else "Interpreter_Mac"
-    target = Path(args.output) / "parbook.xlsm"
-    if target.exists() and not args.overwrite:
-        raise ParbookError(f"Đã có '{target}'. Dùng --overwrite để tạo lại (sheet của tệp cũ sẽ không được giữ).")
-    build_workbook(target, settings=((key, interpreter),))
-    print(f"Đã tạo {target} (Python: {interpreter}).")
-    print("Các bước tiếp theo:\n"
-          "  1. Nếu tệp được tải từ mạng/thư điện tử: bấm chuột phải › Properties › chọn Unblock › OK.\n"
-          "  2. Mở tệp bằng Excel, bấm 'Enable Content' (Bật nội dung) trên thanh vàng.\n"
-          "  3. Thẻ CCHC xuất hiện trên thanh ribbon; dán bảng PHỤ LỤC vào sheet 'PHỤ LỤC' rồi bấm 'Kiểm tra bảng'.")
-    if sys.platform not in ("win32", "darwin"):
-        print("Lưu ý: Excel chỉ chạy trên Windows/macOS; trên máy này hãy dùng các lệnh parbook check/plan/merge.")
-    if shutil.which("excel") is None and sys.platform == "win32":
-        print("Không tìm thấy Excel trong PATH; nếu Excel đã cài, có thể bỏ qua thông báo này.")
+    print("\n".join(install_workbook(args.output, args.overwrite)))
     return EXIT_OK
 
 
@@ -228,12 +199,12 @@ def _sheet(parser: argparse.ArgumentParser, help: str = "chỉ đọc sheet này
 
 
 def _year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=_year_number, metavar="NĂM",
+    parser.add_argument("--year", type=year_number, metavar="NĂM",
                         help="năm thực hiện kế hoạch, để hiểu 'Quý I', 'Tháng 3'… (mặc định: năm ghi trong tiêu đề)")
 
 
 def _as_of(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", type=_iso_date, metavar="NGÀY",
+    parser.add_argument("--as-of", type=iso_date, metavar="NGÀY",
                         help="ngày đối chiếu để báo việc quá hạn, dạng YYYY-MM-DD (mặc định: hôm nay)")
 
 
@@ -323,6 +294,23 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--signer-title", metavar="CHỨC_VỤ", help="chức vụ người ký, ví dụ 'Chủ tịch'")
     _overwrite(plan)
 
+    progress = _command(commands, "progress", "theo dõi tiến độ: mục đã xong, quá hạn, sắp đến hạn; báo cáo kết quả "
+                        "quý, 6 tháng, năm", cmd_progress, '  parbook progress "PHU LUC 2025.xlsx" --as-of 2025-06-30\n'
+                        '  parbook progress "PHU LUC 2025.xlsx" --report --period "6 tháng" --pdf')
+    _file(progress, "bảng PHỤ LỤC có cột 'Kết quả thực hiện' (hoặc 'Tình hình thực hiện', 'Tiến độ', 'Ngày hoàn thành')")
+    _sheet(progress)
+    _year(progress)
+    _as_of(progress)
+    progress.add_argument("--format", choices=("text", "json"), default="text", metavar="DẠNG",
+                          help="text (để đọc, mặc định) hoặc json (cho phần mềm khác)")
+    _output(progress, "ghi kết quả (với --report: báo cáo .docx hoặc .pdf) vào tệp này")
+    progress.add_argument("--report", action="store_true", help="viết Báo cáo kết quả thực hiện kế hoạch (.docx)")
+    progress.add_argument("--period", metavar="KỲ", help="kỳ báo cáo: 'quý I', '6 tháng', 'quý III', '9 tháng', "
+                          "'năm' (mặc định: theo ngày đối chiếu)")
+    progress.add_argument("--pdf", action="store_true", help="với --report: xuất thêm PDF (cần LibreOffice)")
+    progress.add_argument("--template", metavar="TỆP", help="với --report: mẫu Word đã sửa (bản sao: parbook templates)")
+    _overwrite(progress)
+
     merge = _command(commands, "merge", "lập kế hoạch cho mọi xã, phường và bảng Tổng hợp", cmd_merge,
                      '  parbook merge "Huyen 2025.xlsx" -o "Ke hoach cac xa"\n'
                      '  parbook merge thu_muc_cac_xa -o ra --sheet "PHỤ LỤC" --by field --zip')
@@ -340,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--zip", action="store_true", help="nén các kế hoạch và Tổng hợp.xlsx vào một tệp .zip")
     merge.add_argument("--clean", action="store_true", help="in nội dung gợi ý như văn bản thường (bỏ tô vàng)")
     merge.add_argument("--only", metavar="TÊN,…", help="chỉ các đơn vị này, cách nhau bằng dấu phẩy")
-    merge.add_argument("--jobs", type=_count, metavar="SỐ", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
+    merge.add_argument("--jobs", type=positive_count, metavar="SỐ", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
     merge.add_argument("--list", metavar="TỆP", help="danh sách đơn vị (.xlsx, .csv) khi nguồn không có sheet Danh sách")
     _overwrite(merge, "ghi đè các tệp đã có")
 

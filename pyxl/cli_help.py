@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import sys
+from datetime import date
 from contextlib import contextmanager
 from typing import Iterator, NoReturn
 
@@ -111,3 +112,27 @@ class Parser(argparse.ArgumentParser):
 def choice_list(choices: dict[str, str]) -> str:
     """'criterion (theo tiêu chí), field (theo lĩnh vực)' for a help text."""
     return ", ".join(f"{value} ({meaning})" for value, meaning in choices.items())
+
+
+# -- option values, with the message argparse shows when one is wrong ---------------------------------
+
+def iso_date(text: str) -> date:
+    """An option's YYYY-MM-DD date."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD (ví dụ 2024-06-30)") from None
+
+
+def year_number(text: str) -> int:
+    """An option's four-digit year."""
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"năm '{text}' không hợp lệ (ví dụ 2024)")
+    return int(text)
+
+
+def positive_count(text: str) -> int:
+    """An option's whole number from 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên dương (ví dụ 2)")
+    return int(text)

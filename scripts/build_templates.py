@@ -321,10 +321,10 @@ def motto_width() -> int:
     return Pt(text_width(base.replace("Đ", "D").replace("đ", "d"), 13, bold=True))
 
 
-def title_block(doc, subject: str) -> None:
-    """ND 30 ô 5a: KẾ HOẠCH, its trích yếu, and a short rule."""
+def title_block(doc, subject: str, kind: str = "KẾ HOẠCH") -> None:
+    """ND 30 ô 5a: the type name (KẾ HOẠCH, BÁO CÁO), its trích yếu, and a short rule."""
     center = dict(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), after=Pt(0))
-    para(doc, "KẾ HOẠCH", BODY, size=14, bold=True, before=Pt(18), keep_next=True, **center)
+    para(doc, kind, BODY, size=14, bold=True, before=Pt(18), keep_next=True, **center)
     para(doc, subject, BODY, size=14, bold=True, keep_next=True, **center)
     rule(doc, Cm(5.0), Mm(160)).paragraph_format.space_after = Pt(12)
 
@@ -702,6 +702,83 @@ def tasks_body(doc) -> None:
     ])
 
 
+# -- the progress report ("BÁO CÁO Kết quả thực hiện Kế hoạch …", pyxl.plan.report_context) ----------
+
+R = "report"
+REPORT_BODY = [
+    (BODY, f"Thực hiện {{{{ {R}.plan_ref }}}} về {{{{ {R}.plan_about }}}}, {{{{ front.unit }}}} báo cáo kết quả "
+           f"thực hiện {{{{ {R}.period }}}} như sau:"),
+    (MUC, "I. KẾT QUẢ THỰC HIỆN"),
+    (KHOAN, "1. Công tác chỉ đạo, triển khai"),
+    (BODY, f"Kế hoạch giao {{{{ {R}.office_count }}}} cơ quan, bộ phận chủ trì thực hiện {{{{ {R}.total }}}} "
+           "nhiệm vụ, có thời gian hoàn thành và trách nhiệm của từng cơ quan, bộ phận."),
+    (BODY, "Các văn bản chỉ đạo, đôn đốc, kiểm tra việc thực hiện Kế hoạch trong kỳ: ……"),
+    (KHOAN, "2. Kết quả thực hiện các nhiệm vụ"),
+    (BODY, f"Tính đến {{{{ {R}.as_of }}}}, trong tổng số {{{{ {R}.total }}}} nhiệm vụ của Kế hoạch: đã hoàn "
+           f"thành {{{{ {R}.done }}}} nhiệm vụ (đạt {{{{ {R}.share }}}}); đang thực hiện {{{{ {R}.in_progress }}}} "
+           f"nhiệm vụ; chưa thực hiện {{{{ {R}.not_started }}}} nhiệm vụ{{% if {R}.unknown %}}; chưa báo cáo kết "
+           f"quả {{{{ {R}.unknown }}}} nhiệm vụ{{% endif %}}. Có {{{{ {R}.overdue }}}} nhiệm vụ đã quá thời hạn mà "
+           "chưa hoàn thành. Kết quả cụ thể của từng nhiệm vụ tại Phụ lục kèm theo."),
+    (BODY, f"{{%p for line in {R}.state_lines %}}"),
+    (BODY, "{{ line }}"),
+    (BODY, "{%p endfor %}"),
+    (KHOAN, "3. Kết quả theo cơ quan, bộ phận chủ trì"),
+    (BODY, f"{{%p for o in {R}.offices %}}"),
+    (BODY, "- {{ o.name }}: {{ o.summary }}."),
+    (BODY, "{%p endfor %}"),
+    (MUC, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"),
+    (BODY, f"{{%p if {R}.late %}}"),
+    (BODY, f"Còn {{{{ {R}.overdue }}}} nhiệm vụ chưa hoàn thành theo thời hạn của Kế hoạch:"),
+    (BODY, f"{{%p for e in {R}.late %}}"),
+    (BODY, "- {{ e.label }} (chủ trì: {{ e.lead }}; thời gian: {{ e.deadline }}): {{ e.shown_lower }}. "
+           "Nguyên nhân: {{ e.why }}"),
+    (BODY, "{%p endfor %}"),
+    (BODY, "{%p else %}"),
+    (BODY, "Không có nhiệm vụ nào quá thời hạn mà chưa hoàn thành."),
+    (BODY, "{%p endif %}"),
+    (BODY, "Tồn tại, hạn chế khác và nguyên nhân (nếu có): ……"),
+    (MUC, f"III. NHIỆM VỤ TRỌNG TÂM {{{{ {R}.next_upper }}}}"),
+    (BODY, f"{{%p for s in {R}.next_steps %}}"),
+    (BODY, "{{ s.text }}"),
+    (BODY, "{%p for line in s.lines %}"),
+    (BODY, "- {{ line }}"),
+    (BODY, "{%p endfor %}"),
+    (BODY, "{%p endfor %}"),
+    (MUC, "IV. ĐỀ XUẤT, KIẾN NGHỊ"),
+    (BODY, "……"),
+    (BODY, f"Trên đây là báo cáo kết quả {{{{ {R}.period }}}} thực hiện {{{{ {R}.plan_name }}}} của "
+           "{{ front.unit }}./."),
+]
+REPORT_HEADERS = ["STT", "{{ a.headers.title }}", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả thực hiện",
+                  "Tình trạng", "Ghi chú"]
+REPORT_FIELDS = ["code", "title", "lead", "deadline", "result", "state", "note"]
+
+
+def report_document(title: str, subject: str):
+    """ND 30 for a Báo cáo: header, BÁO CÁO and its trích yếu, Kính gửi (a report goes up), body, signature,
+    then the results table as a landscape Phụ lục (its page numbers from 1)."""
+    doc = new_document(title)
+    header_block(doc)
+    title_block(doc, subject, "BÁO CÁO")
+    para(doc, f"Kính gửi: {{{{ {R}.addressee }}}}", BODY, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0),
+         after=Pt(12))
+    lines(doc, REPORT_BODY)
+    signature_block(doc)
+    body = doc.add_section(WD_SECTION.NEW_PAGE)
+    _tiny(doc.paragraphs[-1])
+    _landscape(body)
+    center = dict(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), after=Pt(0))
+    tag(doc, "{%p for a in appendices %}")
+    para(doc, "{{ a.label }}", BODY, size=14, bold=True, keep_next=True, **center)
+    para(doc, "{{ a.title }}", BODY, size=14, bold=True, keep_next=True, **center)
+    para(doc, "(Kèm theo Báo cáo số {{ front.number }} {{ front.date }} của {{ front.unit }})", BODY,
+         size=14, italic=True, keep_next=True, **center)
+    rule(doc, Cm(4.0), Mm(247)).paragraph_format.space_after = Pt(12)
+    data_table(doc, REPORT_HEADERS, REPORT_FIELDS, {"code"})
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
 TEMPLATES = {
     "ke_hoach_theo_tieu_chi.docx": ("Kế hoạch khắc phục theo tiêu chí", SUBJECT, criterion_body),
     "ke_hoach_theo_linh_vuc.docx": ("Kế hoạch khắc phục theo lĩnh vực", SUBJECT, field_body),
@@ -709,10 +786,15 @@ TEMPLATES = {
     "ke_hoach_cchc_nam.docx": ("Kế hoạch cải cách hành chính năm",
                                "Cải cách hành chính {{ front.locality }} năm {{ front.plan_year }}", tasks_body),
 }
+REPORTS = {
+    "bao_cao_ket_qua.docx": ("Báo cáo kết quả thực hiện kế hoạch", "{{ report.subject }}"),
+}
 
 
 def build(name: str) -> bytes:
     """The bytes of one template."""
+    if name in REPORTS:
+        return _saved(report_document(*REPORTS[name]))
     title, subject, body = TEMPLATES[name]
     doc = new_document(title)
     header_block(doc)
@@ -721,6 +803,10 @@ def build(name: str) -> bytes:
     body(doc)
     signature_block(doc)
     appendices(doc)
+    return _saved(doc)
+
+
+def _saved(doc) -> bytes:
     # python-docx leaves an empty first paragraph before the header table; drop it.
     first = doc.paragraphs[0]
     if not first.text and first._p.getprevious() is None:
@@ -735,7 +821,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "pyxl" / "data" / "templates", help="folder to write the .docx files to")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name in TEMPLATES:
+    for name in [*TEMPLATES, *REPORTS]:
         (args.out / name).write_bytes(build(name))
         print(args.out / name)
     return 0

@@ -21,8 +21,9 @@ from pyxl.readers import read_workbook  # noqa: E402
 
 
 def _json_value(value):
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+    if isinstance(value, (dt.date, dt.datetime)):  # as the xlwings clients send dates: ISO, milliseconds, "Z"
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        return moment.isoformat(timespec="milliseconds") + "Z"
     return None if value == "" else value
 
 
@@ -73,7 +74,7 @@ def apply(data: dict, actions: list[dict]) -> dict:
         elif func == "alert":
             alerts.append(args[0])
         elif func in ("setFontProperty", "setSheetAutofit", "addHyperlink", "activateSheet", "copySheet",
-                      "setStatusBar"):
+                      "setStatusBar", "setColumnWidth"):
             continue
         else:
             raise AssertionError(f"unexpected action {func}")

@@ -133,7 +133,7 @@ def test_ties_share_a_rank():
 
 def test_summary_links_chart_and_findings(district):
     book = openpyxl.load_workbook(district.summary)
-    assert book.sheetnames == ["Tổng hợp", "Lỗi, cảnh báo", "Biểu đồ"]
+    assert book.sheetnames == ["Tổng hợp", "Lỗi, cảnh báo", "Tiến độ", "Việc quá hạn", "Biểu đồ"]
     with zipfile.ZipFile(district.summary) as archive:
         names = archive.namelist()
         assert "xl/charts/chart1.xml" in names and "xl/chartsheets/sheet1.xml" in names

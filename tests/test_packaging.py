@@ -145,4 +145,4 @@ def test_installed_wheel_checks_plans_and_merges(installed, tmp_path):
 
     templates = run_installed(installed, tmp_path, "templates", "-o", "mau")
     assert templates.returncode == 0, templates.stderr
-    assert len(list((tmp_path / "mau").glob("*.docx"))) == 4
+    assert len(list((tmp_path / "mau").glob("*.docx"))) == 5  # the plans' four and the progress report

@@ -5,10 +5,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pyxl.core.deadlines import UNDATED_KINDS, parse_deadline
 from pyxl.core.grid import Grid
+from pyxl.core.progress import TICK_FIELDS, TICKS, status_state
 from pyxl.core.text import clean, fold
 
 SCAN_ROWS = 30
+_STATUS_SAMPLE = 200  # data rows looked at to tell a 'Tiến độ' of statuses from one of deadlines
 SCORE_FIELDS = ("max_points", "self_points", "appraised_points", "stated_lost")
 TASK_FIELDS = ("lead", "partners", "deadline")
 
@@ -55,7 +58,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "ly do tru diem", "li do tru diem", "ly do", "li do", "nguyen nhan", "ton tai, han che",
         "noi dung tru diem", "ly do bi tru diem", "nguyen nhan bi tru diem",
     ),
-    "status": ("tinh trang", "ket qua thuc hien", "trang thai", "tien do thuc hien", "tinh hinh thuc hien"),
+    "status": ("tinh trang", "ket qua thuc hien", "trang thai", "tien do thuc hien", "tinh hinh thuc hien",
+               "ket qua thuc hien nhiem vu", "ket qua khac phuc"),
+    "completed": ("ngay hoan thanh", "ngay hoan thanh thuc te", "ngay thuc te hoan thanh",
+                  "thoi gian hoan thanh thuc te", "ngay thuc hien xong"),
     "unit": ("don vi", "xa", "phuong", "xa/phuong", "ten don vi", "ten xa", "xa, phuong, thi tran", "dia phuong"),
 }
 _COMPILED = {
@@ -153,7 +159,87 @@ def find_header(grid: Grid) -> Header | None:
             rank = (score, -len(rows))
             if best is None or rank > best[0]:
                 best = (rank, Header(tuple(rows), columns, texts))
-    return best[1] if best else None
+    return _progress_columns(grid, best[1]) if best else None
+
+
+def _progress_columns(grid: Grid, header: Header) -> Header:
+    """'Tiến độ' heads the deadline in some plans and the status in plans being followed up; 'Ngày hoàn
+    thành' a completion date beside a deadline column, else the deadline itself. Decided from the table:
+    beside another deadline column 'Tiến độ' is the status; alone, it is the status when its cells read
+    as statuses ('Đã hoàn thành', '80%') more often than as deadlines ('Quý II')."""
+    columns, texts = dict(header.columns), dict(header.texts)
+    rows = range(header.rows[0], header.rows[-1] + 1)
+    cells = _filled(grid, rows)
+    written = {c: " / ".join(dict.fromkeys(cells[(r, c)] for r in rows if (r, c) in cells)) for c in range(grid.width)}
+    progress = [c for c in written if _PUNCT.sub(" ", fold(written[c].split(" / ")[-1])).strip() == "tien do"]
+    placed = set(columns.values())
+    others = [c for c in written if c not in placed and c not in progress and match_field(written[c])[0] == "deadline"]
+    deadline = columns.get("deadline")
+    status = None
+    if deadline in progress and others:
+        columns["deadline"], status = others[0], deadline
+    elif deadline is not None and deadline not in progress:
+        status = next((c for c in progress if c not in placed), None)
+    elif deadline in progress and "status" not in columns and _reads_as_status(grid, header, deadline):
+        del columns["deadline"]
+        status = deadline
+    if status is not None and "status" not in columns:
+        columns["status"] = status
+    if "completed" in columns and "deadline" not in columns:
+        columns["deadline"] = columns.pop("completed")
+    rows = _tick_columns(grid, header.rows, columns)
+    if rows != header.rows:
+        cells = _filled(grid, range(rows[0], rows[-1] + 1))
+        written = {c: " / ".join(dict.fromkeys(cells[(r, c)] for r in rows if (r, c) in cells)) for c in written}
+    for c in columns.values():
+        texts.setdefault(c, written[c])
+    for c in (columns[f] for f in TICK_FIELDS.values() if f in columns):
+        texts[c] = written[c]
+    return Header(rows, columns, {c: texts[c] for c in columns.values()})
+
+
+def _tick_columns(grid: Grid, rows: tuple[int, ...], columns: dict[str, int]) -> tuple[int, ...]:
+    """'Kết quả thực hiện' over sub-columns 'Hoàn thành' | 'Đang thực hiện' | 'Chưa thực hiện' that the officer
+    ticks with an x: a field per state (pyxl.core.progress.TICK_FIELDS) in place of one status column.
+    Returns the header rows, with the sub-columns' row when the header found stopped above it."""
+    status = columns.get("status")
+    if status is None:
+        return rows
+    top, last = next(((r1, c2) for r1, c1, r2, c2 in grid.merges if c1 == status and r1 in rows and c2 > c1),
+                     (None, status))
+    top = rows[0] if top is None else top
+    below = next((r for r in range(top + 1, top + 3) if any(clean(grid.value(r, c)) for c in range(status, last + 1))),
+                 top + 1)
+    if "title" in columns and clean(grid.value(below, columns["title"])):
+        return rows  # a data row: an item's title, not a row of sub-headers
+    if last == status:  # not merged (a CSV, a live book without merge information): the blanks beside it
+        while last + 1 < grid.width and not clean(grid.value(top, last + 1)) and clean(grid.value(below, last + 1)):
+            last += 1
+    ticks: dict[str, int] = {}
+    for c in range(status, last + 1):
+        words = clean(grid.value(below, c))
+        state = status_state(words) if len(words) >= 4 and fold(words) not in TICKS else None
+        if state in TICK_FIELDS:
+            ticks.setdefault(TICK_FIELDS[state], c)
+    if len(ticks) < 2:
+        return rows
+    del columns["status"]
+    columns.update(ticks)
+    return tuple(range(rows[0], max(rows[-1], below) + 1))
+
+
+def _reads_as_status(grid: Grid, header: Header, col: int) -> bool:
+    statuses = deadlines = 0
+    for r in range(header.last_row + 1, min(grid.height, header.last_row + 1 + _STATUS_SAMPLE)):
+        value = grid.value(r, col)
+        if not clean(value):
+            continue
+        kind = parse_deadline(value, 2000).kind
+        if kind not in UNDATED_KINDS:
+            deadlines += 1
+        elif status_state(value) is not None:
+            statuses += 1
+    return statuses > deadlines
 
 
 def header_year(header: Header) -> int | None:

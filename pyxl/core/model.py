@@ -57,13 +57,14 @@ class Item:
     deadline: Deadline = MISSING_DEADLINE
     note: str | None = None
     reason: str | None = None
-    status: str | None = None
-    done: bool = False
+    status: str | None = None  # 'Kết quả thực hiện' / 'Tình trạng' as typed
+    done: bool = False  # the work is reported done (pyxl.core.progress.read_status)
     last_row: int = 0  # last worksheet row of the item (continuation lines included)
     unit: str | None = None  # the commune of a long table with a unit column
     serial: str | None = None  # the running number in the STT column when the code lives elsewhere
     group: str | None = None  # code (else title) of the lĩnh vực group row the item sits under
     evidence: str | None = None  # tài liệu kiểm chứng text kept out of the agency lists
+    completed: str | None = None  # 'Ngày hoàn thành' as typed
 
 
 @dataclass(frozen=True)

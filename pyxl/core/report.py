@@ -29,7 +29,7 @@ def item_json(table: Table, item: Item) -> dict:
         "lead_names": list(item.lead_names), "partner_names": list(item.partner_names),
         "deadline": {"text": deadline.text, "due": deadline.due.isoformat() if deadline.due else None,
                      "kind": deadline.kind},
-        "note": item.note, "reason": item.reason, "status": item.status, "done": item.done,
+        "note": item.note, "reason": item.reason, "status": item.status, "done": item.done, "completed": item.completed,
         "last_row": item.last_row, "serial": item.serial, "group": item.group, "evidence": item.evidence,
     }
 

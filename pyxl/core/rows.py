@@ -18,7 +18,7 @@ from pyxl.core.text import clean, fold, is_upper_title
 
 TEXT_FIELDS = (
     "title", "target", "solution", "product", "lead", "partners", "deadline", "note", "reason", "status",
-    "unit", "evidence",
+    "unit", "evidence", "completed", "status_done", "status_in_progress", "status_not_started",
 )
 # Officers merge these cells down over several items ("Phòng Nội vụ" for a whole lĩnh vực).
 FILL_DOWN = ("target", "solution", "product", "lead", "partners", "deadline", "note", "status", "unit")

@@ -8,12 +8,13 @@ from decimal import Decimal
 from pyxl.core.agencies import Catalogue
 from pyxl.core.agency_cells import AgencyCell, AgencyReader
 from pyxl.core.checks import Checker
-from pyxl.core.deadlines import parse_deadline, is_done
+from pyxl.core.deadlines import parse_deadline
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import CellError, Grid, a1
 from pyxl.core.headers import SCORE_FIELDS, Header, find_header, header_year
 from pyxl.core.model import ERROR, INFO, SCORES, TASKS, WARNING, Deadline, Finding, Item, Table
 from pyxl.core.numbers import format_points
+from pyxl.core.progress import TICK_FIELDS, TICKS, read_status
 from pyxl.core.rows import RawItem, RawTotal, code_columns, code_source, read_rows, score_value
 from pyxl.core.scoring import score, totals
 from pyxl.core.text import clean, fold
@@ -157,18 +158,31 @@ def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings:
     lead, partners = read.agencies(texts.get("lead")), read.agencies(texts.get("partners"))
     _unknown_agencies(raw, header, sheet, read, {"lead": lead, "partners": partners}, findings)
     evidence = [text for text in (lead.evidence, partners.evidence, texts.get("evidence")) if text]
+    deadline = read.deadline(texts.get("deadline"))
+    typed = texts.get("status") or _ticked(texts, header)
+    status = read_status(typed, texts.get("completed"), deadline, texts.get("note"), read.year)
     return Item(
         row=raw.row, code=raw.code, title=raw.title, is_group=raw.is_group,
         max_points=scores["max_points"], self_points=scores["self_points"],
         appraised_points=scores["appraised_points"], stated_lost=scores["stated_lost"],
         target=texts.get("target"), solution=texts.get("solution"), product=texts.get("product"),
         lead=lead.names, partners=partners.names, lead_names=lead.offices, partner_names=partners.offices,
-        deadline=read.deadline(texts.get("deadline")),
-        note=texts.get("note"), reason=texts.get("reason"), status=texts.get("status"),
-        done=is_done(texts.get("status")) or is_done(texts.get("note")),
+        deadline=deadline, note=texts.get("note"), reason=texts.get("reason"), status=typed,
+        done=status.done, completed=texts.get("completed"),
         last_row=raw.last_row, unit=texts.get("unit"), serial=raw.serial,
         evidence="\n".join(dict.fromkeys(evidence)) or None,
     )
+
+
+def _ticked(texts: dict[str, str], header: Header) -> str | None:
+    """The status a row ticks in 'Hoàn thành | Đang thực hiện | Chưa thực hiện' sub-columns: the sub-column's
+    wording ('Đang thực hiện'), with what was typed instead of an x ('Hoàn thành 15/5/2025', 'Đang thực hiện 80%')."""
+    for field in TICK_FIELDS.values():
+        mark = texts.get(field)
+        if mark:
+            wording = header.texts[header.columns[field]].split(" / ")[-1]
+            return wording if fold(mark) in TICKS else f"{wording} {mark}"
+    return None
 
 
 _SCORE_NAMES = {"max_points": "Điểm chuẩn", "self_points": "Điểm tự đánh giá", "appraised_points": "Điểm thẩm định"}

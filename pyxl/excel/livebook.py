@@ -10,8 +10,9 @@ from pyxl.core.celltext import Formula, typed_text
 from pyxl.core.grid import Grid, a1
 from pyxl.core.text import clean
 from pyxl.excel.marks import (
-    COLORS, FINDINGS_SHEET, FLAGS_HEADER, OWN_COLUMNS, OWN_WIDTHS, SUGGESTION_COLOR, SUGGESTIONS_SHEET, Marks, Record,
-    SuggestionMarks, findings_rows, marked_cells, suggestion_records, suggestion_rows,
+    COLORS, FINDINGS_SHEET, FLAGS_HEADER, OWN_COLUMNS, OWN_WIDTHS, PROGRESS_HEADER, PROGRESS_WIDTH, SUGGESTION_COLOR,
+    SUGGESTIONS_SHEET, Marks, ProgressMarks, Record, SuggestionMarks, findings_rows, marked_cells, suggestion_records,
+    suggestion_rows,
 )
 
 
@@ -129,7 +130,8 @@ def clear_marks(book, sheet_names: list[str] | None = None) -> tuple[list[str], 
     if findings_rows_:
         book.sheets[FINDINGS_SHEET].delete()
     suggested, cleared = clear_suggestions(book, requested)
-    return list(dict.fromkeys([*sheet_names, *suggested])), restored + cleared
+    tracked = [s.name for s in book.sheets if (requested is None or s.name in requested) and _clear_progress(s)]
+    return list(dict.fromkeys([*sheet_names, *suggested, *tracked])), restored + cleared
 
 
 def _clear_flags_column(sheet) -> None:
@@ -139,6 +141,42 @@ def _clear_flags_column(sheet) -> None:
             if value == FLAGS_HEADER:
                 sheet.range((r + 1, c + 1), (grid.height, c + 1)).clear_contents()
                 return
+
+
+# --- 'Theo dõi tiến độ' ---------------------------------------------------------------------------
+
+def apply_progress(book, marks: ProgressMarks) -> None:
+    """Write the progress column (header, labels, colours) after emptying what an earlier run left in it."""
+    sheet = book.sheets[marks.sheet]
+    column, top = marks.col + 1, marks.header_row + 2
+    if marks.clear_to >= top:
+        _empty(sheet.range((top, column), (marks.clear_to, column)))
+    header = sheet.range((top - 1, column))
+    header.value = excel_value(PROGRESS_HEADER)
+    header.font.bold = True
+    _quietly(lambda: setattr(header, "column_width", PROGRESS_WIDTH))
+    if not marks.labels:
+        return
+    last = max(marks.labels)
+    sheet.range((top, column)).value = [[marks.labels.get(r)] for r in range(top - 1, last + 1)]  # one write
+    for row, color in sorted(marks.colors.items()):
+        sheet.range((row + 1, column)).color = color
+
+
+def _empty(area) -> None:
+    area.clear_contents()
+    area.color = None
+
+
+def _clear_progress(sheet) -> bool:
+    """Empty the progress column of a sheet, header and colours included; False when it has none."""
+    grid = sheet_grid(sheet)
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            if value == PROGRESS_HEADER:
+                _empty(sheet.range((r + 1, c + 1), (max(grid.height, r + 1), c + 1)))
+                return True
+    return False
 
 
 # --- 'Gợi ý giải pháp' ----------------------------------------------------------------------------
@@ -253,4 +291,4 @@ def _clear_own_headers(sheet, grid: Grid, emptied: set[str]) -> None:
 
 
 __all__ = ["sheet_grid", "book_grids", "apply_marks", "clear_marks", "a1", "apply_suggestions", "clear_suggestions",
-           "earlier_suggestions", "excel_rows", "excel_value"]
+           "earlier_suggestions", "excel_rows", "excel_value", "apply_progress"]

@@ -21,8 +21,11 @@ from pyxl.core.workbook import (
 )
 from pyxl.core.table import read_table
 from pyxl.core.text import fold
+from pyxl.core.grid import column_letter
+from pyxl.core.progress import DUE_SOON, FINISHED, NO_DEADLINE, ON_TIME, OVERDUE, UNCLEAR, UPPER_LEVEL
 from pyxl.excel.livebook import (
-    apply_marks, apply_suggestions, book_grids, clear_marks as undo_marks, earlier_suggestions, excel_rows,
+    apply_marks, apply_progress, apply_suggestions, book_grids, clear_marks as undo_marks, earlier_suggestions,
+    excel_rows,
 )
 
 TITLE = "parbook"
@@ -108,6 +111,25 @@ def suggest_solutions(book) -> None:
     if planned.unmatched:
         text += f" Chưa có mẫu phù hợp cho: {', '.join(planned.unmatched[:10])}" + ("…" if len(planned.unmatched) > 10 else ".")
     _alert(book, text + f" Xem sheet '{plan_marks.SUGGESTIONS_SHEET}'; bấm 'Xoá đánh dấu' để bỏ những gợi ý chưa sửa.")
+
+
+@macro
+def track_progress(book) -> None:
+    """Theo dõi tiến độ: parbook's progress column beside the table (Đã xong, Còn hạn, Sắp đến hạn, Quá hạn,
+    coloured), from the status typed in the sheet, as `parbook progress` and PAR_STATUS read it."""
+    table, grid = _active_table(book)
+    marks = plan_marks.plan_progress(table, grid)
+    apply_progress(book, marks)
+    if not marks.labels:
+        _alert(book, f"Sheet '{table.sheet}' không có mục nào cần theo dõi (mục bị mất điểm hoặc nhiệm vụ).")
+        return
+    shown = ", ".join(f"{label} {marks.count(label)}" for label in (OVERDUE, DUE_SOON, ON_TIME, FINISHED))
+    undated = sum(marks.count(label) for label in (NO_DEADLINE, UPPER_LEVEL, UNCLEAR))
+    column = column_letter(marks.col)
+    _alert(book, f"Sheet '{table.sheet}': {len(marks.labels)} mục theo dõi — {shown}"
+                 + (f"; {undated} mục chưa có hạn rõ" if undated else "") + f". Xem cột {column} "
+                 f"('{plan_marks.PROGRESS_HEADER}'); ghi kết quả vào cột 'Kết quả thực hiện' rồi bấm lại để cập nhật, "
+                 "bấm 'Xoá đánh dấu' để bỏ cột này.")
 
 
 @macro

@@ -7,11 +7,13 @@ file copy) carry these plans out; nothing here knows of Excel.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from pyxl.core.celltext import hyperlink, sheet_ref
 from pyxl.core.grid import Grid, a1, column_letter
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Table
 from pyxl.core.checks import FLAG_LABELS
+from pyxl.core.progress import DUE_SOON, FINISHED, ON_TIME, OVERDUE, table_progress
 from pyxl.core.scoring import own_lost
 from pyxl.core.suggest import plan_items
 from pyxl.core.text import clean
@@ -37,13 +39,13 @@ class Marks:
     findings: list[Finding] = field(default_factory=list)
 
 
-def flags_column(grid: Grid, header_rows: tuple[int, ...]) -> int:
-    """parbook's own column: the one headed FLAGS_HEADER, else the first wholly empty column right of the header."""
+def flags_column(grid: Grid, header_rows: tuple[int, ...], header: str = FLAGS_HEADER) -> int:
+    """parbook's own column: the one headed `header`, else the first wholly empty column right of the header."""
     last = 0
     for r in header_rows:
         row = grid.rows[r - 1] if r - 1 < grid.height else []
         for c, value in enumerate(row):
-            if clean(value) == FLAGS_HEADER:
+            if clean(value) == header:
                 return c
             if clean(value):
                 last = c
@@ -295,3 +297,40 @@ def _link(sheet: str, cell: str) -> str:
 
 __all__ += ["SUGGESTION_COLOR", "SUGGESTIONS_SHEET", "OWN_COLUMNS", "OWN_WIDTHS", "row_height", "Record", "Suggested", "SuggestionMarks",
             "plan_suggest", "suggestion_records", "suggestion_rows"]
+
+
+# --- 'Theo dõi tiến độ': parbook's progress column beside the table ----------------------------------
+# parbook owns the column headed PROGRESS_HEADER (a header no field matches, so the table reads the same
+# afterwards): one label per followed item, as PAR_STATUS gives it, coloured by how late the item is.
+PROGRESS_HEADER = "Theo dõi (parbook)"
+PROGRESS_COLORS = {FINISHED: "#C6EFCE", ON_TIME: "#DDEBF7", DUE_SOON: "#FFEB9C", OVERDUE: "#FFC7CE"}
+PROGRESS_WIDTH = 16  # characters
+
+
+@dataclass(frozen=True)
+class ProgressMarks:
+    """What 'Theo dõi tiến độ' writes on one sheet (0-based rows and column)."""
+
+    sheet: str
+    col: int
+    header_row: int
+    labels: dict[int, str]
+    colors: dict[int, str]
+    clear_to: int  # rows after the header up to this one (exclusive) are emptied first: earlier labels go
+
+    def count(self, label: str) -> int:
+        """How many items got this label."""
+        return sum(1 for text in self.labels.values() if text == label)
+
+
+def plan_progress(table: Table, grid: Grid, as_of: date | None = None) -> ProgressMarks:
+    """The progress column for the table's followed items at as_of (default today): Đã xong, Còn hạn, Sắp đến
+    hạn, Quá hạn, or why there is no due date; the first four coloured."""
+    progress = table_progress(table, as_of)
+    col = flags_column(grid, table.header_rows, PROGRESS_HEADER)
+    labels = {p.item.row - 1: p.label for p in progress.items}
+    colors = {row: PROGRESS_COLORS[label] for row, label in labels.items() if label in PROGRESS_COLORS}
+    return ProgressMarks(table.sheet, col, table.header_rows[-1] - 1, labels, colors, grid.height)
+
+
+__all__ += ["PROGRESS_HEADER", "PROGRESS_COLORS", "ProgressMarks", "plan_progress"]

@@ -14,9 +14,10 @@ import xlwings as xw
 
 from pyxl.core.checks import row_flags
 from pyxl.core.codes import is_parent_code, normalize_code, segments
-from pyxl.core.deadlines import is_done, parse_deadline
+from pyxl.core.deadlines import parse_deadline
 from pyxl.core.model import Item
 from pyxl.core.numbers import NotANumber, parse_number
+from pyxl.core.progress import progress_label, read_status
 from pyxl.core.scoring import score, totals
 
 __all__ = ["LOST_POINTS", "PAR_TOTAL", "PAR_FLAGS", "PAR_DUE", "PAR_STATUS", "PAR_NUMBER", "PAR_PARENT"]
@@ -137,25 +138,23 @@ def PAR_DUE(deadline_text, year=None):
     return _cellwise(_due, deadline_text, year)
 
 
-_STATUS = {"missing": "Chưa có thời hạn", "conditional": "Theo văn bản cấp trên", "vague": "Không rõ hạn"}
-
-
 @_safe
-def _status(text: Cell, year: Cell, as_of: Cell) -> Cell:
-    today = _date(as_of)
-    deadline = parse_deadline(text, _year(year), today)
-    if deadline.kind == "status":  # "Đã hoàn thành" typed where the deadline goes
-        return "Đã xong" if is_done(text) else _STATUS["missing"]
-    if deadline.due is None:
-        return _STATUS[deadline.kind]
-    return "Quá hạn" if deadline.due < today else "Còn hạn"
+def _status(text: Cell, year: Cell, as_of: Cell, status: Cell, completed: Cell, note: Cell) -> Cell:
+    today, plan_year = _date(as_of), _year(year)
+    deadline = parse_deadline(text, plan_year, today)
+    return progress_label(read_status(status, completed, deadline, note, plan_year), deadline, today)
 
 
 @xw.func
 @xw.arg("deadline_text", ndim=2)
-def PAR_STATUS(deadline_text, year=None, as_of=None):
-    """Tình trạng thời hạn: Còn hạn, Quá hạn, Chưa có thời hạn, Không rõ hạn, Theo văn bản cấp trên."""
-    return _cellwise(_status, deadline_text, year, as_of)
+@xw.arg("status", ndim=2)
+@xw.arg("completed", ndim=2)
+@xw.arg("note", ndim=2)
+def PAR_STATUS(deadline_text, year=None, as_of=None, status=None, completed=None, note=None):
+    """Tiến độ của một mục, như nút «Theo dõi tiến độ»: Đã xong, Quá hạn, Sắp đến hạn (trong 30 ngày), Còn hạn,
+    hoặc Chưa có thời hạn, Không rõ hạn, Theo văn bản cấp trên; đọc thêm ô Kết quả thực hiện, Ngày hoàn thành,
+    Ghi chú nếu có."""
+    return _cellwise(_status, deadline_text, year, as_of, status, completed, note)
 
 
 @_safe

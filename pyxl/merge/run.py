@@ -33,6 +33,7 @@ from tqdm import tqdm
 from pyxl.core.errors import ParbookError
 from pyxl.files import Inputs, WriteError, atomic_write_bytes, describe_os_error, pid_alive, remove_dead_temps
 from pyxl.core.model import SCORES, TASKS
+from pyxl.core.progress import table_progress
 from pyxl.plan import (
     CompiledTemplate,
     build_context,
@@ -176,6 +177,7 @@ def do_one(job: Job, options: Options) -> Outcome:
     read = dataclasses.replace(
         base, sheet=table.sheet, kind=table.kind, totals=table.totals, findings=table.findings,
         lost_by_field=lost_by_field(table) if table.kind == SCORES else {},
+        progress=table_progress(table, options.as_of),
         blanks=tuple(LABELS[name] for name in _BLANK_FIELDS if not getattr(completed, name)),
     )
     target = options.out_dir / default_file_name(table, dataclasses.replace(completed, unit=job.part), options.by)

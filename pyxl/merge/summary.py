@@ -22,6 +22,7 @@ from pyxl.core.celltext import cell_text, hyperlink, needs_quote_prefix, sheet_r
 from pyxl.files import atomic_path
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding
 from pyxl.merge.fields import FIELDS, OTHER
+from pyxl.merge.progress_sheet import write_progress_sheets
 from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
 
 SUMMARY_NAME = "Tổng hợp.xlsx"
@@ -154,6 +155,7 @@ class _Writer:
         findings = self.book.add_worksheet(FINDINGS)
         first_finding = self._findings(findings)
         last_row = self._main(main, first_finding)
+        write_progress_sheets(self.book, self.result, self.as_of)
         self._chart(last_row)
         main.activate()
 

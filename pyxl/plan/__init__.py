@@ -50,6 +50,14 @@ TEMPLATE_FILES = {
     "field": "ke_hoach_theo_linh_vuc.docx",
     "lead": "ke_hoach_theo_co_quan.docx",
     TASKS: "ke_hoach_cchc_nam.docx",
+    "progress": "bao_cao_ket_qua.docx",  # pyxl.plan.report
+}
+TEMPLATE_USES = {  # what `parbook templates` says each copy is for
+    "criterion": "Kế hoạch khắc phục, mỗi tiêu chí một mục (--by criterion, mặc định)",
+    "field": "Kế hoạch khắc phục, mỗi lĩnh vực một mục (--by field)",
+    "lead": "Kế hoạch khắc phục, mỗi cơ quan chủ trì một mục (--by lead)",
+    TASKS: "Kế hoạch CCHC năm, từ bảng nhiệm vụ",
+    "progress": "Báo cáo kết quả thực hiện kế hoạch (parbook progress --report)",
 }
 # Words the default file name adds for an arrangement other than the default one.
 ARRANGEMENT_WORDS = {"field": "theo lĩnh vực", "lead": "theo cơ quan"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pyxl.core.codes import level
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import SCORES, TASKS, Deadline, Item, Table
+from pyxl.core.progress import UNKNOWN, item_status
 from pyxl.core.text import tone_key
 from pyxl.plan.annual import is_targets
 from pyxl.plan.derive import derive_front, locality_of
@@ -133,7 +134,7 @@ def _same_unit(a: Table, b: Table) -> bool:
 
 
 def with_tasks(scores: Table, tasks: Table) -> Table:
-    """The scores table with each item's blank solution, lead, partners and deadline taken from its task rows."""
+    """The scores table with each item's blank solution, lead, partners, deadline and status from its task rows."""
     items = list(scores.items)
     for i, item in enumerate(items):
         rows = [t for t in tasks.items if _matches(item, t)]
@@ -169,4 +170,9 @@ def _filled(item: Item, rows: list[Item]) -> Item:
         elif texts:
             dues = [row.deadline.due for row in rows if row.deadline.due]
             changes["deadline"] = Deadline("; ".join(texts), max(dues) if dues else None, "staged")
+    if not (item.status or item.completed):  # followed up in the tasks sheet: done when all its tasks are
+        states = [item_status(row) for row in rows]
+        if all(state.state != UNKNOWN for state in states):
+            chosen = next((state for state in states if not state.done), states[-1])
+            changes.update(status=chosen.text, done=chosen.done)
     return dataclasses.replace(item, **changes)

@@ -156,6 +156,9 @@ def help_lines(udf_names: list[str]) -> list[tuple[str, str]]:
                  f"hoặc gõ tự do. Sửa các danh sách ở trang «{SHEET_LISTS}»."),
         ("text", f"Trang «{SHEET_LIBRARY}»: thêm hoặc sửa các mẫu giải pháp mà nút «Gợi ý giải pháp» dùng (cách ghi "
                  "ở dòng đầu trang)."),
+        ("text", "Trong năm, ghi kết quả từng mục vào một cột «Kết quả thực hiện» thêm bên phải bảng (Đã hoàn thành, "
+                 "Hoàn thành ngày 15/5/2025, Đang thực hiện, Chưa thực hiện, 80%, x) và nếu muốn một cột «Ngày hoàn "
+                 "thành», rồi bấm «Theo dõi tiến độ»."),
         ("heading", "3. Các nút trên thẻ CCHC"),
     ]
     lines += [("text", f"{b.label}: {b.tip}") for b in BUTTONS]
@@ -168,6 +171,6 @@ def help_lines(udf_names: list[str]) -> list[tuple[str, str]]:
     return lines + [
         ("heading", "Lưu ý"),
         ("text", "Các nút không sửa số liệu đã nhập («Tính điểm bị mất» và «Gợi ý giải pháp» chỉ điền ô còn "
-                 "trống). Những gì parbook đánh dấu (cột «Kiểm tra (parbook)», màu ô, gợi ý chưa sửa, trang kết "
-                 f"quả) được gỡ bằng nút «Xoá đánh dấu». Không sửa trang «{SHEET_CONFIG}»."),
+                 "trống). Những gì parbook đánh dấu (cột «Kiểm tra (parbook)», cột «Theo dõi (parbook)», màu ô, gợi ý "
+                 f"chưa sửa, trang kết quả) được gỡ bằng nút «Xoá đánh dấu». Không sửa trang «{SHEET_CONFIG}»."),
     ]

@@ -42,6 +42,9 @@ BUTTONS: tuple[Button, ...] = (
            "Xoá mọi đánh dấu, màu, gợi ý chưa sửa và trang kết quả do parbook tạo ra; số liệu đã nhập giữ nguyên."),
     Button("parPlan", "Kế hoạch", "Tạo kế hoạch", "CreateReport", "ParPlan", "make_plan",
            "Tạo kế hoạch khắc phục (tệp Word) cho trang đang mở, rồi mở tệp đó."),
+    Button("parProgress", "Kế hoạch", "Theo dõi tiến độ", "DateAndTimeInsert", "ParProgress", "track_progress",
+           "Ghi cột «Theo dõi (parbook)» bên phải bảng: Đã xong, Còn hạn, Sắp đến hạn (trong 30 ngày), Quá hạn, theo "
+           "cột Kết quả thực hiện (hoặc Tình hình thực hiện, Ngày hoàn thành) và thời gian thực hiện của từng mục."),
     Button("parMerge", "Kế hoạch", "Trộn kế hoạch các xã", "MailMergeStartLetters", "ParMerge", "merge_plans",
            "Tạo kế hoạch cho từng trang của các xã; tiến độ hiện ở thanh trạng thái."),
     Button("parSummary", "Các xã", "Tổng hợp", "PivotTableInsert", "ParSummary", "summary",
