@@ -18,8 +18,6 @@ import html
 import re
 from dataclasses import dataclass
 
-from lxml import etree
-
 from pyxl.plan.columns import fit
 from pyxl.plan.metrics import TWIPS_PER_POINT, text_units
 
@@ -57,6 +55,8 @@ class TextStyles:
         """The styles of a word/styles.xml part (defaults only when there is none)."""
         if not xml:
             return cls({}, {})
+        from lxml import etree  # only when a template is compiled
+
         root = etree.fromstring(xml)
         default_size = _size(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")) or 20
         own: dict[str, tuple[int | None, bool | None, str | None]] = {}
