@@ -45,15 +45,18 @@ def survey_sheets(path: Path, names: Sequence[str]) -> list[Sheet]:
     sheets = open_sheets(path)
     found = []
     for name in names:
-        grid = sheets.read(name)
+        grid = sheets.read(name, facts=False)  # the values only: bold or percent cells change neither test
         if isinstance(grid, ParbookError):
             found.append(Sheet(name, problem=grid.message))
         elif not any(v not in (None, "") for row in grid.rows for v in row):
             found.append(Sheet(name, empty=True))
-        else:
-            header = find_header(grid) if _may_have_unit_column(grid) else None
+        elif _may_have_unit_column(grid):
+            grid = sheets.read(name)  # read whole as it will be planned, then split the same way
+            header = find_header(grid)
             long = header is not None and "unit" in header.columns
             found.append(Sheet(name, tuple(_communes(grid, header)[1].values()) if long else ()))
+        else:
+            found.append(Sheet(name))
     return found
 
 

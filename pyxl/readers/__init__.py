@@ -123,8 +123,8 @@ class Sheets(Protocol):
 
     names: tuple[str, ...]
 
-    def read(self, name: str) -> Grid | ParbookError:
-        """The worksheet, or (not raised) why it is beyond the limits."""
+    def read(self, name: str, facts: bool = True) -> Grid | ParbookError:
+        """The worksheet, or (not raised) why it is beyond the limits (facts: see `_book.Book.read`)."""
 
     def close(self) -> None:
         """Let go of the file."""
@@ -140,7 +140,7 @@ class _ReadSheets:
     def names(self) -> tuple[str, ...]:
         return tuple(self.grids)
 
-    def read(self, name: str) -> Grid | ParbookError:
+    def read(self, name: str, facts: bool = True) -> Grid | ParbookError:  # noqa: ARG002 - text has no facts
         return self.grids[name]
 
     def close(self) -> None:
@@ -158,12 +158,15 @@ def open_sheets(path: str | Path) -> Sheets:
     of one workbook); `close_sheets()` lets go of it. Raises ParbookError as `read_workbook` does.
     """
     path = Path(path)
-    kind = _kind(path)
-    info = path.stat()
-    key = (str(path.resolve()), info.st_mtime_ns, info.st_size, os.getpid())
-    for other in [k for k in _OPEN if k[3] != key[3]]:
+    try:
+        info = path.stat()
+    except OSError:
+        info = None
+    key = (str(path.resolve()), info.st_mtime_ns, info.st_size, os.getpid()) if info else None
+    for other in [k for k in _OPEN if k[3] != os.getpid()]:
         _OPEN.pop(other).close()  # a forked worker's copies of its parent's: their file offsets are shared
     if key not in _OPEN:
+        kind = _kind(path)  # sniffing opens the file: only once while it is unchanged
         while len(_OPEN) >= _KEEP_OPEN:
             _OPEN.pop(next(iter(_OPEN))).close()
         if kind in _TEXT_KINDS:

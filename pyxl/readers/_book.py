@@ -73,16 +73,20 @@ class Book:
         except Exception as exc:
             raise damaged(self.source) from exc
 
-    def read(self, name: str) -> Grid | ParbookError:
+    def read(self, name: str, facts: bool = True) -> Grid | ParbookError:
         """One worksheet as a Grid, or (not raised) why it is beyond the limits: then the native reader
-        never sees it. Raises ParbookError when the file cannot be read."""
+        never sees it. Raises ParbookError when the file cannot be read.
+
+        facts=False leaves out what only the XML tells (bold and percent cells, formulas without a
+        value): the values are the same, for a look at what a sheet holds.
+        """
         census, data = self.census(name)
         refused = extent_error(census, self.source, name) if census is not None else None
         if refused is not None:
             return refused
         with native_reader(self.source):
             grid = _calamine._grid(self._workbook, name)
-            if data is not None:
+            if data is not None and facts:
                 grid = self._with_facts(grid, data)
         return _with_errors(grid, census)
 
