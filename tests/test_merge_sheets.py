@@ -23,7 +23,7 @@ ROWS = [["1.2", "Chế độ báo cáo", 1, 0.5, 0.5, "Báo cáo đúng hạn", 
 def test_the_process_listing_the_communes_reads_only_the_side_sheets(monkeypatch):
     read: list[str] = []
     real = Book.read
-    monkeypatch.setattr(Book, "read", lambda self, name: read.append(name) or real(self, name))
+    monkeypatch.setattr(Book, "read", lambda self, name, facts=True: read.append(name) or real(self, name, facts))
     asked: list[str] = []
 
     def survey(path: Path, names: list[str]) -> list[Sheet]:
