@@ -1,18 +1,19 @@
 """Writing output files safely: whole or not at all, never over a file the user did not give up.
 
-Temporary files sit beside their target, named `.~parbook-<pid>-…` after the process writing them, so
-that a clean-up removes only those of processes that are gone (a killed run's), never those of a
-run still going in the same folder. No output ever replaces one of the command's own inputs.
+Temporary files sit beside their target, named `.~parbook-<pid>-<n>` after the process writing them
+and a counter, so that a clean-up removes only those of processes that are gone (a killed run's),
+never those of a run still going in the same folder. No output ever replaces one of the command's
+own inputs.
 Also the one place where operating-system errors (permission denied, disk full, a folder that is a
 file…) become Vietnamese messages naming the path.
 """
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import re
-import secrets
-import shutil
+import stat
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,10 +64,16 @@ def describe_os_error(error: OSError, path: str | os.PathLike[str] | None = None
     return f"{failed}: {reason}."
 
 
+_SERIAL = itertools.count(1)  # temporary names: the pid and a counter are unique while this process lives
+
+
 def _create_beside(target: Path) -> Path:
-    """A new empty file next to target, created as any program creates a file (its mode follows the umask)."""
+    """A new empty file next to target, created as any program creates a file (its mode follows the umask).
+
+    Its name is free unless a process of the same pid that is gone left one behind: no random name needed.
+    """
     for _ in range(100):
-        candidate = target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}{target.suffix}")
+        candidate = target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{next(_SERIAL)}{target.suffix}")
         try:
             os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:
@@ -89,14 +96,21 @@ def atomic_path(target: str | os.PathLike[str], overwrite: bool = False) -> Iter
             f"Tệp '{target}' đã có. Hãy chọn tên khác hoặc dùng --overwrite để ghi đè."
         )
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _create_beside(target)
+        try:
+            tmp = _create_beside(target)
+        except (FileNotFoundError, NotADirectoryError):  # the folder is made only when it is missing
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = _create_beside(target)
     except OSError as error:
         raise WriteError(describe_os_error(error, _named(error, target), writing=True)) from error
     try:
         yield tmp
-        if target.exists():
-            shutil.copymode(target, tmp)
+        try:
+            mode = os.stat(target).st_mode
+        except OSError:
+            mode = None
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))  # the mode of the file it replaces
         os.replace(tmp, target)
     except BaseException as error:
         _remove(tmp)

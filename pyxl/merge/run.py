@@ -1,10 +1,11 @@
 """Run a merge: read every commune's table, render its plan, write the summary; across processes.
 
-The Word template is compiled once in the parent (so a broken template stops the run before any
-work) and once in each worker (its initializer unpickles it, which compiles it). Workers are
-top-level functions with picklable arguments, so the pool works with the spawn start method
-(Windows). Each file is written whole through `atomic_path`; workers ignore Ctrl+C and finish the
-document they are on while the parent cancels the rest, so an interrupted run leaves complete files.
+The parent lists the communes (for a district workbook it reads only the side sheets; the workers
+find what the other sheets hold) and hands them out; the workers read, check and plan them. The
+Word template is compiled in the parent (so a broken template stops the run before any work) and
+reaches each worker with its tasks (compiled there once, or loaded from `pyxl.plan.cache`). Each
+file is written whole through `atomic_path`; workers ignore Ctrl+C and finish the document they are
+on while the parent cancels the rest, so an interrupted run leaves complete files.
 
 One run at a time writes into a folder (`folder_lock`). Workers watch their parent and exit when it
 is gone (killed), on each task and on a timer. A file that cannot be written for a reason that will
@@ -14,19 +15,15 @@ what was done, and `MergeStopped` says what is missing.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Sequence
 
 from tqdm import tqdm
 
@@ -50,13 +47,16 @@ from pyxl.merge.names import distinct_parts
 from pyxl.merge.lock import folder_lock
 from pyxl.merge.pdf import convert_batch, stop_conversions
 from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
+from pyxl.merge.pool import Workers, terminate_as_interrupt
+from pyxl.merge.sheets import Sheet, survey_sheets
 from pyxl.merge.sources import Source, Unit, find_source, read_unit, select, with_choices
+from pyxl.readers import close_sheets
 from pyxl.merge.stops import MergeStopped, stopped_message, summary_note, unwritten_message, write_problem
 from pyxl.merge.summary import SUMMARY_NAME, is_partial, write_summary
 
 Progress = Callable[[int, int], None]
-_IN_PROCESS_BELOW = 16  # fewer communes are done before worker processes would have started
 _MAX_CHUNK = 32
+_SURVEY_CHUNK = 64
 _BLANK_FIELDS = ("unit", "number", "issued", "signer")
 _PARENT_CHECK_SECONDS = 0.5
 _ORPHANED = 3  # exit status of a worker whose parent is gone
@@ -64,7 +64,7 @@ _ORPHANED = 3  # exit status of a worker whose parent is gone
 
 @dataclass(frozen=True)
 class Options:
-    """What every worker needs: the compiled templates and how to write."""
+    """What every task of the workers needs: the compiled templates and how to write."""
 
     templates: dict[str, CompiledTemplate]
     by: str
@@ -101,18 +101,17 @@ class _WriteFailed(Exception):
         self.outcome = outcome
 
 
-_WORKER_OPTIONS: Options | None = None
 _WORKER_STOP = None  # the run's stop event (multiprocessing.Event), set once a write has failed
 _WORKER_PARENT: tuple[int, int] | None = None  # the run's process, and this worker's parent process when started
 
 
-def _init_worker(options: Options, parent: int, stop) -> None:
-    """Pool initializer: keep the options (templates compiled on unpickling); leave Ctrl+C to the parent;
-    watch the parent, so that a killed run leaves no worker behind."""
-    global _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT
+def _init_worker(parent: int, stop) -> None:
+    """Pool initializer: leave Ctrl+C to the parent; watch the parent, so that a killed run leaves no
+    worker behind."""
+    global _WORKER_STOP, _WORKER_PARENT
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forkserver's workers are the fork server's children; it ends when the run does.
-    _WORKER_OPTIONS, _WORKER_STOP, _WORKER_PARENT = options, stop, (parent, os.getppid())
+    _WORKER_STOP, _WORKER_PARENT = stop, (parent, os.getppid())
     threading.Thread(target=_watch_parent, name="parbook-parent-watch", daemon=True).start()
 
 
@@ -137,10 +136,8 @@ def _watch_parent() -> None:
         _exit_if_orphaned()
 
 
-def do_chunk(jobs: list[Job], options: Options | None = None) -> Done:
+def do_chunk(jobs: list[Job], options: Options) -> Done:
     """Do a few communes (one task of the pool: fewer round trips than one commune a task)."""
-    options = options or _WORKER_OPTIONS
-    assert options is not None, "do_chunk runs in a worker started by _init_worker"
     outcomes: list[Outcome] = []
     halt = ""
     for job in jobs:
@@ -202,6 +199,12 @@ def do_one(job: Job, options: Options) -> Outcome:
     return dataclasses.replace(read, status=WRITTEN, documents=(target,), suggested=context["plan"]["suggested"])
 
 
+def survey_chunk(path: Path, names: Sequence[str]) -> list[Sheet]:
+    """What a few sheets of a district workbook hold (one task of the pool)."""
+    _exit_if_orphaned()
+    return survey_sheets(path, names)
+
+
 def _with_pdfs(outcomes: list[Outcome], options: Options) -> list[Outcome]:
     wanted, problems = [], {}
     for outcome in outcomes:
@@ -236,27 +239,54 @@ def run_merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], b
               as_of: date | None = None, all_items: bool = False, year: int | None = None,
               sheet: str | None = None, clean: bool = False) -> MergeResult:
     """See `pyxl.merge.merge`."""
-    found = with_choices(find_source(source, roster), year, sheet)
-    if only:
-        found = select(found, list(only))
     template_paths = {SCORES: default_template(SCORES, by), TASKS: default_template(TASKS)}
     templates = {kind: compile_template(path) for kind, path in template_paths.items()}
     if pdf:
         require_soffice()  # before any work, not once per worker
     out = Path(out_dir)
-    inputs = _inputs(found, roster, list(template_paths.values()))
-    inputs.refuse(out / SUMMARY_NAME)
-    out.mkdir(parents=True, exist_ok=True)
-    with folder_lock(out, found.path):
-        remove_dead_temps(out)
-        parts = distinct_parts([unit.name for unit in found.units])
-        todo = [Job(unit, part) for unit, part in zip(found.units, parts)]
-        options = Options(templates, by, all_items, out, overwrite, pdf, as_of, inputs, clean)
-        outcomes, halt = _run(todo, options, jobs, progress)
-        outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
-        result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster, unlisted=found.unlisted,
-                             notes=found.notes, stopped=halt)
-        return _write_files(result, zip_output, overwrite, as_of, inputs)
+    workers = Workers(jobs, _init_worker, out)
+    try:
+        with terminate_as_interrupt():
+            found = with_choices(find_source(source, roster, _survey(workers)), year, sheet)
+            if only:
+                found = select(found, list(only))
+            inputs = _inputs(found, roster, list(template_paths.values()))
+            inputs.refuse(out / SUMMARY_NAME)
+            out.mkdir(parents=True, exist_ok=True)
+            with folder_lock(out, found.path):
+                remove_dead_temps(out)
+                parts = distinct_parts([unit.name for unit in found.units])
+                todo = [Job(unit, part) for unit, part in zip(found.units, parts)]
+                options = Options(templates, by, all_items, out, overwrite, pdf, as_of, inputs, clean)
+                outcomes, halt = _run(todo, options, workers, progress)
+                workers.close()
+                close_sheets()  # the source may be saved again while the summary is written
+                outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
+                result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster, unlisted=found.unlisted,
+                                     notes=found.notes, stopped=halt)
+                return _write_files(result, zip_output, overwrite, as_of, inputs)
+    finally:
+        workers.close()
+        close_sheets()
+
+
+def _survey(workers: Workers) -> Callable[[Path, Sequence[str]], list[Sheet]]:
+    """survey_sheets in the workers, unless the sheets are few (see `Workers.in_process`)."""
+    def survey(path: Path, names: Sequence[str]) -> list[Sheet]:
+        if workers.in_process(len(names)):
+            return survey_sheets(path, names)
+        size = max(1, min(_SURVEY_CHUNK, len(names) // (workers.count * 4)))
+        chunks = [(path, names[i : i + size]) for i in range(0, len(names), size)]
+        found: list[list[Sheet]] = [[] for _ in chunks]
+
+        def done(n: int, sheets: list[Sheet]) -> bool:
+            found[n] = sheets
+            return False
+
+        workers.run(survey_chunk, chunks, done)
+        return [sheet for sheets in found for sheet in sheets]
+
+    return survey
 
 
 def _inputs(found: Source, roster: str | os.PathLike[str] | None, templates: list[Path]) -> Inputs:
@@ -303,35 +333,40 @@ def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
     return [todo[i : i + size] for i in range(0, len(todo), size)]
 
 
-def _run(todo: list[Job], options: Options, jobs: int | None,
+def _run(todo: list[Job], options: Options, workers: Workers,
          progress: Progress | None) -> tuple[list[Outcome], str]:
     """Every commune's outcome in order, and why the run stopped ('' when it did every one)."""
-    workers = max(1, jobs if jobs else min(os.cpu_count() or 1, 61))  # 61: the Windows limit of the pool
-    in_process = workers == 1 or len(todo) < 2 or (jobs is None and len(todo) < _IN_PROCESS_BELOW)
-    workers = 1 if in_process else workers
+    in_process = workers.in_process(len(todo))
     total = len(todo)
     bar = tqdm(total=total, unit=" đơn vị", desc="Lập kế hoạch", disable=None, file=sys.stderr, smoothing=0.05)
+    done_count = 0
 
-    def advance(count: int, done: int) -> None:
+    def advance(count: int) -> None:
+        nonlocal done_count
+        done_count += count
         bar.update(count)
         if progress is not None:
-            progress(done, total)
+            progress(done_count, total)
 
     if progress is not None:
         progress(0, total)
     try:
-        with _terminate_as_interrupt():
-            chunks = _chunks(todo, workers)
-            if in_process:
-                results: list[Done | None] = [None] * len(chunks)
-                for n, chunk in enumerate(chunks):
-                    results[n] = do_chunk(chunk, options)
-                    advance(len(chunk), sum(len(c) for c in chunks[: n + 1]))
-                    if results[n].halt:
-                        break
-            else:
-                results = _in_pool(chunks, options, workers, advance)
-            return _assemble(chunks, results)
+        chunks = _chunks(todo, 1 if in_process else workers.count)
+        results: list[Done | None] = [None] * len(chunks)
+        if in_process:
+            for n, chunk in enumerate(chunks):
+                results[n] = do_chunk(chunk, options)
+                advance(len(chunk))
+                if results[n].halt:
+                    break
+        else:
+            def finished(n: int, done: Done) -> bool:
+                results[n] = done
+                advance(len(chunks[n]))
+                return bool(done.halt)
+
+            workers.run(do_chunk, [(chunk, options) for chunk in chunks], finished)
+        return _assemble(chunks, results)
     finally:
         bar.close()
 
@@ -347,56 +382,3 @@ def _assemble(chunks: list[list[Job]], results: list[Done | None]) -> tuple[list
             outcomes.append(Outcome(job.unit.name, STOPPED, source=job.unit.path, sheet=job.unit.sheet,
                                     listed=job.unit.listed, message="Chưa lập: lần chạy đã dừng vì lỗi ghi tệp."))
     return outcomes, halt
-
-
-def _in_pool(chunks: list[list[Job]], options: Options, workers: int,
-             advance: Callable[[int, int], None]) -> list[Done | None]:
-    results: list[Done | None] = [None] * len(chunks)
-    done = 0
-    context = multiprocessing.get_context()
-    stop = context.Event()
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context, initializer=_init_worker,
-                               initargs=(options, os.getpid(), stop))
-    try:
-        pending = {pool.submit(do_chunk, chunk): n for n, chunk in enumerate(chunks)}
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                n = pending.pop(future)
-                results[n] = future.result()
-                done += len(chunks[n])
-                advance(len(chunks[n]), done)
-                if results[n].halt:
-                    # Start no new commune; chunks under way stop at their next one.
-                    stop.set()
-                    pending = {f: k for f, k in pending.items() if not f.cancel()}
-    except BaseException as error:
-        # Ctrl+C or an error: let the workers finish the document they are writing, start no more; a
-        # worker that was killed may have left a temporary file, and all of them have stopped now.
-        pool.shutdown(wait=True, cancel_futures=True)
-        remove_dead_temps(options.out_dir)
-        if isinstance(error, BrokenProcessPool):
-            raise ParbookError(
-                "Một tiến trình lập kế hoạch bị dừng đột ngột (thường do máy hết bộ nhớ). Các tệp đã ghi đều đầy "
-                "đủ; hãy chạy lại lệnh (thêm --jobs 1 nếu máy yếu), các kế hoạch đã có sẽ được giữ nguyên."
-            ) from error
-        raise
-    pool.shutdown(wait=True)
-    return results
-
-
-@contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """While running, `kill` (SIGTERM) stops the run like Ctrl+C: cleanly, leaving complete files."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
-        yield
-        return
-
-    def interrupt(signum, frame):  # noqa: ARG001 - the signal handler's signature
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)

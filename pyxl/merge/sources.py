@@ -1,7 +1,9 @@
 """Where a district's communes come from: a sheet each, a file each, or one long table with a unit column.
 
 `find_source` names every commune (a Unit) before any table is read, so that the tables can be read
-in worker processes; `read_unit` reads one exactly as `parbook check` reads it. A `Danh sách` sheet
+in worker processes; `read_unit` reads one exactly as `parbook check` reads it. The process that
+finds the communes of a district workbook reads only its side sheets (Thông tin, Danh mục, Danh
+sách); what the others hold is found where they are read (`pyxl.merge.sheets`). A `Danh sách` sheet
 or CSV gives each commune's front matter (tên đơn vị, người ký, chức vụ, số văn bản, ngày), joined by
 normalised name: case, old/new tone placement, "UBND" and the level word ("xã", "phường") ignored.
 """
@@ -15,15 +17,14 @@ from pathlib import Path
 
 from pyxl.core.agencies import Catalogue, entries_from_rows
 from pyxl.core.errors import ParbookError
-from pyxl.core.grid import Grid
-from pyxl.core.headers import SCAN_ROWS, Header, find_header, match_field
+from pyxl.core.headers import match_field
 from pyxl.core.library import LIBRARY_SHEET, Library
 from pyxl.core.model import SCORES, Table
 from pyxl.plan import FrontMatter, derive_front, front_matter_from_grids, suggested_for
 from pyxl.plan.frontmatter import field_for_key, parse_date
 from pyxl.core.workbook import LIST_SHEET, SIDE_SHEETS, info_year, tables_from_grids, workbook_library
-from pyxl.readers import SUFFIXES, read_workbook, read_workbook_sheets
-from pyxl.core.rows import read_rows
+from pyxl.readers import SUFFIXES, open_sheets, read_workbook
+from pyxl.merge.sheets import Survey, book_grid, survey_sheets
 from pyxl.core.table import read_table
 from pyxl.core.text import clean, fold, tone_key
 
@@ -32,7 +33,6 @@ READABLE = SUFFIXES
 _LEVEL_WORDS = (("thi", "tran"), ("dac", "khu"), ("xa",), ("phuong",))
 _COMMITTEE_WORDS = (("ubnd",), ("uy", "ban", "nhan", "dan"))
 _LIST_SCAN = 10
-_HEADER_TEXT = 40
 # Thông tin lines of a district workbook that belong to one commune, never to all of them.
 _OWN_FIELDS = ("unit", "place", "number", "issued", "signer")
 
@@ -47,7 +47,8 @@ class Unit:
     name: str
     path: Path  # the file holding it
     sheet: str | None = None  # None: the first table of its own file (a folder of files)
-    grid: Grid | None = None  # the sheet, when the source workbook was read already
+    in_book: bool = False  # a sheet of the district workbook (path), not a commune's own file
+    rows_of: str | None = None  # in a long table with a unit column: the commune's key (name_keys)
     year: int | None = None  # 'Năm thực hiện' of the workbook's Thông tin sheet
     agencies: Agencies = ()  # the workbook's own Danh mục entries
     library: Rows = ()  # the rows of the workbook's own Giải pháp mẫu sheet
@@ -195,17 +196,18 @@ def _roster_rows(path: Path) -> list[list[object]]:
 
 # -- finding the communes -------------------------------------------------------------------------
 
-def find_source(source: str | Path, roster: str | Path | None = None) -> Source:
+def find_source(source: str | Path, roster: str | Path | None = None, survey: Survey | None = None) -> Source:
     """The communes of a workbook (a sheet each, or a long table with a unit column) or a folder of files.
 
     roster: a Danh sách file (.xlsx or .csv); by default the source's `Danh sách` sheet, or a
-    `Danh sách`/`danh_sach` file in the folder.
+    `Danh sách`/`danh_sach` file in the folder. survey: what reads a workbook's sheets to find what
+    they hold (a merge's workers); by default `survey_sheets`, in this process.
     """
     path = Path(source)
     if path.is_dir():
         units, roster_rows, roster_name = _folder_units(path, roster)
     else:
-        units, roster_rows, roster_name = _workbook_units(path)
+        units, roster_rows, roster_name = _workbook_units(path, survey or survey_sheets)
     if roster is not None:
         roster_rows, roster_name = _roster_rows(Path(roster)), Path(roster).name
     units = _distinct(units)
@@ -231,9 +233,16 @@ def _folder_units(folder: Path, roster: str | Path | None) -> tuple[list[Unit], 
     return units, _roster_rows(roster_path), roster_path.name
 
 
-def _workbook_units(path: Path) -> tuple[list[Unit], list | None, str | None]:
-    grids, refused = read_workbook_sheets(path)
-    side = [g for g in grids if fold(g.name) in SIDE_SHEETS]
+def _workbook_units(path: Path, survey: Survey) -> tuple[list[Unit], list | None, str | None]:
+    sheets = open_sheets(path)
+    side, problems = [], {}
+    for name in sheets.names:
+        if fold(name) in SIDE_SHEETS:
+            grid = sheets.read(name)
+            if isinstance(grid, ParbookError):
+                problems[name] = grid.message
+            else:
+                side.append(grid)
     shared, _ = front_matter_from_grids(side)
     if shared is not None:
         shared = dataclasses.replace(shared, **{name: None for name in _OWN_FIELDS})
@@ -241,64 +250,25 @@ def _workbook_units(path: Path) -> tuple[list[Unit], list | None, str | None]:
         (name, tuple(aliases)) for g in side if fold(g.name) == LIST_SHEET for name, aliases in entries_from_rows(g.rows)
     )
     library = next((tuple(map(tuple, g.rows)) for g in side if fold(g.name) == fold(LIBRARY_SHEET)), ())
-    common = {"path": path, "year": info_year(side), "agencies": agencies, "library": library, "front": shared}
+    common = {"path": path, "in_book": True, "year": info_year(side), "agencies": agencies, "library": library,
+              "front": shared}
     units = []
-    for grid in grids:
-        if fold(grid.name) in SIDE_SHEETS or not any(v not in (None, "") for row in grid.rows for v in row):
-            continue
-        header = find_header(grid) if _may_have_unit_column(grid) else None
-        if header is not None and "unit" in header.columns:
-            for name, part in split_by_unit(grid, header):
+    for found in survey(path, [name for name in sheets.names if fold(name) not in SIDE_SHEETS]):
+        if found.problem is not None:
+            problems[found.name] = found.problem
+        elif found.communes:
+            for name in found.communes:
                 # The long table's title names the district: each part's unit comes from its own name.
                 front = (shared or FrontMatter()).updated(unit=unit_name(name))
-                units.append(Unit(name=name, sheet=grid.name, grid=part, **{**common, "front": front}))
-        else:
-            units.append(Unit(name=clean(grid.name), sheet=grid.name, grid=grid, **common))
-    units += [Unit(name=clean(sheet), sheet=sheet, problem=error.message, **common)
-              for sheet, error in refused.items()]
+                units.append(Unit(name=name, sheet=found.name, rows_of=name_keys(name)[0], **{**common, "front": front}))
+        elif not found.empty:
+            units.append(Unit(name=clean(found.name), sheet=found.name, **common))
+    units += [Unit(name=clean(sheet), sheet=sheet, problem=problems[sheet], **common)
+              for sheet in sheets.names if sheet in problems]
     if not units:
         raise ParbookError(f"Tệp '{path.name}' không có sheet nào ngoài các sheet Thông tin, Danh mục, Danh sách.")
     roster = next((g for g in side if fold(g.name) == ROSTER), None)
     return units, (roster.rows if roster else None), (f"{path.name} › {roster.name}" if roster else None)
-
-
-def _may_have_unit_column(grid: Grid) -> bool:
-    # find_header costs milliseconds a sheet and a district workbook has thousands of sheets without a
-    # unit column: look only at short texts, as headers are ("Xã, phường, thị trấn").
-    texts = {v for row in grid.rows[:SCAN_ROWS] for v in row if type(v) is str}
-    return any(_is_unit_header(text) for text in texts)
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_unit_header(text: str) -> bool:
-    return len(text) <= _HEADER_TEXT and match_field(clean(text))[0] == "unit"
-
-
-def split_by_unit(grid: Grid, header: Header) -> list[tuple[str, Grid]]:
-    """A long table with a unit column → one grid per commune, in order of first appearance.
-
-    Each grid keeps the title and header rows and that commune's rows where they are (other rows
-    blank), so row numbers, links and findings still point into the long sheet. An item with an
-    empty unit cell belongs to the commune above it; a total row belongs to none.
-    """
-    items, _ = read_rows(grid, header)
-    rows_of: dict[str, list[int]] = {}
-    names: dict[str, str] = {}
-    current = None
-    for item in items:
-        written = item.texts.get("unit")
-        if written:
-            current = name_keys(written)[0]
-            names.setdefault(current, written.replace("\n", " "))
-        if current is not None:
-            rows_of.setdefault(current, []).extend(range(item.row - 1, item.last_row))
-    parts = []
-    for key, rows in rows_of.items():
-        keep = set(range(header.last_row + 1)) | set(rows)
-        cells = [row if r in keep else [] for r, row in enumerate(grid.rows)]
-        merges = tuple(m for m in grid.merges if m[0] in keep)
-        parts.append((names[key], dataclasses.replace(grid, rows=cells, merges=merges)))
-    return parts
 
 
 def _distinct(units: list[Unit]) -> list[Unit]:
@@ -340,7 +310,7 @@ def with_choices(source: Source, year: int | None = None, sheet: str | None = No
 
     Raises ParbookError when a sheet is named for a workbook source, where each commune is a sheet already.
     """
-    if sheet is not None and any(unit.grid is not None for unit in source.units):
+    if sheet is not None and any(unit.in_book for unit in source.units):
         raise ParbookError(
             f"--sheet chỉ dùng khi nguồn là một thư mục có mỗi xã một tệp; '{source.path.name}' đã là mỗi xã một "
             "sheet (hoặc một bảng có cột Đơn vị). Hãy chọn xã bằng --only."
@@ -390,8 +360,9 @@ def read_unit(unit: Unit, as_of: date | None = None) -> tuple[Table, FrontMatter
     """
     if unit.problem is not None:
         raise ParbookError(unit.problem)
-    if unit.grid is not None:
-        table = read_table(unit.grid, unit.year, as_of, _catalogue(unit.agencies))
+    grid = book_grid(unit) if unit.in_book else None
+    if grid is not None:
+        table = read_table(grid, unit.year, as_of, _catalogue(unit.agencies))
         front, library = unit.front, _library(unit.library)
     else:
         grids = read_workbook(unit.path)

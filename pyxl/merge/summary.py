@@ -1,9 +1,14 @@
 """The `Tổng hợp` workbook of a merge: a row per commune, a chart by lĩnh vực, findings linked to their cells.
 
-Written with XlsxWriter at a fixed creation date, so the same run gives the same bytes. Links are
-Excel hyperlinks relative to the summary's folder (`..\\district.xlsx`, location `'Tân Lập'!E7`);
-past the 65,530 hyperlinks Excel allows on a sheet they become formulas that do the same,
-`=HYPERLINK("[..\\district.xlsx]'Tân Lập'!E7","E7")`.
+Written with XlsxWriter at a fixed creation date, so the same run gives the same bytes, row by row
+(`constant_memory`: a province's findings never sit in memory as a workbook). Links are Excel
+hyperlinks relative to the summary's folder (`..\\district.xlsx`, location `'Tân Lập'!E7`).
+Each commune's row links its sheet, its plan and its first finding of each severity. A finding
+links the cell or row it is about (one about a whole sheet has its commune's link already); past
+the first `_Links.LIMIT` findings the links are formulas that do the same,
+`=HYPERLINK("[..\\district.xlsx]'Tân Lập'!E7","E7")`: every native link to another file is a
+relationship Excel resolves when it opens the workbook, tens of thousands of them take it long,
+while a formula costs nothing until it is clicked.
 """
 from __future__ import annotations
 
@@ -46,18 +51,20 @@ def ranks(outcomes: list[Outcome]) -> dict[int, int]:
 
 
 class _Links:
-    """Hyperlinks on one sheet: native ones up to Excel's limit, HYPERLINK formulas after it."""
+    """Hyperlinks on one sheet: native ones up to a limit, HYPERLINK formulas after it."""
 
-    LIMIT = 65_530
+    LIMIT = 5_000  # native links on the findings sheet (see the module docstring)
+    EXCEL_LIMIT = 65_530  # the most hyperlinks Excel allows on a sheet
 
-    def __init__(self, ws) -> None:
+    def __init__(self, ws, limit: int | None = None) -> None:
         self.ws, self.count = ws, 0
+        self.limit = self.LIMIT if limit is None else limit
 
     def write(self, row: int, col: int, file: str | None, location: str | None, label: str | int, fmt) -> None:
         """A link to file (relative to the summary; None: this workbook) at location (a sheet and cell)."""
         self.count += 1
         shown = cell_text(label) if isinstance(label, str) else label
-        if self.count <= self.LIMIT:
+        if self.count <= self.limit:
             url = f"external:{file}" + (f"#{location}" if location else "") if file else f"internal:{location}"
             self.ws.write_url(row, col, url, fmt, str(shown))
             if not isinstance(label, str):
@@ -91,8 +98,8 @@ def write_summary(result: MergeResult, target: Path, overwrite: bool = False, as
     An OSError (a full disk…) is raised as itself, not wrapped as XlsxWriter wraps it.
     """
     with atomic_path(target, overwrite) as tmp:
-        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_urls": False,
-                                                  "strings_to_formulas": False})
+        workbook = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
+                                                  "strings_to_urls": False, "strings_to_formulas": False})
         workbook.set_properties({
             "title": "Tổng hợp kế hoạch khắc phục Chỉ số CCHC", "author": "parbook", "created": CREATED,
             "comments": cell_text(f"Nguồn: {result.source.name}"), "keywords": PARTIAL if result.stopped else "",
@@ -166,10 +173,10 @@ class _Writer:
                    "Kế hoạch", "Ghi chú"]
         ws.write(0, 0, "TỔNG HỢP KẾ HOẠCH KHẮC PHỤC CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC ĐƠN VỊ", f["title"])
         self._text(ws, 1, 0, self._counts_line(), "note")
-        ws.write_row(_HEAD_ROW, 0, columns, f["head"])
         ws.set_row(_HEAD_ROW, 45)
+        ws.write_row(_HEAD_ROW, 0, columns, f["head"])
         ranked = ranks(self.outcomes)
-        links = _Links(ws)
+        links = _Links(ws, _Links.EXCEL_LIMIT)
         field_col = len(_FIXED_COLUMNS)
         plan_col = field_col + len(self.fields)
         row = _HEAD_ROW
@@ -314,9 +321,9 @@ class _Writer:
         ws.write_string(row, 2, _SEVERITY.get(finding.severity, finding.severity), f["text"])
         self._text(ws, row, 3, finding.code, "text")
         self._text(ws, row, 4, finding.item or "", "text")
-        cell = finding.cell or (f"A{finding.row}" if finding.row else "A1")
+        cell = finding.cell or (f"A{finding.row}" if finding.row else None)
         shown = finding.cell or (f"dòng {finding.row}" if finding.row else "sheet")
-        if source is not None:
+        if source is not None and cell is not None:
             links.write(row, 5, source, sheet_ref(outcome.sheet, cell), shown, f["link"])
         else:
             ws.write_string(row, 5, shown, f["text"])

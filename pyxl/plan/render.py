@@ -5,34 +5,41 @@ recompiles the Jinja source on every call. `compile_template` does that work onc
 patching is docxtpl's own, so the tag syntax is exactly docxtpl's); `CompiledTemplate.render_bytes`
 then only runs the compiled Jinja code over the parts that hold fields and writes the zip itself:
 untouched parts are copied as compressed once, timestamps are fixed, nothing depends on the clock,
-so the same context always gives the same bytes.
+so the same context always gives the same bytes. The compiled form is kept on disk between runs
+(`pyxl.plan.cache`): a warm start neither patches nor compiles, nor imports docxtpl.
 
 Values are inserted literally: the environment is sandboxed and autoescaping, and `_finalize`
-turns line breaks and tabs inside a value into Word line breaks and tabs, as docxtpl does.
+turns line breaks and tabs inside a value into Word line breaks and tabs, as docxtpl does. A
+rendered part is parsed as a check only where it could be broken (`pyxl.plan.xmlcheck`).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
 import posixpath
 import re
-import struct
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
-from lxml import etree
 from markupsafe import Markup, escape
 
 from pyxl.core.errors import ParbookError
 from pyxl.files import atomic_path
+from pyxl.plan.docxzip import Stored, ZipWriter, compress, deterministic_docx  # noqa: F401 - deterministic_docx for scripts
+from pyxl.plan import cache
+from pyxl.plan.suggest import Phrase
 from pyxl.plan.widths import TextStyles, fit_tables, has_fitted_tables
+from pyxl.plan.xmlcheck import LOOSE, prepare
+
+__all__ = ["PLAN_FIELDS", "CompiledTemplate", "compile_template", "deterministic_docx", "environment"]
 
 # The names a parbook plan template reads; a template using none of them is not a parbook template.
 PLAN_FIELDS = frozenset({"front", "plan", "sections", "appendix"})
@@ -61,8 +68,17 @@ _TAB = Markup('</w:t><w:tab/><w:t xml:space="preserve">')
 # Characters XML 1.0 forbids; a cell can hold them (Excel writes _x0007_) but Word cannot.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPECIAL = re.compile(r"[\x00-\x1f\ufffe\uffff]")
-_FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01
-_FIXED_DOS_TIME = 0
+
+
+class _Seen(threading.local):
+    """What the values of the rendering under way put in: a Word break outside a run's text, or markup
+    parbook did not make (either may break the XML; see `pyxl.plan.xmlcheck`)."""
+
+    loose_break = False
+    foreign = False
+
+
+_SEEN = _Seen()
 
 
 def _finalize(value: object) -> object:
@@ -72,6 +88,8 @@ def _finalize(value: object) -> object:
     if value is None:
         return ""
     if hasattr(value, "__html__"):  # RichText, Listing and other ready-made XML
+        if not isinstance(value, Phrase):  # a Phrase is whole runs; other markup may be anything
+            _SEEN.foreign = True
         return value
     text = str(value)
     if _SPECIAL.search(text) is None:
@@ -80,13 +98,37 @@ def _finalize(value: object) -> object:
     return escape(text).replace("\n", _BREAK).replace("\t", _TAB)
 
 
+def _loose(value: object) -> object:
+    """The value of a field outside a run's text, unchanged; noted when it would put a Word break there."""
+    if value is not None and not hasattr(value, "__html__"):
+        text = value if value.__class__ is str else str(value)
+        if "\n" in text or "\r" in text or "\t" in text:
+            _SEEN.loose_break = True
+    return value
+
+
 def environment() -> SandboxedEnvironment:
     """The Jinja environment every template is compiled with: sandboxed, autoescaping, strict."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env.filters[LOOSE] = _loose
+    return env
 
 
 _ENV = environment()
-_PATCHER = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
+
+
+@functools.cache
+def _patcher():
+    """docxtpl's patching, imported only to compile a template (a cached one needs none of it)."""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate.__new__(DocxTemplate)  # patch_xml and fix_tables use no instance state
+
+
+def _etree():
+    from lxml import etree
+
+    return etree
 
 
 @dataclass(frozen=True)
@@ -94,64 +136,17 @@ class _Part:
     """A part rendered per document."""
 
     template: object  # jinja2.Template
-    source: str  # the patched source, kept for error messages
     kind: str  # "word" (WordprocessingML) or "core" (document properties)
     fix_tables: bool
     docpr_ids: bool
     fit: bool  # holds tables sized to their content after rendering (pyxl.plan.widths)
-
-
-class _ZipWriter:
-    """A deterministic zip: fixed timestamps and attributes, entries in the template's order."""
-
-    def __init__(self) -> None:
-        self.local = io.BytesIO()
-        self.central: list[bytes] = []
-
-    def add_compressed(self, name: str, method: int, crc: int, data: bytes, size: int) -> None:
-        raw_name = name.encode("utf-8")
-        flags = 0x800 if not name.isascii() else 0
-        offset = self.local.tell()
-        fields = (20, flags, method, _FIXED_DOS_TIME, _FIXED_DOS_DATE, crc, len(data), size)
-        self.local.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, len(raw_name), 0))
-        self.local.write(raw_name)
-        self.local.write(data)
-        self.central.append(
-            struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, len(raw_name), 0, 0, 0, 0, 0, offset)
-            + raw_name
-        )
-
-    def add(self, name: str, data: bytes) -> None:
-        method, packed = _compress(data)
-        self.add_compressed(name, method, zlib.crc32(data), packed, len(data))
-
-    def getvalue(self) -> bytes:
-        start = self.local.tell()
-        directory = b"".join(self.central)
-        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(self.central), len(self.central), len(directory), start, 0)
-        return self.local.getvalue() + directory + end
-
-
-def _compress(data: bytes) -> tuple[int, bytes]:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    packed = compressor.compress(data) + compressor.flush()
-    return (zipfile.ZIP_DEFLATED, packed) if len(packed) < len(data) else (zipfile.ZIP_STORED, data)
-
-
-@dataclass(frozen=True)
-class _Static:
-    """A part copied as-is: its compressed bytes, prepared once."""
-
-    method: int
-    crc: int
-    data: bytes
-    size: int
+    balanced: bool  # its statements keep the XML balanced (pyxl.plan.xmlcheck)
 
 
 class CompiledTemplate:
     """A Word template patched and compiled once; `render_bytes(context)` makes one document.
 
-    Pickles as the template's bytes, so worker processes recompile it once each (see `_restore`).
+    Pickles as the template's bytes, so worker processes get it once each (see `_restore`).
     """
 
     def __init__(self, name: str, source: bytes, required: Iterable[str] | None = PLAN_FIELDS) -> None:
@@ -159,11 +154,13 @@ class CompiledTemplate:
         self.source = source
         self.required = frozenset(required) if required is not None else None
         self._order: list[str] = []
-        self._static: dict[str, _Static] = {}
+        self._static: dict[str, Stored] = {}
         self._parts: dict[str, _Part] = {}
         self.fields: frozenset[str] = frozenset()
         self._styles = TextStyles({}, {})
-        self._compile()
+        stored_as = cache.key(source, self.required)
+        if not self._load(cache.load(stored_as)):
+            cache.store(stored_as, self._compile())
 
     def __reduce__(self):
         return _restore, (self.name, self.source, self.required)
@@ -172,7 +169,9 @@ class CompiledTemplate:
         return f"CompiledTemplate({self.name!r}, parts={sorted(self._parts)})"
 
     # -- compiling --------------------------------------------------------------------------
-    def _compile(self) -> None:
+    def _compile(self) -> tuple:
+        """Compile the template; returns what `_load` needs to make it again (for the cache)."""
+        etree = _etree()
         try:
             archive = zipfile.ZipFile(io.BytesIO(self.source))
             members = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
@@ -190,24 +189,46 @@ class CompiledTemplate:
         except (etree.XMLSyntaxError, ValueError) as exc:
             raise self._error(f"có phần kiểu chữ (styles) hỏng ({exc})") from exc
         fields: set[str] = set()
+        compiled = []
         for name, blob in members.items():
             self._order.append(name)
             kind = rendered.get(name)
             if kind is not None and (name == main or _has_tags(blob)):
-                part = self._compile_part(name, blob, kind, is_main=name == main)
-                self._parts[name] = part
-                fields |= meta.find_undeclared_variables(_ENV.parse(part.source))
+                code, flags, tree = self._compile_part(name, blob, kind, is_main=name == main)
+                self._parts[name] = _Part(_template(code), kind, *flags)
+                compiled.append((name, code, kind, *flags))
+                fields |= meta.find_undeclared_variables(tree)
             else:
-                method, packed = _compress(blob)
-                self._static[name] = _Static(method, zlib.crc32(blob), packed, len(blob))
+                method, packed = compress(blob)
+                self._static[name] = Stored(method, zlib.crc32(blob), packed, len(blob))
         self.fields = frozenset(fields)
         if self.required is not None and not (self.fields & self.required):
             raise self._error(
                 "không có trường trộn nào của parbook (ví dụ {{ front.unit }} hoặc {%p for s in sections %}); "
                 "hãy lấy một mẫu của parbook (lệnh: parbook templates) làm gốc rồi sửa lời văn"
             )
+        static = [(name, s.method, s.crc, s.data, s.size) for name, s in self._static.items()]
+        styles_state = (self._styles.sizes, self._styles.bold, self._styles.default_size, self._styles.default_style)
+        return (cache.FORMAT, self._order, static, compiled, sorted(self.fields), styles_state)
 
-    def _compile_part(self, name: str, blob: bytes, kind: str, is_main: bool) -> _Part:
+    def _load(self, stored: object) -> bool:
+        """Make the template from what `_compile` returned in an earlier run; False when that is unusable."""
+        if not (isinstance(stored, tuple) and len(stored) == 6 and stored[0] == cache.FORMAT):
+            return False
+        try:
+            _, order, static, compiled, fields, styles = stored
+            parts = {name: _Part(_template(code), kind, *flags) for name, code, kind, *flags in compiled}
+            self._static = {name: Stored(*entry) for name, *entry in static}
+            self._styles = TextStyles(*styles)
+        except (TypeError, ValueError):  # a file from another parbook that slipped past the key
+            self._static = {}
+            return False
+        self._order, self._parts, self.fields = list(order), parts, frozenset(fields)
+        return True
+
+    def _compile_part(self, name: str, blob: bytes, kind: str, is_main: bool) -> tuple:
+        """(Jinja code, (fix_tables, docpr_ids, fit, balanced), parsed template) of one rendered part."""
+        etree = _etree()
         try:
             root = etree.fromstring(blob)
         except etree.XMLSyntaxError as exc:
@@ -216,25 +237,25 @@ class CompiledTemplate:
         fix_tables = False
         if kind == "word":
             fix_tables = bool(_COLUMN_TAGS.search(re.sub(r"<[^>]*>", "", xml)))
-            xml = _PATCHER.patch_xml(xml)
+            xml = _patcher().patch_xml(xml)
             # docxtpl puts each paragraph on its own line so that errors point at a paragraph.
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
         for literal, expression in _LITERAL_BRACES.items():
             xml = xml.replace(literal, expression)
         try:
-            template = _ENV.from_string(xml)
+            tree, balanced = prepare(_ENV, xml)
         except TemplateSyntaxError as exc:
             raise self._error(
                 f"có thẻ trộn sai cú pháp gần đoạn “{_snippet(xml, exc.lineno)}”: {exc.message}. "
                 "Hãy mở mẫu bằng Word và sửa thẻ {{ … }} hoặc {% … %} ở đoạn đó"
             ) from exc
-        return _Part(template, xml, kind, fix_tables, is_main and "<wp:docPr" in xml,
-                     kind == "word" and has_fitted_tables(xml))
+        flags = (fix_tables, is_main and "<wp:docPr" in xml, kind == "word" and has_fitted_tables(xml), balanced)
+        return _ENV.compile(tree), flags, tree
 
     # -- rendering --------------------------------------------------------------------------
     def render_bytes(self, context: Mapping[str, object]) -> bytes:
         """The .docx bytes for one context; the same context always gives the same bytes."""
-        writer = _ZipWriter()
+        writer = ZipWriter()
         for name in self._order:
             static = self._static.get(name)
             if static is not None:
@@ -251,6 +272,7 @@ class CompiledTemplate:
         return Path(out)
 
     def _render_part(self, name: str, part: _Part, context: Mapping[str, object]) -> bytes:
+        _SEEN.loose_break = _SEEN.foreign = False
         try:
             xml = part.template.render(context)
         except UndefinedError as exc:
@@ -261,16 +283,25 @@ class CompiledTemplate:
             raise self._error(f"có thẻ trộn không chạy được ({exc.message or exc})") from exc
         except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._error(f"có thẻ trộn không chạy được ({exc})") from exc
+        check = (not part.balanced or _SEEN.loose_break or _SEEN.foreign
+                 or os.environ.get("PARBOOK_CHECK_XML") == "1")
         if part.kind == "word":
             xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
             if part.fix_tables:
-                xml = etree.tostring(_PATCHER.fix_tables(xml), encoding="unicode")
+                xml = _etree().tostring(_patcher().fix_tables(xml), encoding="unicode")
             if part.fit:
                 xml = fit_tables(xml, self._styles)
             if part.docpr_ids:
                 counter = iter(range(1001, 1 << 31))
                 xml = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(2)}", xml)
         data = (_XML_DECLARATION + xml).encode("utf-8")
+        if check:
+            self._check(name, data)
+        return data
+
+    def _check(self, name: str, data: bytes) -> None:
+        """Raise ParbookError when a rendered part is not well-formed XML (Word would not open the document)."""
+        etree = _etree()
         try:
             etree.fromstring(data)
         except etree.XMLSyntaxError as exc:
@@ -278,10 +309,14 @@ class CompiledTemplate:
                 f"tạo ra phần {name} hỏng ({exc}); thường do thẻ {{%p …%}} hoặc {{%tr …%}} không nằm riêng "
                 "một đoạn/một dòng bảng, hoặc {% if %}/{% for %} mở ở đoạn này đóng ở đoạn khác"
             ) from exc
-        return data
 
     def _error(self, problem: str) -> ParbookError:
         return ParbookError(f"Mẫu Word '{self.name}' {problem}.")
+
+
+def _template(code):
+    """A Jinja template from its compiled code (what `Environment.from_string` does after compiling)."""
+    return _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None), None)
 
 
 def _has_tags(blob: bytes) -> bool:
@@ -307,6 +342,7 @@ def _related(members: Mapping[str, bytes], part: str, types: set[str]) -> list[s
     rels = members.get(_rels_name(part) if part else "_rels/.rels")
     if rels is None:
         return []
+    etree = _etree()
     try:
         root = etree.fromstring(rels)
     except etree.XMLSyntaxError:
@@ -359,12 +395,3 @@ def compile_template(path: str | os.PathLike[str], required: Iterable[str] | Non
         compiled = _restore(path.name, path.read_bytes(), required)
         _BY_FILE[key] = compiled
     return compiled
-
-
-def deterministic_docx(data: bytes) -> bytes:
-    """The same .docx with fixed zip timestamps (for committing generated templates)."""
-    writer = _ZipWriter()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            writer.add(info.filename, archive.read(info))
-    return writer.getvalue()

@@ -18,8 +18,6 @@ import html
 import re
 from dataclasses import dataclass
 
-from lxml import etree
-
 from pyxl.plan.columns import fit
 from pyxl.plan.metrics import TWIPS_PER_POINT, text_units
 
@@ -28,8 +26,13 @@ MARKER = "parbook"
 _DEFAULT_MARGIN = 108  # twips: Word's and LibreOffice's default left and right cell margins (0.19 cm)
 _SLACK = 1.02, 2.0 * TWIPS_PER_POINT  # room for rounding and for renderers that measure a little wider
 _CAPTION = re.compile(r'<w:tblCaption w:val="([^"]*)"')
-_ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)
-_CELL = re.compile(r"<w:tc[ >].*?</w:tc>", re.S)
+_ROW_OPEN = re.compile(r"<w:tr[ >]")
+_CELL_OPEN = re.compile(r"<w:tc[ >]")
+_SPAN = re.compile(r'<w:gridSpan w:val="(?!1")')
+_HEADER_ROW = re.compile(r'<w:tblHeader(?: w:val="(?!0|false|off)\w*")?/>')
+_TABLE_WIDTH = re.compile(r"<w:tblW\b[^>]*/>")
+_GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
+_CELL_WIDTH = re.compile(r"<w:tcW\b[^>]*/>")
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 _TOKEN = re.compile(r'<w:p[ >]|<w:pStyle w:val="([^"]*)"|<w:r[ >]|<w:b(?: w:val="(\w+)")?/>|<w:sz w:val="(\d+)"/>'
                     r"|<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(?:br|cr)\b[^>]*/>|<w:tab/>")
@@ -52,6 +55,8 @@ class TextStyles:
         """The styles of a word/styles.xml part (defaults only when there is none)."""
         if not xml:
             return cls({}, {})
+        from lxml import etree  # only when a template is compiled
+
         root = etree.fromstring(xml)
         default_size = _size(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")) or 20
         own: dict[str, tuple[int | None, bool | None, str | None]] = {}
@@ -113,45 +118,62 @@ def fit_tables(xml: str, styles: TextStyles) -> str:
 
 
 def _fit_table(table: str, available: int, styles: TextStyles) -> str:
-    rows = list(_ROW.finditer(table))
-    if not rows or "<w:vMerge" in table or re.search(r'<w:gridSpan w:val="(?!1")', table):
+    rows = _elements(table, _ROW_OPEN, "</w:tr>")
+    if not rows or "<w:vMerge" in table or _SPAN.search(table):
         return table  # merged cells: keep the template's widths
-    cells = [_CELL.findall(row.group(0)) for row in rows]
+    texts = [table[start:end] for start, end in rows]
+    cells = [[row[a:b] for a, b in _elements(row, _CELL_OPEN, "</w:tc>")] for row in texts]
     if len({len(row) for row in cells}) != 1:
         return table
-    header = [_is_header(row.group(0)) for row in rows]
+    header = [_is_header(row) for row in texts]
     kept = _kept_columns(cells, header)
     cells = [[row[c] for c in kept] for row in cells]
     widths = _widths(table, cells, header, available, styles)
-    head = table[:rows[0].start()]
-    head = re.sub(r"<w:tblW\b[^>]*/>", f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>', head, count=1)
+    head = table[:rows[0][0]]
+    head = _TABLE_WIDTH.sub(f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>', head, count=1)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = re.sub(r"<w:tblGrid>.*?</w:tblGrid>", f"<w:tblGrid>{grid}</w:tblGrid>", head, count=1, flags=re.S)
+    head = _GRID.sub(f"<w:tblGrid>{grid}</w:tblGrid>", head, count=1)
     body = []
-    for n, (row, row_cells) in enumerate(zip(rows, cells)):
-        text = row.group(0)
+    for n, (text, row_cells) in enumerate(zip(texts, cells)):
         opening = text[:text.find("<w:tc")]
         sized = "".join(_sized(cell, width) for cell, width in zip(row_cells, widths))
         if n == len(rows) - 2 and not header[n]:
             sized = _PARAGRAPH.sub(_keep_next, sized)  # the total row never stands alone on a page
         body.append(opening + sized + "</w:tr>")
-    return head + "".join(body) + table[rows[-1].end():]
+    return head + "".join(body) + table[rows[-1][1]:]
+
+
+def _elements(text: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:
+    """(start, end) of each element that opens with opening and ends at the next closing, one after another.
+
+    What a lazy pattern (opening.*?closing) finds, at a fraction of its cost on a long table: each
+    piece between two closings holds at most one element, from its first opening on.
+    """
+    found, at, size = [], 0, len(closing)
+    search = opening.search
+    for piece in text.split(closing)[:-1]:
+        start = search(piece)
+        if start is not None:
+            found.append((at + start.start(), at + len(piece) + size))
+        at += len(piece) + size
+    return found
 
 
 def _is_header(row: str) -> bool:
-    properties = row[:row.find("<w:tc")]
-    return bool(re.search(r'<w:tblHeader(?: w:val="(?!0|false|off)\w*")?/>', properties))
+    return bool(_HEADER_ROW.search(row[:row.find("<w:tc")]))
 
 
 def _kept_columns(cells: list[list[str]], header: list[bool]) -> list[int]:
     """The columns with something below the header row (all of them when none has)."""
     body = [row for row, is_header in zip(cells, header) if not is_header]
-    kept = [c for c in range(len(cells[0])) if any(_plain(row[c]) for row in body)]
+    kept = [c for c in range(len(cells[0])) if any(_has_text(row[c]) for row in body)]
     return kept or list(range(len(cells[0])))
 
 
-def _plain(cell: str) -> str:
-    return "".join(_TEXT.findall(cell)).strip()
+@functools.lru_cache(maxsize=16384)
+def _has_text(cell: str) -> bool:
+    """Whether a cell shows any text (many cells are the same in every plan of a merge)."""
+    return bool("".join(_TEXT.findall(cell)).strip())
 
 
 def _widths(table: str, cells: list[list[str]], header: list[bool], available: int, styles: TextStyles) -> list[int]:
@@ -266,7 +288,7 @@ def _sized(cell: str, width: int) -> str:
     """The cell with its width (tcW) set."""
     tcw = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if "<w:tcW" in cell:
-        return re.sub(r"<w:tcW\b[^>]*/>", tcw, cell, count=1)
+        return _CELL_WIDTH.sub(tcw, cell, count=1)
     if "<w:tcPr>" in cell:
         return cell.replace("<w:tcPr>", "<w:tcPr>" + tcw, 1)
     opening = cell.index(">") + 1

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import os
 import zipfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from pyxl.core.errors import ParbookError
-from pyxl.core.grid import CellError, Grid
+from pyxl.core.grid import Grid
 from pyxl.core.model import Table
 from pyxl.core.workbook import tables_from_grids
 from pyxl.readers import _sniff
@@ -26,6 +29,7 @@ SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods
                       ".xml"})
 _OPENPYXL_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
 _TEXT_READERS = {_sniff.HTML: "_html", _sniff.XML2003: "_spreadsheetml"}
+_TEXT_KINDS = (_sniff.TEXT, _sniff.HTML, _sniff.XML2003)
 
 
 def read_workbook(path: str | Path, engine: str = "calamine") -> list[Grid]:
@@ -56,6 +60,29 @@ def read_tables(path: str | Path, sheet: str | None = None, year: int | None = N
 
 
 def _read(path: Path, engine: str, lenient: bool) -> tuple[list[Grid], dict[str, ParbookError]]:
+    kind = _kind(path)
+    if kind in _TEXT_KINDS:
+        return _text_grids(path, kind), {}
+    if engine == "openpyxl" and kind == _sniff.XLSX and path.suffix.lower() in _OPENPYXL_SUFFIXES:
+        return _read_openpyxl(path, lenient)
+    book = _module("_book").Book(path, kind)
+    try:
+        grids, refused = [], {}
+        for name in book.names:
+            sheet = book.read(name)
+            if isinstance(sheet, ParbookError):
+                if not lenient:
+                    raise sheet
+                refused[name] = sheet
+            else:
+                grids.append(sheet)
+        return grids, refused
+    finally:
+        book.close()
+
+
+def _kind(path: Path) -> str:
+    """What the file holds (see `_sniff`); raises ParbookError for a file parbook cannot read."""
     if not path.is_file():
         raise ParbookError(f"Không tìm thấy tệp '{path}'. Hãy kiểm tra lại đường dẫn và tên tệp.")
     if path.suffix.lower() not in SUFFIXES:
@@ -66,45 +93,104 @@ def _read(path: Path, engine: str, lenient: bool) -> tuple[list[Grid], dict[str,
     kind = _sniff.sniff(path)
     if kind == _sniff.ENCRYPTED:
         raise password_protected(path.name)
-    if kind in (_sniff.TEXT, _sniff.HTML, _sniff.XML2003):
-        check_size(path)
-        if kind == _sniff.TEXT and not _csv_like(path):
-            raise damaged(path.name)
-        module = _TEXT_READERS.get(kind, "_csv")
-        return _module(module).read(path), {}
     if kind is None:
         raise damaged(path.name)
-    use_openpyxl = engine == "openpyxl" and kind == _sniff.XLSX and path.suffix.lower() in _OPENPYXL_SUFFIXES
-    censuses = _take_census(path, kind, styled=use_openpyxl)
+    return kind
+
+
+def _text_grids(path: Path, kind: str) -> list[Grid]:
+    check_size(path)
+    if kind == _sniff.TEXT and not _csv_like(path):
+        raise damaged(path.name)
+    return _module(_TEXT_READERS.get(kind, "_csv")).read(path)
+
+
+def _read_openpyxl(path: Path, lenient: bool) -> tuple[list[Grid], dict[str, ParbookError]]:
+    """Every sheet through openpyxl (the cross-check engine), after the census calamine's path takes too."""
+    censuses = _xlsx_census(path)
     refused = {name: error for name, census in censuses.items()
                if (error := extent_error(census, path.name, name))}
     if refused and not lenient:
         raise next(iter(refused.values()))
     with native_reader(path.name):
-        if use_openpyxl:
-            grids = _module("_openpyxl").read(path)
+        grids = _apply_xml_facts(path, _module("_openpyxl").read(path))
+    with_errors = _module("_book")._with_errors
+    return [with_errors(grid, censuses.get(grid.name)) for grid in grids], refused
+
+
+class Sheets(Protocol):
+    """A file's worksheets read one at a time (see `open_sheets`)."""
+
+    names: tuple[str, ...]
+
+    def read(self, name: str, facts: bool = True) -> Grid | ParbookError:
+        """The worksheet, or (not raised) why it is beyond the limits (facts: see `_book.Book.read`)."""
+
+    def close(self) -> None:
+        """Let go of the file."""
+
+
+@dataclass
+class _ReadSheets:
+    """A text file's sheets (CSV, HTML, XML 2003), read whole: they are small and have one or a few sheets."""
+
+    grids: dict[str, Grid]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.grids)
+
+    def read(self, name: str, facts: bool = True) -> Grid | ParbookError:  # noqa: ARG002 - text has no facts
+        return self.grids[name]
+
+    def close(self) -> None:
+        pass
+
+
+_OPEN: dict[tuple[str, int, int, int], Sheets] = {}  # by path, mtime, size and the process that opened it
+_KEEP_OPEN = 2  # a worker reads one source; the parent may look at a roster beside it
+
+
+def open_sheets(path: str | Path) -> Sheets:
+    """The file's worksheets to read one at a time, exactly as `read_workbook` reads them.
+
+    The file stays open in this process while it is unchanged (a merge's worker reads many communes
+    of one workbook); `close_sheets()` lets go of it. Raises ParbookError as `read_workbook` does.
+    """
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError:
+        info = None
+    key = (str(path.resolve()), info.st_mtime_ns, info.st_size, os.getpid()) if info else None
+    for other in [k for k in _OPEN if k[3] != os.getpid()]:
+        _OPEN.pop(other).close()  # a forked worker's copies of its parent's: their file offsets are shared
+    if key not in _OPEN:
+        kind = _kind(path)  # sniffing opens the file: only once while it is unchanged
+        while len(_OPEN) >= _KEEP_OPEN:
+            _OPEN.pop(next(iter(_OPEN))).close()
+        if kind in _TEXT_KINDS:
+            _OPEN[key] = _ReadSheets({grid.name: grid for grid in _text_grids(path, kind)})
         else:
-            grids = _module("_calamine").read(path, kind, skip=set(refused))
-        if kind == _sniff.XLSX:
-            grids = _apply_xml_facts(path, grids)
-    return [_with_errors(grid, censuses.get(grid.name)) for grid in grids], refused
+            _OPEN[key] = _module("_book").Book(path, kind)
+    return _OPEN[key]
+
+
+def close_sheets() -> None:
+    """Close every file `open_sheets` keeps open (Excel can then save over them again)."""
+    while _OPEN:
+        _OPEN.pop(next(iter(_OPEN))).close()
 
 
 def _module(name: str):
     return importlib.import_module(f"pyxl.readers.{name}")
 
 
-def _take_census(path: Path, kind: str, styled: bool) -> dict[str, Census]:
-    """Sheet name → census, taken before any native reader opens the file."""
+def _xlsx_census(path: Path) -> dict[str, Census]:
+    """Sheet name → census of every sheet, counting cells that hold only a style (openpyxl reaches them)."""
     try:
-        if kind == _sniff.XLS:
-            return _module("_biff").xls(path, path.name)
         with zipfile.ZipFile(path) as archive:
-            if kind == _sniff.XLSX:
-                return _module("_census").xlsx(archive, path.name, styled)
-            if kind == _sniff.ODS:
-                return _module("_census").ods(archive, path.name)
-            return _module("_biff").xlsb(archive, path.name)
+            return _module("_census").xlsx(archive, path.name, styled=True)
     except ParbookError:
         raise
     except Exception as exc:  # a container too broken to take a census of
@@ -138,16 +224,3 @@ def _apply_xml_facts(path: Path, grids: list[Grid]) -> list[Grid]:
         patched.append(dataclasses.replace(grid, rows=rows, uncalculated=sheet.uncalculated,
                                            bold=grid.bold or sheet.bold))
     return patched
-
-
-def _with_errors(grid: Grid, census: Census | None) -> Grid:
-    """The grid with its Excel error cells as CellError values (the engines give blanks or plain text)."""
-    if not census or not census.errors:
-        return grid
-    rows = [list(row) for row in grid.rows]
-    for (r, c), code in census.errors.items():
-        while len(rows) <= r:
-            rows.append([])
-        rows[r].extend([""] * (c + 1 - len(rows[r])))
-        rows[r][c] = CellError(code)
-    return dataclasses.replace(grid, rows=rows)
