@@ -46,11 +46,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
-    """parbook mark: what the ribbon's 'Kiểm tra bảng', 'Gợi ý giải pháp', 'Xoá đánh dấu' do, into a copy."""
+    """parbook mark: what the ribbon's 'Kiểm tra bảng', 'Gợi ý giải pháp', 'Theo dõi tiến độ', 'Xoá đánh dấu' do,
+    into a copy."""
     from pyxl.excel.markcopy import default_target, mark_copy
 
     source = Path(args.file)
-    action = "clear" if args.clear else "suggest" if args.suggest else "check"
+    action = "clear" if args.clear else "suggest" if args.suggest else "progress" if args.progress else "check"
     target = Path(args.output) if args.output else default_target(source, action)
     print(mark_copy(source, target, action, args.fill_lost, args.sheet, args.year, args.as_of, args.overwrite,
                     warn=lambda message: print(f"Lưu ý: {message}", file=sys.stderr)))
@@ -247,7 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
                     '  parbook mark "PHU LUC 2024 - đã kiểm tra.xlsx" --clear -o "PHU LUC 2024 - sạch.xlsx"')
     _file(mark, "tệp .xlsx hoặc .xlsm (không bao giờ bị thay đổi)")
     _output(mark, "tệp kết quả (mặc định, cạnh tệp gốc: '<tên> - đã kiểm tra.xlsx'; với --clear: "
-            "'<tên> - đã xoá đánh dấu.xlsx')")
+            "'<tên> - đã xoá đánh dấu.xlsx', --suggest: '<tên> - đã gợi ý.xlsx', --progress: "
+            "'<tên> - theo dõi tiến độ.xlsx')")
     action = mark.add_mutually_exclusive_group()
     action.add_argument("--fill-lost", action="store_true",
                         help="điền thêm các ô Điểm bị mất còn trống (không ghi đè số hay công thức đã có)")
@@ -255,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="bỏ mọi đánh dấu của parbook (như nút 'Xoá đánh dấu'), trả lại màu cũ của các ô")
     action.add_argument("--suggest", action="store_true",
                         help="ghi gợi ý giải pháp, chủ trì, thời gian vào các ô còn trống (như nút 'Gợi ý giải pháp')")
+    action.add_argument("--progress", action="store_true",
+                        help="ghi cột theo dõi: Đã xong, Còn hạn, Sắp đến hạn, Quá hạn (như nút 'Theo dõi tiến độ')")
     _sheet(mark)
     _year(mark)
     _as_of(mark)

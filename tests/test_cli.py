@@ -108,6 +108,7 @@ def parbook(capsys):
     (["check", "x.xlsx", "--year", "21"], "năm '21' không hợp lệ"),
     (["plan", "x.xlsx", "--as-of", "30/6/2024"], "không đúng dạng YYYY-MM-DD"),
     (["mark", "x.xlsx", "--fill-lost", "--clear"], "không dùng cùng với"),
+    (["mark", "x.xlsx", "--progress", "--suggest"], "không dùng cùng với"),
     (["merge", "x.xlsx"], "-o/--output"),
     (["merge", "x.xlsx", "-o", "ra", "--jobs", "0"], "không phải số nguyên dương"),
 ], ids=lambda v: v if isinstance(v, str) else " ".join(v) or "(nothing)")

@@ -21,7 +21,7 @@ from openpyxl.styles import Font, PatternFill
 
 from pyxl.core.celltext import Formula, cell_text, needs_quote_prefix
 from pyxl.core.errors import ParbookError
-from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, Marks, findings_rows, marked_cells
+from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER, PROGRESS_HEADER, Marks, findings_rows, marked_cells
 from pyxl.excel.package import describe, lost_drawings, relink_ribbon
 from pyxl.files import atomic_path, refuse_inputs
 
@@ -142,7 +142,8 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
 
 def write_cleared_copy(source: Path, target: Path, overwrite: bool = False,
                        warn: Warn | None = None) -> tuple[list[str], int]:
-    """Copy source to target without parbook's marks (flags columns, colours, findings sheet), like 'Xoá đánh dấu'.
+    """Copy source to target without parbook's marks (flags and progress columns, colours, findings sheet), like
+    'Xoá đánh dấu'.
 
     Returns the sheets cleared and the number of cells whose colour was put back. Filled lost points stay.
     """
@@ -156,17 +157,27 @@ def write_cleared_copy(source: Path, target: Path, overwrite: bool = False,
             colors = marked_cells(rows, ws.title)
             for ref, color in colors.items():
                 ws[ref].fill = fill(color)
-            flags = next((cell for row in ws.iter_rows() for cell in row if cell.value == FLAGS_HEADER), None)
-            if flags is not None:
-                for (cell,) in ws.iter_rows(min_row=flags.row, min_col=flags.column, max_col=flags.column):
-                    cell.value = None
-                    cell.font = Font()
-            if colors or flags is not None:
+            flags = _empty_column(ws, FLAGS_HEADER)
+            progress = _empty_column(ws, PROGRESS_HEADER, colored=True)
+            if colors or flags or progress:
                 cleared.append(ws.title)
                 restored += len(colors)
         if FINDINGS_SHEET in workbook.sheetnames:
             del workbook[FINDINGS_SHEET]
     return cleared, restored
+
+
+def _empty_column(ws, header: str, colored: bool = False) -> bool:
+    """Empty parbook's column headed header (its fills too when colored); False when the sheet has none."""
+    top = next((cell for row in ws.iter_rows() for cell in row if cell.value == header), None)
+    if top is None:
+        return False
+    for (cell,) in ws.iter_rows(min_row=top.row, min_col=top.column, max_col=top.column):
+        cell.value = None
+        cell.font = Font()
+        if colored:
+            cell.fill = fill(None)
+    return True
 
 
 def _findings_sheet(workbook, rows: list[list[object]]) -> None:

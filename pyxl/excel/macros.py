@@ -22,7 +22,6 @@ from pyxl.core.workbook import (
 from pyxl.core.table import read_table
 from pyxl.core.text import fold
 from pyxl.core.grid import column_letter
-from pyxl.core.progress import DUE_SOON, FINISHED, NO_DEADLINE, ON_TIME, OVERDUE, UNCLEAR, UPPER_LEVEL
 from pyxl.excel.livebook import (
     apply_marks, apply_progress, apply_suggestions, book_grids, clear_marks as undo_marks, earlier_suggestions,
     excel_rows,
@@ -123,11 +122,8 @@ def track_progress(book) -> None:
     if not marks.labels:
         _alert(book, f"Sheet '{table.sheet}' không có mục nào cần theo dõi (mục bị mất điểm hoặc nhiệm vụ).")
         return
-    shown = ", ".join(f"{label} {marks.count(label)}" for label in (OVERDUE, DUE_SOON, ON_TIME, FINISHED))
-    undated = sum(marks.count(label) for label in (NO_DEADLINE, UPPER_LEVEL, UNCLEAR))
     column = column_letter(marks.col)
-    _alert(book, f"Sheet '{table.sheet}': {len(marks.labels)} mục theo dõi — {shown}"
-                 + (f"; {undated} mục chưa có hạn rõ" if undated else "") + f". Xem cột {column} "
+    _alert(book, f"{plan_marks.progress_summary(marks)}. Xem cột {column} "
                  f"('{plan_marks.PROGRESS_HEADER}'); ghi kết quả vào cột 'Kết quả thực hiện' rồi bấm lại để cập nhật, "
                  "bấm 'Xoá đánh dấu' để bỏ cột này.")
 

@@ -13,7 +13,7 @@ from pyxl.core.celltext import hyperlink, sheet_ref
 from pyxl.core.grid import Grid, a1, column_letter
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Table
 from pyxl.core.checks import FLAG_LABELS
-from pyxl.core.progress import DUE_SOON, FINISHED, ON_TIME, OVERDUE, table_progress
+from pyxl.core.progress import DUE_SOON, FINISHED, NO_DEADLINE, ON_TIME, OVERDUE, UNCLEAR, UPPER_LEVEL, table_progress
 from pyxl.core.scoring import own_lost
 from pyxl.core.suggest import plan_items
 from pyxl.core.text import clean
@@ -235,9 +235,9 @@ def plan_suggest(table: Table, grid: Grid, earlier: list[Record] = ()) -> Sugges
             if any(grid.value(item.row - 1, c) is None for c in columns.values()):
                 unmatched.append(label)
             continue
-        for field, col in columns.items():
+        for name, col in columns.items():
             text = {"solution": suggestion.solution_text(), "lead": "; ".join(suggestion.lead),
-                    "deadline": suggestion.deadline}[field]
+                    "deadline": suggestion.deadline}[name]
             at = (item.row - 1, col)
             record = mine.get(a1(*at))
             if record and clean(grid.value(*at)) != record.text:
@@ -247,7 +247,7 @@ def plan_suggest(table: Table, grid: Grid, earlier: list[Record] = ()) -> Sugges
                 continue
             note = (f"Gợi ý của parbook theo {suggestion.label()}. Hãy xem lại, sửa cho đúng thực tế rồi mới lập "
                     "kế hoạch; nút «Xoá đánh dấu» bỏ những gợi ý chưa sửa.")
-            cells.append(Suggested(*at, label, field, suggestion.entry_id, suggestion.confidence, text, note, record))
+            cells.append(Suggested(*at, label, name, suggestion.entry_id, suggestion.confidence, text, note, record))
     used = {s.col for s in cells}
     headers = {c: OWN_COLUMNS[f] for c, f in own.items() if c in used}
     return SuggestionMarks(table.sheet, table.header_rows[-1] - 1, headers, cells, kept, unmatched)
@@ -257,17 +257,17 @@ def _own_columns(grid: Grid, table: Table, fields: list[str]) -> dict[int, str]:
     """Column → field for parbook's own columns: where their headers already are, else the next empty columns."""
     found: dict[int, str] = {}
     header_cells = [(c, clean(v)) for r in table.header_rows for c, v in enumerate(grid.rows[r - 1] if r - 1 < grid.height else [])]
-    for field in fields:
-        col = next((c for c, text in header_cells if text == OWN_COLUMNS[field]), None)
+    for name in fields:
+        col = next((c for c, text in header_cells if text == OWN_COLUMNS[name]), None)
         if col is not None:
-            found[col] = field
+            found[col] = name
     last = max((c for c, text in header_cells if text), default=-1)
     first = table.header_rows[0] - 1
     col = last + 1
-    for field in (f for f in fields if f not in found.values()):
+    for name in (f for f in fields if f not in found.values()):
         while col in found or any(grid.value(r, col) is not None for r in range(first, grid.height)):
             col += 1
-        found[col] = field
+        found[col] = name
     return found
 
 
@@ -333,4 +333,12 @@ def plan_progress(table: Table, grid: Grid, as_of: date | None = None) -> Progre
     return ProgressMarks(table.sheet, col, table.header_rows[-1] - 1, labels, colors, grid.height)
 
 
-__all__ += ["PROGRESS_HEADER", "PROGRESS_COLORS", "ProgressMarks", "plan_progress"]
+def progress_summary(marks: ProgressMarks) -> str:
+    """"Sheet 'PHỤ LỤC': 12 mục theo dõi — Quá hạn 2, Sắp đến hạn 1, Còn hạn 5, Đã xong 3; 1 mục chưa có hạn rõ"."""
+    shown = ", ".join(f"{label} {marks.count(label)}" for label in (OVERDUE, DUE_SOON, ON_TIME, FINISHED))
+    undated = sum(marks.count(label) for label in (NO_DEADLINE, UPPER_LEVEL, UNCLEAR))
+    return (f"Sheet '{marks.sheet}': {len(marks.labels)} mục theo dõi — {shown}"
+            + (f"; {undated} mục chưa có hạn rõ" if undated else ""))
+
+
+__all__ += ["PROGRESS_HEADER", "PROGRESS_COLORS", "ProgressMarks", "plan_progress", "progress_summary"]
