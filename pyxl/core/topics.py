@@ -62,7 +62,11 @@ FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The folded syllables of a text with abbreviations spelled out: 'Công khai TTHC' → ('cong', 'khai', 'thu', …)."""
-    raw = _WORD.findall(fold(text))
+    return _spelled_out(_WORD.findall(fold(text)))
+
+
+def _spelled_out(raw: list[str]) -> tuple[str, ...]:
+    """Folded syllables with their abbreviations spelled out."""
     if _SPELLED_OUT.isdisjoint(raw):
         return tuple(raw)
     out: list[str] = []
@@ -215,8 +219,9 @@ def _features(topic: Topic) -> set[str | tuple[str, str]]:
     """The words and two-word units of all a topic's wording."""
     found: set[str | tuple[str, str]] = set()
     for text in (*topic.phrases, topic.extra, topic.corpus):
-        for chunk in _CHUNKS.split(text):
-            run = words(chunk)
+        # Folding keeps the separators (line breaks made ';'), so the text is folded once, not chunk by chunk.
+        for chunk in _CHUNKS.split(fold(text.replace("\n", ";"))):
+            run = _spelled_out(_WORD.findall(chunk))
             found.update(run)
             found.update(zip(run, run[1:]))
     return found
