@@ -38,7 +38,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from pyxl.core.report import to_json, to_text
     from pyxl.readers import read_tables
 
-    tables = read_tables(args.file, args.sheet, args.year, args.as_of, args.engine)
+    tables = read_tables(args.file, args.sheet, args.year, args.as_of, args.engine, all_suggestions=False)
     report = to_json(args.file, tables) if args.format == "json" else to_text(args.file, tables)
     _write_report(report, args.output, args.overwrite)
     has_errors = any(f.severity == ERROR for t in tables for f in t.findings)

@@ -57,14 +57,20 @@ def item_field(table: Table, item: Item) -> str | None:
     return context_field(texts)
 
 
-def with_suggestions(table: Table, library: Library, unit: UnitKind, year: int | None = None) -> Table:
+def with_suggestions(table: Table, library: Library | None, unit: UnitKind, year: int | None = None,
+                     every_item: bool = True) -> Table:
     """The table with the library's suggestions for its plan items, on `suggestions` and on the plan findings.
 
+    library: None for the built-in one, read only when an item needs a suggestion.
     year: the plan year the suggestions' deadlines fall in (default: the table's, else this year).
+    every_item=False: only the items whose findings print a suggestion (all that a check report shows).
     """
     year = year or table.year or date.today().year
+    items = plan_items(table) if every_item else _shown_items(table)
+    if items and library is None:
+        library = Library.builtin()
     suggestions: dict[int, Suggestion] = {}
-    for i in plan_items(table):
+    for i in items:
         item = table.items[i]
         found = library.suggest(item.title, unit, year, item_field(table, item))
         if found:
@@ -73,6 +79,16 @@ def with_suggestions(table: Table, library: Library, unit: UnitKind, year: int |
     findings = [_with_text(f, by_row.get(f.row)) for f in table.findings]
     findings += _no_solution_column(table, suggestions, findings)
     return replace(table, findings=tuple(findings), suggestions=suggestions)
+
+
+def _shown_items(table: Table) -> list[int]:
+    """The plan items a finding prints a suggestion for: a plan finding without a suggestion of its own, or
+    (a score table without a solution column) the note `_no_solution_column` adds."""
+    asked = {f.row for f in table.findings if f.code in PLAN_CODES and not f.suggestion}
+    noted = {f.row for f in table.findings if f.code == "MISSING_SOLUTION"}
+    no_column = table.kind == SCORES and "solution" not in table.columns
+    return [i for i in plan_items(table) if (item := table.items[i]).row in asked
+            or (no_column and item.row not in noted and not item.solution)]
 
 
 def _with_text(finding: Finding, suggestion: Suggestion | None) -> Finding:

@@ -24,14 +24,18 @@ UNIT_KEY = "ten don vi ban hanh"
 
 
 def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, year: int | None = None,
-                      as_of: date | None = None) -> list[Table]:
-    """The tables of an already-read workbook (also used for a live Excel book)."""
+                      as_of: date | None = None, all_suggestions: bool = True) -> list[Table]:
+    """The tables of an already-read workbook (also used for a live Excel book).
+
+    all_suggestions=False: suggestions only where a finding prints one (all that `check` shows), so the
+    built-in library is read only when some finding needs it.
+    """
     catalogue = workbook_catalogue(grids)
-    library = workbook_library(grids)
+    library = own_library(grids)
     year = year or info_year(grids)
     if sheet is not None:
         table = read_table(_named(grids, sheet, source), year, as_of, catalogue)
-        return [with_suggestions(table, library, table_unit(table, grids, catalogue))]
+        return [with_suggestions(table, library, table_unit(table, grids, catalogue), every_item=all_suggestions)]
     tables, reasons = [], []
     for grid in grids:
         if fold(grid.name) in SIDE_SHEETS:
@@ -41,7 +45,7 @@ def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, 
         except NoTable as reason:
             reasons.append(reason.message)
             continue
-        tables.append(with_suggestions(table, library, table_unit(table, grids, catalogue)))
+        tables.append(with_suggestions(table, library, table_unit(table, grids, catalogue), every_item=all_suggestions))
     if not tables:
         if len(reasons) == 1:
             raise ParbookError(reasons[0])
@@ -69,10 +73,15 @@ def workbook_catalogue(grids: list[Grid]) -> Catalogue:
 
 def workbook_library(grids: list[Grid]) -> Library:
     """The built-in remediation library, extended by the workbook's own 'Giải pháp mẫu' sheet when it has one."""
-    library = Library.builtin()
+    return own_library(grids) or Library.builtin()
+
+
+def own_library(grids: list[Grid]) -> Library | None:
+    """The built-in library extended by the workbook's own 'Giải pháp mẫu' sheet; None without such a sheet."""
+    library = None
     for grid in grids:
         if fold(grid.name) == fold(LIBRARY_SHEET):
-            library = library.extended(grid.rows, grid.name)
+            library = (library or Library.builtin()).extended(grid.rows, grid.name)
     return library
 
 
