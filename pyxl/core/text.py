@@ -32,6 +32,7 @@ def _clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = "".join(_TONES[ch] for ch in decomposed if ch in _TONES)

@@ -28,7 +28,7 @@ _RIVAL_DOUBT = 0.35  # a rival scoring as well takes 35 % off the confidence
 _OTHER_PHRASES = 0.5  # title words covered by a topic's further phrases
 _LOOSE_WORDS = 0.3  # title words the topic knows but no phrase of it covers
 _WORD = re.compile(r"[a-z0-9]+")
-_CHUNKS = re.compile(r"[+\n.;,:()]")  # no two-word unit spans these
+_WORD_OR_SEPARATOR = re.compile(r"[a-z0-9]+|[+.;,:()]")  # no two-word unit spans a separator
 _ABBREVIATIONS = {
     "tthc": "thu tuc hanh chinh", "cchc": "cai cach hanh chinh", "vbqppl": "van ban quy pham phap luat",
     "qppl": "quy pham phap luat", "dvc": "dich vu cong", "dvctt": "dich vu cong truc tuyen",
@@ -216,14 +216,16 @@ class TopicIndex:
 
 
 def _features(topic: Topic) -> set[str | tuple[str, str]]:
-    """The words and two-word units of all a topic's wording."""
+    """The words and two-word units of all a topic's wording.
+
+    Each separator ('+', '.', ';', ',', ':', '(', ')', a line break) stays in the run as a word of its
+    own, so no two-word unit spans one; titles have no such words, so these never weigh anything.
+    """
     found: set[str | tuple[str, str]] = set()
     for text in (*topic.phrases, topic.extra, topic.corpus):
-        # Folding keeps the separators (line breaks made ';'), so the text is folded once, not chunk by chunk.
-        for chunk in _CHUNKS.split(fold(text.replace("\n", ";"))):
-            run = _spelled_out(_WORD.findall(chunk))
-            found.update(run)
-            found.update(zip(run, run[1:]))
+        run = _spelled_out(_WORD_OR_SEPARATOR.findall(fold(text.replace("\n", ";"))))
+        found.update(run)
+        found.update(zip(run, run[1:]))
     return found
 
 
