@@ -8,20 +8,20 @@ so the officer sees, item by item, what the library proposes.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pyxl.core.deadlines import parse_deadline
 from pyxl.core.levels import UnitKind
-from pyxl.core.library import BUILTIN, Library, Suggestion
 from pyxl.core.model import INFO, SCORES, Finding, Item, Table
 from pyxl.core.numbers import format_points
 from pyxl.core.scoring import children_of
-from pyxl.core.topics import context_field
+
+if TYPE_CHECKING:  # the library and its matcher are imported when an item needs a suggestion
+    from pyxl.core.library import Library, Suggestion
 
 PLAN_CODES = frozenset({"MISSING_SOLUTION", "MISSING_LEAD", "MISSING_DEADLINE"})
-_SOURCE_WORDS = {BUILTIN: "thư viện có sẵn"}
 
 
 def plan_items(table: Table) -> list[int]:
@@ -54,6 +54,8 @@ def item_field(table: Table, item: Item) -> str | None:
         root = table.items[root.parent]
     if root is not item:
         texts.append(root.title)
+    from pyxl.core.topics import context_field
+
     return context_field(texts)
 
 
@@ -68,6 +70,8 @@ def with_suggestions(table: Table, library: Library | None, unit: UnitKind, year
     year = year or table.year or date.today().year
     items = plan_items(table) if every_item else _shown_items(table)
     if items and library is None:
+        from pyxl.core.library import Library
+
         library = Library.builtin()
     suggestions: dict[int, Suggestion] = {}
     for i in items:
@@ -125,6 +129,9 @@ def _filled(item: Item) -> list[str]:
 
 def report_text(file: str, tables: list[Table]) -> str:
     """`parbook suggest`: per item a plan must cover, the entry matched, its confidence and what it proposes."""
+    from pyxl.core.library import BUILTIN
+
+    source_words = {BUILTIN: "thư viện có sẵn"}
     lines = [f"Tệp: {file}"]
     for table in tables:
         items = plan_items(table)
@@ -139,7 +146,7 @@ def report_text(file: str, tables: list[Table]) -> str:
                              "'Giải pháp mẫu'.")
                 continue
             lines.append(f"    Mẫu: {s.entry_id} — {s.topic} (độ tin cậy {round(s.confidence * 100)}%; "
-                         f"{_SOURCE_WORDS.get(s.source, s.source)})")
+                         f"{source_words.get(s.source, s.source)})")
             lines += [f"    Mục tiêu: {s.target}"] if s.target else []
             lines += ["    Nhiệm vụ, giải pháp:", *(f"      - {t}" for t in s.tasks)] if s.tasks else []
             lines += [f"    Chủ trì: {'; '.join(s.lead)}"] if s.lead else []
@@ -153,6 +160,8 @@ def report_text(file: str, tables: list[Table]) -> str:
 
 def report_json(file: str, tables: list[Table]) -> str:
     """`parbook suggest --format json`: the same, as data (see Suggestion for the fields)."""
+    import json
+
     sheets = []
     for table in tables:
         entries = []

@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pyxl.core.agencies import Catalogue, entries_from_rows
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid
 from pyxl.core.levels import UnitKind, unit_kind
-from pyxl.core.library import LIBRARY_SHEET, Library
 from pyxl.core.model import Table
 from pyxl.core.suggest import with_suggestions
 from pyxl.core.table import NoTable, read_table
 from pyxl.core.text import clean, fold, tone_key
+
+if TYPE_CHECKING:
+    from pyxl.core.library import Library
 
 # Sheets that parbook or the officer keep beside the tables; never read as a PHỤ LỤC.
 SIDE_SHEETS = {
@@ -21,6 +24,7 @@ SIDE_SHEETS = {
 INFO_SHEET = "thong tin"
 LIST_SHEET = "danh muc"
 UNIT_KEY = "ten don vi ban hanh"
+LIBRARY_KEY = "giai phap mau"  # pyxl.core.library.LIBRARY_SHEET folded; that module is imported when needed
 
 
 def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, year: int | None = None,
@@ -73,6 +77,8 @@ def workbook_catalogue(grids: list[Grid]) -> Catalogue:
 
 def workbook_library(grids: list[Grid]) -> Library:
     """The built-in remediation library, extended by the workbook's own 'Giải pháp mẫu' sheet when it has one."""
+    from pyxl.core.library import Library
+
     return own_library(grids) or Library.builtin()
 
 
@@ -80,7 +86,9 @@ def own_library(grids: list[Grid]) -> Library | None:
     """The built-in library extended by the workbook's own 'Giải pháp mẫu' sheet; None without such a sheet."""
     library = None
     for grid in grids:
-        if fold(grid.name) == fold(LIBRARY_SHEET):
+        if fold(grid.name) == LIBRARY_KEY:
+            from pyxl.core.library import Library
+
             library = (library or Library.builtin()).extended(grid.rows, grid.name)
     return library
 
