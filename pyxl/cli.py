@@ -17,7 +17,6 @@ from pyxl import __version__
 from pyxl.cli_help import Parser, iso_date, positive_count, year_number
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import ERROR
-from pyxl.files import STDOUT, describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 ARRANGEMENTS = "criterion (theo tiêu chí, mặc định), field (theo lĩnh vực) hoặc lead (theo cơ quan chủ trì)"
@@ -387,6 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ParbookError as error:
         _say(error.message)
     except OSError as error:
+        from pyxl.files import STDOUT, describe_os_error
+
         if error.filename is None:  # writing our own output (a closed pipe, a full disk under '>')
             _drop_stdout()
             _say(describe_os_error(error, STDOUT, writing=True))
