@@ -70,15 +70,15 @@ def _spelled_out(raw: list[str]) -> tuple[str, ...]:
     if _SPELLED_OUT.isdisjoint(raw):
         return tuple(raw)
     out: list[str] = []
-    i = 0
-    while i < len(raw):
-        pair = _PAIRS.get((raw[i], raw[i + 1])) if i + 1 < len(raw) else None
-        if pair:
-            out += pair.split()
-            i += 2
-            continue
-        out += _ABBREVIATIONS.get(raw[i], raw[i]).split()
-        i += 1
+    done = 0  # raw[:done] is in out
+    for i in [i for i, word in enumerate(raw) if word in _SPELLED_OUT]:
+        if i < done:
+            continue  # the second syllable of a pair already spelled out
+        pair = _PAIRS.get(tuple(raw[i:i + 2]))
+        out += raw[done:i]
+        out += (pair or _ABBREVIATIONS.get(raw[i], raw[i])).split()
+        done = i + (2 if pair else 1)
+    out += raw[done:]
     return tuple(out)
 
 
