@@ -48,15 +48,19 @@ _COMPOUND_PARTS = (
     (("ĐC", "XD"), "Địa chính - Xây dựng"),
     (("VP", "TK"), "Văn phòng - Thống kê"),
 )
-_SINGLE_PARTS = {"VP": "Văn phòng", "XH": "Xã hội", "XD": "Xây dựng", "TTPVHCC": "Trung tâm Phục vụ hành chính công"}
+_SINGLE_PARTS = {
+    "VP": "Văn phòng", "XH": "Xã hội", "XD": "Xây dựng", "TTPVHCC": "Trung tâm Phục vụ hành chính công",
+}
 # Parts may be joined by "-", "–", "&" or nothing ("LĐTB&XH"); a part glued to a further part
-# ("VH-TT&DL", another body) is left alone. One pattern for all compounds (no compound's part starts
-# another, so none overlaps another), looked up by its letters; the single abbreviations after them.
-_COMPOUNDS = re.compile(r"(?<![\w&–—-])(?:" + "|".join(r"\s*[-–—&]?\s*".join(parts) for parts, _ in _COMPOUND_PARTS)
-                        + r")(?!\w|[-–—&]\w)")
+# ("VH-TT&DL", another body) is left alone. One pattern finds every compound (no part of one starts
+# another, so no two overlap) and its letters name it; the single abbreviations are spelled out after.
+_JOINER = r"\s*[-–—&]?\s*"
+_COMPOUNDS = re.compile(
+    r"(?<![\w&–—-])(?:" + "|".join(_JOINER.join(parts) for parts, _ in _COMPOUND_PARTS) + r")(?!\w|[-–—&]\w)"
+)
 _COMPOUND_NAMES = {"".join(parts): expansion for parts, expansion in _COMPOUND_PARTS}
+_JOINED = re.compile(r"[\s&–—-]")  # what _JOINER may match
 _SINGLES = re.compile(r"(?<!\w)(?:" + "|".join(_SINGLE_PARTS) + r")(?!\w)")
-_JOINED = re.compile(r"[\s&–—-]")
 _AMPERSAND = re.compile(r"\s*&\s*")
 _DASH = re.compile(r"(?<=\S)\s*[-–—]+\s*(?=\S)")
 _SPACES = re.compile(r"\s+")

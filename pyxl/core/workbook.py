@@ -49,7 +49,8 @@ def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, 
         except NoTable as reason:
             reasons.append(reason.message)
             continue
-        tables.append(with_suggestions(table, library, table_unit(table, grids, catalogue), every_item=all_suggestions))
+        unit = table_unit(table, grids, catalogue)
+        tables.append(with_suggestions(table, library, unit, every_item=all_suggestions))
     if not tables:
         if len(reasons) == 1:
             raise ParbookError(reasons[0])
