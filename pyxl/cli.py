@@ -17,7 +17,6 @@ from pyxl import __version__
 from pyxl.cli_help import Parser, iso_date, positive_count, year_number
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import ERROR
-from pyxl.files import STDOUT, describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 ARRANGEMENTS = "criterion (theo tiêu chí, mặc định), field (theo lĩnh vực) hoặc lead (theo cơ quan chủ trì)"
@@ -38,7 +37,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from pyxl.core.report import to_json, to_text
     from pyxl.readers import read_tables
 
-    tables = read_tables(args.file, args.sheet, args.year, args.as_of, args.engine)
+    tables = read_tables(args.file, args.sheet, args.year, args.as_of, args.engine, all_suggestions=False)
     report = to_json(args.file, tables) if args.format == "json" else to_text(args.file, tables)
     _write_report(report, args.output, args.overwrite)
     has_errors = any(f.severity == ERROR for t in tables for f in t.findings)
@@ -391,6 +390,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ParbookError as error:
         _say(error.message)
     except OSError as error:
+        from pyxl.files import STDOUT, describe_os_error
+
         if error.filename is None:  # writing our own output (a closed pipe, a full disk under '>')
             _drop_stdout()
             _say(describe_os_error(error, STDOUT, writing=True))

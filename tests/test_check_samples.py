@@ -147,3 +147,16 @@ def test_every_sample_text_report_names_cells(parbook):
     assert result.code == 0
     assert "Điểm bị mất: 8,45" in result.out
     assert "PHỤ LỤC!E" in result.out
+
+
+@pytest.mark.parametrize("name", ["ia_pa_2019.xlsx", "son_giang_2021.xlsx", "vinh_linh_2023.xlsx",
+                                  "phuoc_my_2024.xlsx", "district_2025.xlsx"])
+def test_check_reads_only_the_suggestions_its_findings_print(name):
+    every = read_tables(SAMPLES / name, as_of=date(2024, 5, 1))
+    shown = read_tables(SAMPLES / name, as_of=date(2024, 5, 1), all_suggestions=False)
+    assert [t.findings for t in shown] == [t.findings for t in every]
+    for few, full in zip(shown, every):
+        printed = {f.row for f in few.findings if f.suggestion}
+        planned = {f.row for f in few.findings if f.code in ("MISSING_SOLUTION", "MISSING_LEAD", "MISSING_DEADLINE")}
+        assert printed <= {few.items[i].row for i in few.suggestions} <= planned
+        assert few.suggestions == {i: full.suggestions[i] for i in few.suggestions}

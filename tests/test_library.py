@@ -305,3 +305,9 @@ def test_parbook_xlsm_examples_are_valid_and_switched_off():
         for kind in OWNER_KINDS:
             assert all(Catalogue.builtin().is_known(n, LEVEL_OF[kind]) for n in entry.lead[kind])
     assert json.dumps([e.id for e in own])
+
+
+def test_the_workbook_finds_the_library_sheet_by_its_name():
+    from pyxl.core.workbook import LIBRARY_KEY, SIDE_SHEETS
+
+    assert LIBRARY_KEY == fold(LIBRARY_SHEET) and LIBRARY_KEY in SIDE_SHEETS

@@ -48,19 +48,19 @@ _COMPOUND_PARTS = (
     (("ĐC", "XD"), "Địa chính - Xây dựng"),
     (("VP", "TK"), "Văn phòng - Thống kê"),
 )
+_SINGLE_PARTS = {
+    "VP": "Văn phòng", "XH": "Xã hội", "XD": "Xây dựng", "TTPVHCC": "Trung tâm Phục vụ hành chính công",
+}
 # Parts may be joined by "-", "–", "&" or nothing ("LĐTB&XH"); a part glued to a further part
-# ("VH-TT&DL", another body) is left alone.
-_COMPOUNDS = tuple(
-    (re.compile(r"(?<![\w&–—-])" + r"\s*[-–—&]?\s*".join(parts) + r"(?!\w|[-–—&]\w)"), expansion)
-    for parts, expansion in _COMPOUND_PARTS
+# ("VH-TT&DL", another body) is left alone. One pattern finds every compound (no part of one starts
+# another, so no two overlap) and its letters name it; the single abbreviations are spelled out after.
+_JOINER = r"\s*[-–—&]?\s*"
+_COMPOUNDS = re.compile(
+    r"(?<![\w&–—-])(?:" + "|".join(_JOINER.join(parts) for parts, _ in _COMPOUND_PARTS) + r")(?!\w|[-–—&]\w)"
 )
-_SINGLES = tuple(
-    (re.compile(rf"(?<!\w){abbreviation}(?!\w)"), expansion)
-    for abbreviation, expansion in (
-        ("VP", "Văn phòng"), ("XH", "Xã hội"), ("XD", "Xây dựng"),
-        ("TTPVHCC", "Trung tâm Phục vụ hành chính công"),
-    )
-)
+_COMPOUND_NAMES = {"".join(parts): expansion for parts, expansion in _COMPOUND_PARTS}
+_JOINED = re.compile(r"[\s&–—-]")  # what _JOINER may match
+_SINGLES = re.compile(r"(?<!\w)(?:" + "|".join(_SINGLE_PARTS) + r")(?!\w)")
 _AMPERSAND = re.compile(r"\s*&\s*")
 _DASH = re.compile(r"(?<=\S)\s*[-–—]+\s*(?=\S)")
 _SPACES = re.compile(r"\s+")
@@ -104,8 +104,10 @@ _ALIAS_SEPARATOR = re.compile(r"[;\n]")
 def normalize_name(name: str) -> str:
     """One spelling of dashes, '&', spaces and abbreviations: 'VP HĐND&UBND' → 'Văn phòng HĐND và UBND'."""
     text = clean(name).replace("\n", " ")
-    for pattern, replacement in (*_LONG_FORMS, *_COMPOUNDS, *_SINGLES):
+    for pattern, replacement in _LONG_FORMS:
         text = pattern.sub(replacement, text)
+    text = _COMPOUNDS.sub(lambda match: _COMPOUND_NAMES[_JOINED.sub("", match.group())], text)
+    text = _SINGLES.sub(lambda match: _SINGLE_PARTS[match.group()], text)
     text = _DASH.sub(" - ", _AMPERSAND.sub(" và ", text))
     text = _SPACES.sub(" ", text).strip(_EDGE)
     return text[:1].upper() + text[1:]

@@ -64,10 +64,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
                   "thoi gian hoan thanh thuc te", "ngay thuc hien xong"),
     "unit": ("don vi", "xa", "phuong", "xa/phuong", "ten don vi", "ten xa", "xa, phuong, thi tran", "dia phuong"),
 }
-_COMPILED = {
-    field: [(p, re.compile(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])")) for p in patterns]
-    for field, patterns in PATTERNS.items()
-}
+# Every wording with its field, longest first (a tie goes to the field listed first).
+_WORDINGS = sorted(((wording, field) for field, wordings in PATTERNS.items() for wording in wordings),
+                   key=lambda pair: -len(pair[0]))
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _PUNCT = re.compile(r"[^a-z0-9/]+")
 
@@ -91,14 +91,22 @@ def match_field(text: str) -> tuple[str | None, int]:
     """The field a header text means, with a score (length of the wording matched); (None, 0) if none."""
     folded = fold(text)
     bare = _PUNCT.sub(" ", folded).strip()
-    best: tuple[str | None, int] = (None, 0)
-    for field, patterns in _COMPILED.items():
-        for wording, pattern in patterns:
-            # Very short wordings ("tt", "xa") must be the whole header, not a word inside it.
-            hit = bare == wording if len(wording) <= 3 else pattern.search(folded)
-            if hit and len(wording) > best[1]:
-                best = (field, len(wording))
-    return best
+    for wording, field in _WORDINGS:
+        # Very short wordings ("tt", "xa") must be the whole header, not a word inside it.
+        if bare == wording if len(wording) <= 3 else wording in folded and _has_words(folded, wording):
+            return field, len(wording)
+    return None, 0
+
+
+def _has_words(text: str, wording: str) -> bool:
+    """True when the wording is in the text with no letter or digit right before or after it."""
+    start = text.find(wording)
+    while start >= 0:
+        end = start + len(wording)
+        if (start == 0 or text[start - 1] not in _ALNUM) and (end == len(text) or text[end] not in _ALNUM):
+            return True
+        start = text.find(wording, start + 1)
+    return False
 
 
 def _filled(grid: Grid, rows: range) -> dict[tuple[int, int], str]:

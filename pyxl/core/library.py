@@ -230,9 +230,13 @@ class Library:
     def __init__(self, entries: Iterable[Entry]):
         self.entries = tuple(entries)
         self._by_id = {fold(e.id): e for e in self.entries}
-        self._index = TopicIndex([Topic(e.id, field_of(e.field) or e.field, e.keys, e.topic,
-                                        " ".join((e.target, *e.causes, *e.tasks)))
-                                  for e in self.entries if e.active])
+
+    @functools.cached_property
+    def _index(self) -> TopicIndex:
+        """Built on the first match: listing or extending a library needs no index."""
+        return TopicIndex([Topic(e.id, field_of(e.field) or e.field, e.keys, e.topic,
+                                 " ".join((e.target, *e.causes, *e.tasks)))
+                           for e in self.entries if e.active])
 
     @classmethod
     @functools.cache

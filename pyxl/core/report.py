@@ -1,7 +1,6 @@
 """Reports of a check: the JSON contract (DESIGN.md) and a readable Vietnamese text."""
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 from pyxl.core.model import ERROR, INFO, WARNING, Finding, Item, Table
@@ -59,6 +58,8 @@ def table_json(table: Table) -> dict:
 
 def to_json(file: str, tables: list[Table]) -> str:
     """The `parbook check --format json` document."""
+    import json  # only this report needs it
+
     return json.dumps({"file": file, "sheets": [table_json(t) for t in tables]}, ensure_ascii=False, indent=1)
 
 

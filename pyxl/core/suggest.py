@@ -8,20 +8,20 @@ so the officer sees, item by item, what the library proposes.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pyxl.core.deadlines import parse_deadline
 from pyxl.core.levels import UnitKind
-from pyxl.core.library import BUILTIN, Library, Suggestion
 from pyxl.core.model import INFO, SCORES, Finding, Item, Table
 from pyxl.core.numbers import format_points
 from pyxl.core.scoring import children_of
-from pyxl.core.topics import context_field
+
+if TYPE_CHECKING:  # the library and its matcher are imported when an item needs a suggestion
+    from pyxl.core.library import Library, Suggestion
 
 PLAN_CODES = frozenset({"MISSING_SOLUTION", "MISSING_LEAD", "MISSING_DEADLINE"})
-_SOURCE_WORDS = {BUILTIN: "thư viện có sẵn"}
 
 
 def plan_items(table: Table) -> list[int]:
@@ -54,17 +54,27 @@ def item_field(table: Table, item: Item) -> str | None:
         root = table.items[root.parent]
     if root is not item:
         texts.append(root.title)
+    from pyxl.core.topics import context_field
+
     return context_field(texts)
 
 
-def with_suggestions(table: Table, library: Library, unit: UnitKind, year: int | None = None) -> Table:
+def with_suggestions(table: Table, library: Library | None, unit: UnitKind, year: int | None = None,
+                     every_item: bool = True) -> Table:
     """The table with the library's suggestions for its plan items, on `suggestions` and on the plan findings.
 
+    library: None for the built-in one, read only when an item needs a suggestion.
     year: the plan year the suggestions' deadlines fall in (default: the table's, else this year).
+    every_item=False: only the items whose findings print a suggestion (all that a check report shows).
     """
     year = year or table.year or date.today().year
+    items = plan_items(table) if every_item else _shown_items(table)
+    if items and library is None:
+        from pyxl.core.library import Library
+
+        library = Library.builtin()
     suggestions: dict[int, Suggestion] = {}
-    for i in plan_items(table):
+    for i in items:
         item = table.items[i]
         found = library.suggest(item.title, unit, year, item_field(table, item))
         if found:
@@ -73,6 +83,16 @@ def with_suggestions(table: Table, library: Library, unit: UnitKind, year: int |
     findings = [_with_text(f, by_row.get(f.row)) for f in table.findings]
     findings += _no_solution_column(table, suggestions, findings)
     return replace(table, findings=tuple(findings), suggestions=suggestions)
+
+
+def _shown_items(table: Table) -> list[int]:
+    """The plan items a finding prints a suggestion for: a plan finding without a suggestion of its own, or
+    (a score table without a solution column) the note `_no_solution_column` adds."""
+    asked = {f.row for f in table.findings if f.code in PLAN_CODES and not f.suggestion}
+    noted = {f.row for f in table.findings if f.code == "MISSING_SOLUTION"}
+    no_column = table.kind == SCORES and "solution" not in table.columns
+    return [i for i in plan_items(table) if (item := table.items[i]).row in asked
+            or (no_column and item.row not in noted and not item.solution)]
 
 
 def _with_text(finding: Finding, suggestion: Suggestion | None) -> Finding:
@@ -109,6 +129,9 @@ def _filled(item: Item) -> list[str]:
 
 def report_text(file: str, tables: list[Table]) -> str:
     """`parbook suggest`: per item a plan must cover, the entry matched, its confidence and what it proposes."""
+    from pyxl.core.library import BUILTIN
+
+    source_words = {BUILTIN: "thư viện có sẵn"}
     lines = [f"Tệp: {file}"]
     for table in tables:
         items = plan_items(table)
@@ -123,7 +146,7 @@ def report_text(file: str, tables: list[Table]) -> str:
                              "'Giải pháp mẫu'.")
                 continue
             lines.append(f"    Mẫu: {s.entry_id} — {s.topic} (độ tin cậy {round(s.confidence * 100)}%; "
-                         f"{_SOURCE_WORDS.get(s.source, s.source)})")
+                         f"{source_words.get(s.source, s.source)})")
             lines += [f"    Mục tiêu: {s.target}"] if s.target else []
             lines += ["    Nhiệm vụ, giải pháp:", *(f"      - {t}" for t in s.tasks)] if s.tasks else []
             lines += [f"    Chủ trì: {'; '.join(s.lead)}"] if s.lead else []
@@ -137,6 +160,8 @@ def report_text(file: str, tables: list[Table]) -> str:
 
 def report_json(file: str, tables: list[Table]) -> str:
     """`parbook suggest --format json`: the same, as data (see Suggestion for the fields)."""
+    import json
+
     sheets = []
     for table in tables:
         entries = []

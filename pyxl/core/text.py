@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from functools import lru_cache
 
 # Combining tone marks; vowel-shape marks (circumflex, breve, horn) are kept apart from them.
 _TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
-_SPACES = re.compile(r"\s+")
 
 
 def nfc(text: str) -> str:
@@ -30,10 +28,11 @@ def clean(value: object) -> str:
 @lru_cache(maxsize=65536)
 def _clean_text(text: str) -> str:
     text = nfc(text).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (" ".join(line.split()) for line in text.split("\n"))  # str.split() splits on what r"\s" matches
     return "\n".join(line for line in lines if line)
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = "".join(_TONES[ch] for ch in decomposed if ch in _TONES)
@@ -44,16 +43,20 @@ def _word_key(word: str) -> str:
 @lru_cache(maxsize=65536)
 def tone_key(text: str) -> str:
     """A matching key where old and new tone placement ("hoá"/"hóa") are equal, case-folded."""
-    words = _SPACES.split(clean(text).casefold())
-    return " ".join(_word_key(w) for w in words if w)
+    return " ".join(_word_key(w) for w in clean(text).casefold().split())
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent- and case-insensitive form for fuzzy matching of headers: 'Điểm thẩm định' → 'diem tham dinh'."""
-    decomposed = unicodedata.normalize("NFD", clean(text).casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.replace("đ", "d")).strip()
+    # Word by word: texts repeat few distinct syllables, and a combining mark never joins two words.
+    return " ".join(word for word in map(_fold_word, clean(text).casefold().split()) if word)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d")
 
 
 def is_upper_title(text: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ _RIVAL_DOUBT = 0.35  # a rival scoring as well takes 35 % off the confidence
 _OTHER_PHRASES = 0.5  # title words covered by a topic's further phrases
 _LOOSE_WORDS = 0.3  # title words the topic knows but no phrase of it covers
 _WORD = re.compile(r"[a-z0-9]+")
+_WORD_OR_SEPARATOR = re.compile(r"[a-z0-9]+|[+.;,:()]")  # no two-word unit spans a separator
 _ABBREVIATIONS = {
     "tthc": "thu tuc hanh chinh", "cchc": "cai cach hanh chinh", "vbqppl": "van ban quy pham phap luat",
     "qppl": "quy pham phap luat", "dvc": "dich vu cong", "dvctt": "dich vu cong truc tuyen",
@@ -38,6 +40,7 @@ _ABBREVIATIONS = {
     "sxkd": "san xuat kinh doanh", "ntm": "nong thon moi",
 }
 _PAIRS = {("tt", "hc"): "thu tuc hanh chinh", ("cc", "hc"): "cai cach hanh chinh"}
+_SPELLED_OUT = frozenset(_ABBREVIATIONS) | {first for first, _ in _PAIRS}  # syllables words() may rewrite
 
 # The PAR Index lĩnh vực (par_framework.md §1), each with the wordings sheets use for it; the first
 # phrase found in a group title names its lĩnh vực. Order matters: specific wordings first.
@@ -59,17 +62,23 @@ FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The folded syllables of a text with abbreviations spelled out: 'Công khai TTHC' → ('cong', 'khai', 'thu', …)."""
-    raw = _WORD.findall(fold(text))
+    return _spelled_out(_WORD.findall(fold(text)))
+
+
+def _spelled_out(raw: list[str]) -> tuple[str, ...]:
+    """Folded syllables with their abbreviations spelled out."""
+    if _SPELLED_OUT.isdisjoint(raw):
+        return tuple(raw)
     out: list[str] = []
-    i = 0
-    while i < len(raw):
-        pair = _PAIRS.get((raw[i], raw[i + 1])) if i + 1 < len(raw) else None
-        if pair:
-            out += pair.split()
-            i += 2
-            continue
-        out += _ABBREVIATIONS.get(raw[i], raw[i]).split()
-        i += 1
+    done = 0  # raw[:done] is in out
+    for i in [i for i, word in enumerate(raw) if word in _SPELLED_OUT]:
+        if i < done:
+            continue  # the second syllable of a pair already spelled out
+        pair = _PAIRS.get(tuple(raw[i:i + 2]))
+        out += raw[done:i]
+        out += (pair or _ABBREVIATIONS.get(raw[i], raw[i])).split()
+        done = i + (2 if pair else 1)
+    out += raw[done:]
     return tuple(out)
 
 
@@ -127,16 +136,14 @@ class TopicIndex:
         self.topics = tuple(topics)
         self._phrases: list[list[tuple[_Phrase, frozenset[str]]]] = []  # each with the words it needs
         self._vocab: list[frozenset[str]] = []
-        frequency: dict[str | tuple[str, str], int] = {}
+        self._frequency: Counter[str | tuple[str, str]] = Counter()  # feature → topics whose wording has it
         for topic in self.topics:
             phrases = [(p, frozenset(w for part in p for w in part)) for p in map(_parse, topic.phrases) if p]
             vocab = frozenset(w for _, needs in phrases for w in needs) | frozenset(words(topic.extra))
             self._phrases.append(phrases)
             self._vocab.append(vocab)
-            for feature in vocab | _features(topic):
-                frequency[feature] = frequency.get(feature, 0) + 1
-        count = max(len(self.topics), 1)
-        self._idf = {feature: math.log(1 + count / n) for feature, n in frequency.items()}
+            self._frequency.update(vocab | _features(topic))
+        self._count = max(len(self.topics), 1)
         # best(title, field): the same titles come back in every commune's sheet, so answers are kept.
         self.best = lru_cache(maxsize=16384)(self._best)
 
@@ -184,7 +191,12 @@ class TopicIndex:
         """How telling the word at i is: its own rarity, or that of a known two-word unit it is part of
         ('bộ' is everywhere, 'nội bộ' is not)."""
         pairs = (tokens[j:j + 2] for j in (i - 1, i) if 0 <= j < len(tokens) - 1)
-        return max((self._idf.get(pair, 0.0) for pair in pairs), default=0.0) or self._idf.get(tokens[i], 0.0)
+        return max((self._idf(pair) for pair in pairs), default=0.0) or self._idf(tokens[i])
+
+    def _idf(self, feature: str | tuple[str, str]) -> float:
+        """Inverse document frequency over the topics' wording; 0 for a feature no topic has."""
+        n = self._frequency[feature]
+        return math.log(1 + self._count / n) if n else 0.0
 
     @staticmethod
     def _score(tokens: tuple[str, ...], weights: list[float], phrases: list[_Phrase], shared: frozenset[str],
@@ -203,15 +215,18 @@ class TopicIndex:
         return best + _OTHER_PHRASES * others + _LOOSE_WORDS * sum(heaviest[w] for w in loose), bool(covered)
 
 
-def _features(topic: Topic) -> frozenset[str | tuple[str, str]]:
-    """The words and two-word units of all a topic's wording."""
+def _features(topic: Topic) -> set[str | tuple[str, str]]:
+    """The words and two-word units of all a topic's wording.
+
+    Each separator ('+', '.', ';', ',', ':', '(', ')', a line break) stays in the run as a word of its
+    own, so no two-word unit spans one; titles have no such words, so these never weigh anything.
+    """
     found: set[str | tuple[str, str]] = set()
     for text in (*topic.phrases, topic.extra, topic.corpus):
-        for chunk in re.split(r"[+\n.;,:()]", text):
-            run = words(chunk)
-            found.update(run)
-            found.update(run[j:j + 2] for j in range(len(run) - 1))
-    return frozenset(found)
+        run = _spelled_out(_WORD_OR_SEPARATOR.findall(fold(text.replace("\n", ";"))))
+        found.update(run)
+        found.update(zip(run, run[1:]))
+    return found
 
 
 def _parse(line: str) -> _Phrase:

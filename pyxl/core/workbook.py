@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pyxl.core.agencies import Catalogue, entries_from_rows
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid
 from pyxl.core.levels import UnitKind, unit_kind
-from pyxl.core.library import LIBRARY_SHEET, Library
 from pyxl.core.model import Table
 from pyxl.core.suggest import with_suggestions
 from pyxl.core.table import NoTable, read_table
 from pyxl.core.text import clean, fold, tone_key
+
+if TYPE_CHECKING:
+    from pyxl.core.library import Library
 
 # Sheets that parbook or the officer keep beside the tables; never read as a PHỤ LỤC.
 SIDE_SHEETS = {
@@ -21,17 +24,22 @@ SIDE_SHEETS = {
 INFO_SHEET = "thong tin"
 LIST_SHEET = "danh muc"
 UNIT_KEY = "ten don vi ban hanh"
+LIBRARY_KEY = "giai phap mau"  # pyxl.core.library.LIBRARY_SHEET folded; that module is imported when needed
 
 
 def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, year: int | None = None,
-                      as_of: date | None = None) -> list[Table]:
-    """The tables of an already-read workbook (also used for a live Excel book)."""
+                      as_of: date | None = None, all_suggestions: bool = True) -> list[Table]:
+    """The tables of an already-read workbook (also used for a live Excel book).
+
+    all_suggestions=False: suggestions only where a finding prints one (all that `check` shows), so the
+    built-in library is read only when some finding needs it.
+    """
     catalogue = workbook_catalogue(grids)
-    library = workbook_library(grids)
+    library = own_library(grids)
     year = year or info_year(grids)
     if sheet is not None:
         table = read_table(_named(grids, sheet, source), year, as_of, catalogue)
-        return [with_suggestions(table, library, table_unit(table, grids, catalogue))]
+        return [with_suggestions(table, library, table_unit(table, grids, catalogue), every_item=all_suggestions)]
     tables, reasons = [], []
     for grid in grids:
         if fold(grid.name) in SIDE_SHEETS:
@@ -41,7 +49,8 @@ def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, 
         except NoTable as reason:
             reasons.append(reason.message)
             continue
-        tables.append(with_suggestions(table, library, table_unit(table, grids, catalogue)))
+        unit = table_unit(table, grids, catalogue)
+        tables.append(with_suggestions(table, library, unit, every_item=all_suggestions))
     if not tables:
         if len(reasons) == 1:
             raise ParbookError(reasons[0])
@@ -69,10 +78,19 @@ def workbook_catalogue(grids: list[Grid]) -> Catalogue:
 
 def workbook_library(grids: list[Grid]) -> Library:
     """The built-in remediation library, extended by the workbook's own 'Giải pháp mẫu' sheet when it has one."""
-    library = Library.builtin()
+    from pyxl.core.library import Library
+
+    return own_library(grids) or Library.builtin()
+
+
+def own_library(grids: list[Grid]) -> Library | None:
+    """The built-in library extended by the workbook's own 'Giải pháp mẫu' sheet; None without such a sheet."""
+    library = None
     for grid in grids:
-        if fold(grid.name) == fold(LIBRARY_SHEET):
-            library = library.extended(grid.rows, grid.name)
+        if fold(grid.name) == LIBRARY_KEY:
+            from pyxl.core.library import Library
+
+            library = (library or Library.builtin()).extended(grid.rows, grid.name)
     return library
 
 

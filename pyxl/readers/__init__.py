@@ -51,12 +51,13 @@ def read_workbook_sheets(path: str | Path) -> tuple[list[Grid], dict[str, Parboo
 
 
 def read_tables(path: str | Path, sheet: str | None = None, year: int | None = None,
-                as_of: date | None = None, engine: str = "calamine") -> list[Table]:
+                as_of: date | None = None, engine: str = "calamine", all_suggestions: bool = True) -> list[Table]:
     """Every table in the file (or on the named sheet), scored and checked.
 
+    all_suggestions=False: suggestions only where a finding prints one (see `tables_from_grids`).
     Raises ParbookError when the file cannot be read or holds no table.
     """
-    return tables_from_grids(read_workbook(path, engine), Path(path).name, sheet, year, as_of)
+    return tables_from_grids(read_workbook(path, engine), Path(path).name, sheet, year, as_of, all_suggestions)
 
 
 def _read(path: Path, engine: str, lenient: bool) -> tuple[list[Grid], dict[str, ParbookError]]:

@@ -10,8 +10,6 @@ import io
 import re
 import zipfile
 
-from lxml import etree
-
 from pyxl.readers._limits import Census, check_zip, read_part, within_limits
 from pyxl.readers._xmlscan import _sheet_parts
 
@@ -98,6 +96,8 @@ def ods(archive: zipfile.ZipFile, source: str) -> dict[str, Census]:
     check_zip(archive, source)
     if "content.xml" not in archive.namelist():
         return {}
+    from lxml import etree  # only .ods is parsed as XML here
+
     data = read_part(archive, "content.xml", source)
     result: dict[str, Census] = {}
     census, row, col, repeat_rows, depth = Census(), 0, 0, 1, 0

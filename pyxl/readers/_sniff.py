@@ -9,8 +9,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import olefile
-
 XLSX, XLSB, ODS, XLS, ENCRYPTED, HTML, XML2003, TEXT = (
     "xlsx", "xlsb", "ods", "xls", "encrypted", "html", "xml2003", "text")
 
@@ -55,6 +53,8 @@ def _zip_kind(path: Path) -> str | None:
 
 
 def _ole_kind(path: Path) -> str | None:
+    import olefile  # only an OLE file (.xls, an encrypted workbook) needs it
+
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):

@@ -12,8 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-
-from lxml import etree
+from xml.etree import ElementTree  # enough for these parts, and quicker to load than lxml
 
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -66,8 +65,8 @@ def percent_text(value: object) -> object:
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    workbook = etree.fromstring(archive.read("xl/workbook.xml"))
-    rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target") for rel in rels.iter(_REL)}
     names = set(archive.namelist())
     parts = {}
@@ -79,13 +78,13 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _styles(archive: zipfile.ZipFile) -> etree._Element | None:
+def _styles(archive: zipfile.ZipFile) -> ElementTree.Element | None:
     if "xl/styles.xml" not in archive.namelist():
         return None
-    return etree.fromstring(archive.read("xl/styles.xml"))
+    return ElementTree.fromstring(archive.read("xl/styles.xml"))
 
 
-def _percent_styles(styles: etree._Element | None) -> set[bytes]:
+def _percent_styles(styles: ElementTree.Element | None) -> set[bytes]:
     if styles is None:
         return set()
     percent_ids = set(_PERCENT_FORMAT_IDS)
@@ -98,7 +97,7 @@ def _percent_styles(styles: etree._Element | None) -> set[bytes]:
     return {str(i).encode() for i, xf in enumerate(xfs) if int(xf.get("numFmtId", "0")) in percent_ids}
 
 
-def _bold_styles(styles: etree._Element | None) -> set[bytes]:
+def _bold_styles(styles: ElementTree.Element | None) -> set[bytes]:
     """Cell style indexes whose font is bold (<b/>, or <b val="1"/>; val="0" means not bold)."""
     if styles is None:
         return set()
@@ -127,7 +126,7 @@ def _styled_cells(data: bytes, styles: set[bytes], pattern: re.Pattern[bytes] = 
 
 def _uncalculated(data: bytes) -> tuple[str, ...]:
     cells = []
-    for cell in etree.fromstring(data).iter(_CELL):
+    for cell in ElementTree.fromstring(data).iter(_CELL):
         formula = cell.find(_FORMULA)
         if formula is None:
             continue
