@@ -237,6 +237,52 @@ class TableProgress:
         """The overdue items, earliest due first."""
         return sorted((p for p in self.items if p.overdue), key=lambda p: (p.due, p.item.row))
 
+    def summary(self) -> ProgressSummary:
+        """The figures and late items alone (what a merge keeps of every commune)."""
+        late = tuple(LateItem(p.item.row, p.item.code, p.item.title, p.offices, p.item.deadline.text,
+                              p.due, p.status.state, p.status.text, p.item.note, p.cell)  # type: ignore[arg-type]
+                     for p in self.late)
+        found = self.counts()
+        return ProgressSummary(self.sheet, self.kind, self.year, self.as_of,
+                               tuple(p.status.state for p in self.items), found["overdue"], found["due_soon"], late)
+
+
+@dataclass(frozen=True)
+class LateItem:
+    """An overdue item as a summary lists it: where it is, what it is, who leads it and what it says."""
+
+    row: int
+    code: str | None
+    title: str
+    offices: tuple[str, ...]  # by their catalogue names (the names as written when unknown)
+    deadline: str | None  # the deadline cell as typed
+    due: date
+    state: str
+    status_text: str | None  # the status as typed
+    note: str | None
+    cell: str | None  # A1 of the status cell (else the deadline cell)
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    """A table's progress in figures, small enough to send for every commune of a province: the state of
+    each followed item, how many are overdue and due soon, and the overdue items (earliest due first)."""
+
+    sheet: str
+    kind: str
+    year: int | None
+    as_of: date
+    items: tuple[str, ...]  # each followed item's state, in table order
+    overdue: int
+    due_soon: int
+    late: tuple[LateItem, ...]
+
+    def counts(self) -> dict[str, int]:
+        """Items per state, and how many are overdue and due soon (as TableProgress.counts)."""
+        found = {state: self.items.count(state) for state in STATES}
+        found["overdue"], found["due_soon"] = self.overdue, self.due_soon
+        return found
+
 
 def counts(items: tuple[ItemProgress, ...] | list[ItemProgress]) -> dict[str, int]:
     """{done, in_progress, not_started, unknown, overdue, due_soon} over items."""
