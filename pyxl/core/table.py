@@ -1,6 +1,7 @@
 """One sheet's grid → a scored and checked Table. Pure Python over plain values."""
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from decimal import Decimal
@@ -171,7 +172,6 @@ class _CellReader:
     def __init__(self, year: int, as_of: date, catalogue: Catalogue, level: str | None):
         self.year, self.as_of = year, as_of
         self._agencies = AgencyReader(_remembered(catalogue), level)
-        self._deadlines: dict[str, Deadline] = {}
         self._reported: set[str] = set()
 
     def learn(self, raw_items: list[RawItem]) -> None:
@@ -192,10 +192,12 @@ class _CellReader:
 
     def deadline(self, text: str | None) -> Deadline:
         """The parsed deadline cell."""
-        key = text or ""
-        if key not in self._deadlines:
-            self._deadlines[key] = parse_deadline(text, self.year, self.as_of)
-        return self._deadlines[key]
+        return _deadline(text or "", self.year, self.as_of)
+
+
+@functools.lru_cache(maxsize=8192)  # "Quý II/2026", "Tháng 6/2026": the same wordings in every table of a merge
+def _deadline(text: str, year: int, as_of: date) -> Deadline:
+    return parse_deadline(text, year, as_of)
 
 
 def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings: list[Finding]) -> Item:
