@@ -135,7 +135,7 @@ def _map(grid: Grid, rows: range, cleaned: Cleaned | None = None) -> tuple[dict[
     return dict(columns), dict(texts), score
 
 
-@lru_cache(maxsize=4096)  # the communes of a merge share their header rows
+@lru_cache(maxsize=512)  # the communes of a merge share their header rows (kept: used by every commune)
 def _mapped(filled: tuple[tuple[tuple[int, int], str], ...], width: int,
             height: int) -> tuple[dict[str, int], dict[int, str], int]:
     """The field of each column of a header from its filled cells (rows counted from the header's first)."""
