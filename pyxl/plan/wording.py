@@ -26,6 +26,7 @@ def format_date(day: date) -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+@functools.lru_cache(maxsize=4096)  # a function of the value: equal Decimals ('0.5', '0.50') print alike
 def points(value: Decimal | None) -> str:
     return format_points(value) if value is not None else ""
 
