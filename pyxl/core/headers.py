@@ -147,8 +147,11 @@ def _mapped(filled: tuple[tuple[tuple[int, int], str], ...], width: int,
         parts = list(dict.fromkeys(cells[(r, c)] for r in range(height) if (r, c) in cells))
         if not parts:
             continue
-        candidates = [parts[-1], " ".join(parts)]
-        field, size = max((match_field(t) for t in candidates), key=lambda hit: hit[1])
+        field, size = match_field(parts[-1])
+        if len(parts) > 1:  # the sub-header alone, else with the headers above it
+            joined = match_field(" ".join(parts))
+            if joined[1] > size:
+                field, size = joined
         if field and field not in columns:
             columns[field] = c
             texts[c] = " / ".join(parts)
