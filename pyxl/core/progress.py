@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 
 from pyxl.core.deadlines import is_done, reports_done
@@ -104,6 +105,14 @@ def read_status(status: object = None, completed: object = None, deadline: Deadl
     The first cell that names a state decides it; a completion date is read from the status wording
     ('Hoàn thành ngày 15/5/2025') or the 'Ngày hoàn thành' cell (a day without a year takes `year`).
     """
+    try:
+        return _read_status(status, completed, deadline, note, year)
+    except TypeError:  # an unhashable value (a range given to PAR_STATUS): read without the cache
+        return _read_status.__wrapped__(status, completed, deadline, note, year)
+
+
+@lru_cache(maxsize=8192, typed=True)  # "Đã hoàn thành", "Đang thực hiện": the same cells in every table
+def _read_status(status: object, completed: object, deadline: Deadline, note: object, year: int | None) -> Status:
     typed_day, finished = completion_day(status, year), completion_day(completed, year)
     state = status_state(status)
     if state is None and typed_day and _ONLY_DATE.match(fold(clean(status))):
