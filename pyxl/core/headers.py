@@ -106,7 +106,7 @@ Cleaned = tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int, str]]]
 
 def _cleaned(grid: Grid, height: int) -> Cleaned:
     """The cleaned texts of the first height rows by column, and the merged ranges starting there with their text."""
-    rows = {r: {c: text for c, value in enumerate(grid.rows[r]) if (text := clean(value))}
+    rows = {r: {c: text for c, value in enumerate(grid.rows[r]) if value is not None and (text := clean(value))}
             for r in range(min(height, grid.height))}
     merges = [(r1, c1, r2, c2, text) for r1, c1, r2, c2 in grid.merges
               if r1 < height and (text := clean(grid.value(r1, c1)))]
