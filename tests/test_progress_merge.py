@@ -84,3 +84,40 @@ def test_parbook_progress_on_the_same_workbook_gives_the_same_figures(district, 
     ranking = text.split("Xếp hạng theo tỷ lệ nhiệm vụ đã hoàn thành:")[1].strip().splitlines()
     names = [line.split(":")[0].strip() for line in ranking]
     assert names == ["1. Bình Minh", "2. An Phú", "2. Đồng Xuân", "4. Cát Tiên"]
+
+
+def test_the_summary_keeps_the_figures_and_late_items_of_the_full_progress(district):
+    """What the workers send back for each commune: the same counts and late items as the table's progress."""
+    source, result, _ = district
+    from pyxl.core.progress import table_progress
+    from pyxl.readers import read_tables
+
+    tables = {t.sheet: t for t in read_tables(str(source), as_of=AS_OF)}
+    for outcome in result.outcomes:
+        full = table_progress(tables[outcome.sheet], AS_OF)
+        summary = outcome.progress
+        assert summary.counts() == full.counts() and len(summary.items) == len(full.items)
+        assert [(p.row, p.code, p.title, p.offices, p.deadline, p.due, p.status_text, p.note, p.cell)
+                for p in summary.late] == [
+            (p.item.row, p.item.code, p.item.title, p.offices, p.item.deadline.text, p.due, p.status.text,
+             p.item.note, p.cell) for p in full.late]
+
+
+def test_communes_are_ranked_by_the_same_rule_as_parbook_progress():
+    import random
+
+    from pyxl.core.progress import DONE, STATES, ProgressSummary
+    from pyxl.core.progress_report import ranks
+    from pyxl.merge.progress_sheet import rank_communes
+
+    rng = random.Random(15)
+    summaries = []
+    for _ in range(400):
+        states = tuple(rng.choice(STATES) for _ in range(rng.randint(0, 6)))
+        late = rng.randint(0, sum(1 for s in states if s != DONE))
+        summaries.append(ProgressSummary("x", "tasks", 2025, AS_OF, states, late, 0, ()))
+    with_items = [s for s in summaries if s.items]
+    expected = ranks(summaries)  # the ranking of `parbook progress`, over the same figures
+    assert rank_communes(summaries) == expected
+    assert rank_communes([None, *summaries]) == {i + 1: rank for i, rank in expected.items()}
+    assert len(set(expected.values())) > 10 and len(expected) == len(with_items)

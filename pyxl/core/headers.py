@@ -109,17 +109,26 @@ def _has_words(text: str, wording: str) -> bool:
     return False
 
 
-def _filled(grid: Grid, rows: range) -> dict[tuple[int, int], str]:
-    """Header cell texts with merged ranges spread over every cell they cover."""
-    cells: dict[tuple[int, int], str] = {}
-    for r in rows:
-        for c in range(grid.width):
-            text = clean(grid.value(r, c))
-            if text:
-                cells[(r, c)] = text
-    for r1, c1, r2, c2 in grid.merges:
-        text = clean(grid.value(r1, c1))
-        if not text or r1 not in rows:
+Cleaned = tuple[dict[int, dict[int, str]], list[tuple[int, int, int, int, str]]]  # texts by row, merges with text
+
+
+def _cleaned(grid: Grid, height: int) -> Cleaned:
+    """The cleaned texts of the first height rows by column, and the merged ranges starting there with their text."""
+    rows = {r: {c: text for c, value in enumerate(grid.rows[r]) if value is not None and (text := clean(value))}
+            for r in range(min(height, grid.height))}
+    merges = [(r1, c1, r2, c2, text) for r1, c1, r2, c2 in grid.merges
+              if r1 < height and (text := clean(grid.value(r1, c1)))]
+    return rows, merges
+
+
+def _filled(grid: Grid, rows: range, cleaned: Cleaned | None = None) -> dict[tuple[int, int], str]:
+    """Header cell texts with merged ranges spread over every cell they cover (cleaned: `_cleaned` of enough rows)."""
+    if cleaned is None or rows[-1] not in cleaned[0]:
+        cleaned = _cleaned(grid, rows[-1] + 1)
+    texts, merges = cleaned
+    cells: dict[tuple[int, int], str] = {(r, c): text for r in rows for c, text in texts.get(r, {}).items()}
+    for r1, c1, r2, c2, text in merges:
+        if r1 not in rows:
             continue
         for r in range(r1, min(r2, rows[-1]) + 1):
             for c in range(c1, c2 + 1):
@@ -127,17 +136,30 @@ def _filled(grid: Grid, rows: range) -> dict[tuple[int, int], str]:
     return cells
 
 
-def _map(grid: Grid, rows: range) -> tuple[dict[str, int], dict[int, str], int]:
-    cells = _filled(grid, rows)
+def _map(grid: Grid, rows: range, cleaned: Cleaned | None = None) -> tuple[dict[str, int], dict[int, str], int]:
+    top = rows[0]
+    filled = tuple(((r - top, c), text) for (r, c), text in _filled(grid, rows, cleaned).items())
+    columns, texts, score = _mapped(filled, grid.width, len(rows))
+    return dict(columns), dict(texts), score
+
+
+@lru_cache(maxsize=512)  # the communes of a merge share their header rows (kept: used by every commune)
+def _mapped(filled: tuple[tuple[tuple[int, int], str], ...], width: int,
+            height: int) -> tuple[dict[str, int], dict[int, str], int]:
+    """The field of each column of a header from its filled cells (rows counted from the header's first)."""
+    cells = dict(filled)
     columns: dict[str, int] = {}
     texts: dict[int, str] = {}
     score = 0
-    for c in range(grid.width):
-        parts = list(dict.fromkeys(cells[(r, c)] for r in rows if (r, c) in cells))
+    for c in range(width):
+        parts = list(dict.fromkeys(cells[(r, c)] for r in range(height) if (r, c) in cells))
         if not parts:
             continue
-        candidates = [parts[-1], " ".join(parts)]
-        field, size = max((match_field(t) for t in candidates), key=lambda hit: hit[1])
+        field, size = match_field(parts[-1])
+        if len(parts) > 1:  # the sub-header alone, else with the headers above it
+            joined = match_field(" ".join(parts))
+            if joined[1] > size:
+                field, size = joined
         if field and field not in columns:
             columns[field] = c
             texts[c] = " / ".join(parts)
@@ -155,12 +177,13 @@ def _two_row_plausible(grid: Grid, r: int) -> bool:
 def find_header(grid: Grid) -> Header | None:
     """The best header in the first 30 rows, or None when no row looks like a PHỤ LỤC header."""
     best: tuple[tuple[int, int], Header] | None = None
+    cleaned = _cleaned(grid, SCAN_ROWS + 1)  # once: every row is looked at alone and with the next
     for r in range(min(SCAN_ROWS, grid.height)):
         spans = [range(r, r + 1)]
         if r + 1 < grid.height and _two_row_plausible(grid, r):
             spans.append(range(r, r + 2))
         for rows in spans:
-            columns, texts, score = _map(grid, rows)
+            columns, texts, score = _map(grid, rows, cleaned)
             if "title" not in columns or score < 3:
                 continue
             # Ties go to the earlier, shorter header (a title line is not part of it).

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 
 from pyxl.core.deadlines import is_done, reports_done
@@ -104,6 +105,14 @@ def read_status(status: object = None, completed: object = None, deadline: Deadl
     The first cell that names a state decides it; a completion date is read from the status wording
     ('Hoàn thành ngày 15/5/2025') or the 'Ngày hoàn thành' cell (a day without a year takes `year`).
     """
+    try:
+        return _read_status(status, completed, deadline, note, year)
+    except TypeError:  # an unhashable value (a range given to PAR_STATUS): read without the cache
+        return _read_status.__wrapped__(status, completed, deadline, note, year)
+
+
+@lru_cache(maxsize=8192, typed=True)  # "Đã hoàn thành", "Đang thực hiện": the same cells in every table
+def _read_status(status: object, completed: object, deadline: Deadline, note: object, year: int | None) -> Status:
     typed_day, finished = completion_day(status, year), completion_day(completed, year)
     state = status_state(status)
     if state is None and typed_day and _ONLY_DATE.match(fold(clean(status))):
@@ -236,6 +245,52 @@ class TableProgress:
     def late(self) -> list[ItemProgress]:
         """The overdue items, earliest due first."""
         return sorted((p for p in self.items if p.overdue), key=lambda p: (p.due, p.item.row))
+
+    def summary(self) -> ProgressSummary:
+        """The figures and late items alone (what a merge keeps of every commune)."""
+        late = tuple(LateItem(p.item.row, p.item.code, p.item.title, p.offices, p.item.deadline.text,
+                              p.due, p.status.state, p.status.text, p.item.note, p.cell)  # type: ignore[arg-type]
+                     for p in self.late)
+        found = self.counts()
+        return ProgressSummary(self.sheet, self.kind, self.year, self.as_of,
+                               tuple(p.status.state for p in self.items), found["overdue"], found["due_soon"], late)
+
+
+@dataclass(frozen=True)
+class LateItem:
+    """An overdue item as a summary lists it: where it is, what it is, who leads it and what it says."""
+
+    row: int
+    code: str | None
+    title: str
+    offices: tuple[str, ...]  # by their catalogue names (the names as written when unknown)
+    deadline: str | None  # the deadline cell as typed
+    due: date
+    state: str
+    status_text: str | None  # the status as typed
+    note: str | None
+    cell: str | None  # A1 of the status cell (else the deadline cell)
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    """A table's progress in figures, small enough to send for every commune of a province: the state of
+    each followed item, how many are overdue and due soon, and the overdue items (earliest due first)."""
+
+    sheet: str
+    kind: str
+    year: int | None
+    as_of: date
+    items: tuple[str, ...]  # each followed item's state, in table order
+    overdue: int
+    due_soon: int
+    late: tuple[LateItem, ...]
+
+    def counts(self) -> dict[str, int]:
+        """Items per state, and how many are overdue and due soon (as TableProgress.counts)."""
+        found = {state: self.items.count(state) for state in STATES}
+        found["overdue"], found["due_soon"] = self.overdue, self.due_soon
+        return found
 
 
 def counts(items: tuple[ItemProgress, ...] | list[ItemProgress]) -> dict[str, int]:

@@ -1,6 +1,7 @@
 """One sheet's grid → a scored and checked Table. Pure Python over plain values."""
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from decimal import Decimal
@@ -118,13 +119,59 @@ def _drop_empty_groups(raw_items: list[RawItem]) -> list[RawItem]:
     return kept
 
 
+class _Remembered:
+    """A catalogue whose answers for a name at a level are kept: a catalogue never changes, and the same
+    names recur in every table of a merge. Everything else is the catalogue's own."""
+
+    _LIMIT = 50_000  # answers kept before starting afresh
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._answers: dict[tuple[str, str, str | None], object] = {}
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.catalogue, name)
+
+    def _answer(self, question: str, name: str, level: str | None = None) -> object:
+        key = (question, name, level)
+        if key not in self._answers:
+            if len(self._answers) >= self._LIMIT:
+                self._answers.clear()
+            ask = getattr(self.catalogue, question)
+            self._answers[key] = ask(name) if question == "_candidates" else ask(name, level)
+        return self._answers[key]
+
+    def is_known(self, name: str, level: str | None = None) -> bool:
+        return self._answer("is_known", name, level)  # type: ignore[return-value]
+
+    def canonical(self, name: str, level: str | None = None) -> str:
+        return self._answer("canonical", name, level)  # type: ignore[return-value]
+
+    def kind(self, name: str, level: str | None = None) -> str | None:
+        return self._answer("kind", name, level)  # type: ignore[return-value]
+
+    def _candidates(self, name: str) -> object:  # what split_agencies asks when joining pieces of a name
+        return self._answer("_candidates", name)
+
+
+_REMEMBERED: dict[int, _Remembered] = {}  # id of a catalogue → its remembered answers (the catalogue kept alive)
+
+
+def _remembered(catalogue: Catalogue) -> Catalogue:
+    found = _REMEMBERED.get(id(catalogue))
+    if found is None or found.catalogue is not catalogue:
+        if len(_REMEMBERED) >= 8:
+            _REMEMBERED.pop(next(iter(_REMEMBERED)))
+        found = _REMEMBERED[id(catalogue)] = _Remembered(catalogue)
+    return found  # type: ignore[return-value]
+
+
 class _CellReader:
     """Agency and deadline cells of one table; the same texts repeat down a column, so each is read once."""
 
     def __init__(self, year: int, as_of: date, catalogue: Catalogue, level: str | None):
         self.year, self.as_of = year, as_of
-        self._agencies = AgencyReader(catalogue, level)
-        self._deadlines: dict[str, Deadline] = {}
+        self._agencies = AgencyReader(_remembered(catalogue), level)
         self._reported: set[str] = set()
 
     def learn(self, raw_items: list[RawItem]) -> None:
@@ -145,10 +192,12 @@ class _CellReader:
 
     def deadline(self, text: str | None) -> Deadline:
         """The parsed deadline cell."""
-        key = text or ""
-        if key not in self._deadlines:
-            self._deadlines[key] = parse_deadline(text, self.year, self.as_of)
-        return self._deadlines[key]
+        return _deadline(text or "", self.year, self.as_of)
+
+
+@functools.lru_cache(maxsize=8192)  # "Quý II/2026", "Tháng 6/2026": the same wordings in every table of a merge
+def _deadline(text: str, year: int, as_of: date) -> Deadline:
+    return parse_deadline(text, year, as_of)
 
 
 def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings: list[Finding]) -> Item:

@@ -7,13 +7,14 @@ Ranks: larger share done first, then fewer overdue; ties share a rank (pyxl.core
 """
 from __future__ import annotations
 
+import bisect
 import os
 from datetime import date, datetime
 from pathlib import Path
 
 from pyxl.core.celltext import cell_text, hyperlink, needs_quote_prefix, sheet_ref
-from pyxl.core.progress import DONE, IN_PROGRESS, NOT_STARTED, STATE_NAMES, UNKNOWN, ItemProgress, TableProgress
-from pyxl.core.progress_report import NO_LEAD, ranks
+from pyxl.core.progress import DONE, IN_PROGRESS, NOT_STARTED, STATE_NAMES, UNKNOWN, LateItem, ProgressSummary
+from pyxl.core.progress_report import NO_LEAD, share
 from pyxl.merge.result import MergeResult, Outcome
 
 PROGRESS, LATE = "Tiến độ", "Việc quá hạn"
@@ -66,9 +67,7 @@ class _Sheets:
         ws.write_row(_HEAD, 0, _COLUMNS, f["head"])
         ws.set_row(_HEAD, 45)
         outcomes = list(self.result.outcomes)
-        read = [i for i, o in enumerate(outcomes) if o.progress is not None]
-        progresses = [outcomes[i].progress for i in read]
-        ranked = {read[k]: rank for k, rank in ranks(progresses).items()}  # type: ignore[arg-type]
+        ranked = rank_communes([o.progress for o in outcomes])
         order = sorted(ranked, key=lambda i: (ranked[i], i)) + [i for i in range(len(outcomes)) if i not in ranked]
         row = _HEAD
         for number, i in enumerate(order, start=1):
@@ -76,11 +75,11 @@ class _Sheets:
             self._commune(ws, row, number, outcomes[i], ranked.get(i), first_late.get(i))
         total = row + 1
         ws.write_string(total, 1, "Cộng", f["total"])
-        for col in range(2, 9):
+        sums = [sum(column) for column in zip(*(_figures(o.progress) for o in outcomes))]
+        for col, value in zip(range(2, 9), sums):
             letter = chr(ord("A") + col)
-            value = sum(self._figure(o, col) for o in outcomes)
             ws.write_formula(total, col, f"=SUM({letter}{_HEAD + 2}:{letter}{total})", f["total"], value)
-        done, items = (sum(self._figure(o, c) for o in outcomes) for c in (3, 2))
+        items, done = sums[0], sums[1]
         if items:
             ws.write_number(total, 9, done / items, f["total_share"])
         for col, width in enumerate((5, 26, 10, 10, 10, 10, 10, 9, 10, 10, 8, 50)):
@@ -98,29 +97,19 @@ class _Sheets:
                 ws.write_blank(row, col, None, f["int"])
             self._text(ws, row, 11, outcome.message or "Chưa đọc được bảng của đơn vị này.")
             return
-        counts = progress.counts()
-        for col, value in zip(range(2, 9), (len(progress.items), *(counts[s] for s in _STATES), counts["overdue"],
-                                            counts["due_soon"])):
+        figures = _figures(progress)
+        for col, value in zip(range(2, 9), figures):
             if col == 7 and value and late_row is not None:
                 self._link(ws, row, col, None, sheet_ref(LATE, f"A{late_row + 1}"), value, f["late"])
             else:
                 ws.write_number(row, col, value, f["int"])
         if progress.items:
-            ws.write_number(row, 9, counts[DONE] / len(progress.items), f["share"])
+            ws.write_number(row, 9, figures[1] / len(progress.items), f["share"])
             ws.write_number(row, 10, rank, f["int"])  # type: ignore[arg-type]
         else:
             ws.write_blank(row, 9, None, f["share"])
             ws.write_blank(row, 10, None, f["int"])
         self._text(ws, row, 11, "" if progress.items else "Bảng không có mục nào cần theo dõi.")
-
-    @staticmethod
-    def _figure(outcome: Outcome, col: int) -> int:
-        progress = outcome.progress
-        if progress is None:
-            return 0
-        counts = progress.counts()
-        return {2: len(progress.items), 3: counts[DONE], 4: counts[IN_PROGRESS], 5: counts[NOT_STARTED],
-                6: counts[UNKNOWN], 7: counts["overdue"], 8: counts["due_soon"]}[col]
 
     # -- Việc quá hạn ---------------------------------------------------------------------------------
     def _late(self, ws) -> dict[int, int]:
@@ -145,19 +134,18 @@ class _Sheets:
         _print_setup(ws)
         return first
 
-    def _late_row(self, ws, row: int, number: int, outcome: Outcome, progress: TableProgress,
-                  p: ItemProgress) -> None:
-        f, item = self.f, p.item
+    def _late_row(self, ws, row: int, number: int, outcome: Outcome, progress: ProgressSummary, p: LateItem) -> None:
+        f = self.f
         ws.write_number(row, 0, number, f["int"])
         self._text(ws, row, 1, outcome.name)
-        self._text(ws, row, 2, item.code or "")
-        self._text(ws, row, 3, item.title)
+        self._text(ws, row, 2, p.code or "")
+        self._text(ws, row, 3, p.title)
         self._text(ws, row, 4, ", ".join(p.offices) or NO_LEAD)
-        self._text(ws, row, 5, item.deadline.text or "")
-        ws.write_datetime(row, 6, datetime.combine(p.due, datetime.min.time()), f["date"])  # type: ignore[arg-type]
-        self._text(ws, row, 7, p.status.text or STATE_NAMES[p.status.state])
-        self._text(ws, row, 8, item.note or "")
-        cell = p.cell or f"A{item.row}"
+        self._text(ws, row, 5, p.deadline or "")
+        ws.write_datetime(row, 6, datetime.combine(p.due, datetime.min.time()), f["date"])
+        self._text(ws, row, 7, p.status_text or STATE_NAMES[p.state])
+        self._text(ws, row, 8, p.note or "")
+        cell = p.cell or f"A{p.row}"
         if outcome.source is not None:
             self._link(ws, row, 9, _relative(outcome.source, self.result.out_dir), sheet_ref(progress.sheet, cell),
                        cell, f["link"])
@@ -181,6 +169,23 @@ class _Sheets:
         ws.write_url(row, col, url, fmt, str(shown))
         if not isinstance(shown, str):
             ws.write_number(row, col, shown, fmt)  # keeps the link; SUM counts the number
+
+
+def rank_communes(progresses: list[ProgressSummary | None]) -> dict[int, int]:
+    """Rank of each commune with items followed (index → rank), by the rule of `pyxl.core.progress_report.ranks`
+    (larger share done first, then fewer overdue; ties share a rank), sorted once for a province's thousands."""
+    keys = {i: (-share(p.counts()[DONE], len(p.items)), p.overdue)
+            for i, p in enumerate(progresses) if p is not None and p.items}
+    ordered = sorted(keys.values())
+    return {i: 1 + bisect.bisect_left(ordered, key) for i, key in keys.items()}
+
+
+def _figures(progress: ProgressSummary | None) -> tuple[int, ...]:
+    """Items followed, done, in progress, not started, no result yet, overdue, due soon (zeros when not read)."""
+    if progress is None:
+        return (0,) * 7
+    counts = progress.counts()
+    return (len(progress.items), *(counts[state] for state in _STATES), counts["overdue"], counts["due_soon"])
 
 
 def _relative(path: Path, out_dir: Path) -> str:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pyxl.core.model import ERROR, Finding, Totals
-from pyxl.core.progress import TableProgress
+from pyxl.core.progress import ProgressSummary
 
 WRITTEN = "written"  # the plan was written in this run
 KEPT = "kept"  # the plan file was there already and left as it was (no --overwrite)
@@ -32,7 +32,7 @@ class Outcome:
     blanks: tuple[str, ...] = ()  # front-matter blanks the document leaves to fill in
     listed: bool | None = None  # None when there is no Danh sách
     suggested: int = 0  # items of the plan written that print the library's suggestions
-    progress: TableProgress | None = None  # its plan items followed up at the run's as-of date
+    progress: ProgressSummary | None = None  # its plan items followed up at the run's as-of date
 
     @property
     def has_plan(self) -> bool:

@@ -174,7 +174,7 @@ def do_one(job: Job, options: Options) -> Outcome:
     read = dataclasses.replace(
         base, sheet=table.sheet, kind=table.kind, totals=table.totals, findings=table.findings,
         lost_by_field=lost_by_field(table) if table.kind == SCORES else {},
-        progress=table_progress(table, options.as_of),
+        progress=table_progress(table, options.as_of).summary(),  # figures only: sent for every commune
         blanks=tuple(LABELS[name] for name in _BLANK_FIELDS if not getattr(completed, name)),
     )
     target = options.out_dir / default_file_name(table, dataclasses.replace(completed, unit=job.part), options.by)

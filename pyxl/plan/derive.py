@@ -7,6 +7,7 @@ blanks of the `Thông tin` front matter from there and lists what is still blank
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -57,13 +58,18 @@ def derive_front(table: Table) -> FrontMatter:
     unit; a decision's ("Kèm theo Quyết định số …/QĐ-…" on a results table) gives the decision that
     published the index; a report's or notice's (BC, TB…) gives neither.
     """
+    return _derived(tuple(table.title_lines), table.year)
+
+
+@functools.lru_cache(maxsize=32)
+def _derived(title_lines: tuple[str, ...], year: int | None) -> FrontMatter:
     plan: dict[str, object] = {}
     decision: dict[str, object] = {}
-    year_hint = table.year
+    year_hint = year
     title_years: list[tuple[int, str]] = []  # (year, what the title says around it)
     locality = None
-    about_results = any(_RESULTS.search(_fold_same_length(clean(line))) for line in table.title_lines)
-    for line in table.title_lines:
+    about_results = any(_RESULTS.search(_fold_same_length(clean(line))) for line in title_lines)
+    for line in title_lines:
         original = clean(line).replace("\n", " ")
         folded = _fold_same_length(original)
         if _ATTACHED.search(folded):
@@ -205,8 +211,37 @@ def is_people_committee(unit: str | None) -> bool:
 
 # -- completing -------------------------------------------------------------------------------------
 
+class _Facts:
+    """A table as complete_front reads it: compared by its title lines, plan year, kind, sheet and totals."""
+
+    __slots__ = ("table", "key")
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.key = (tuple(table.title_lines), table.year, table.kind, table.sheet, table.totals)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Facts) and self.key == other.key
+
+
 def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter, list[str]]:
     """front with its blanks filled from the table, and a warning for each blank left in the document."""
+    facts = _Facts(table)
+    try:
+        hash((front, facts))
+    except TypeError:  # a front matter built by hand with lists: worked out without the cache
+        completed, warnings = _completed.__wrapped__(front, facts)
+    else:
+        completed, warnings = _completed(front, facts)
+    return completed, list(warnings)
+
+
+@functools.lru_cache(maxsize=32)  # one document asks several times (reading, naming, planning)
+def _completed(front: FrontMatter | None, facts: _Facts) -> tuple[FrontMatter, tuple[str, ...]]:
+    table = facts.table
     given = front or FrontMatter()
     derived = _as_upper_plan(given, derive_front(table))
     front = given.merged_over(derived)
@@ -253,7 +288,7 @@ def complete_front(front: FrontMatter | None, table: Table) -> tuple[FrontMatter
         missing("signer", "trống họ tên người ký")
     if not front.recipients and unit_kind([front.unit or "", *table.title_lines, table.sheet], plan_year).level is None:
         missing("recipients", "chỉ các cơ quan trong kế hoạch và '- Lưu: VT.' (không rõ đơn vị cấp xã hay cấp huyện)")
-    return front, warnings + lost_changes(table, front)
+    return front, tuple(warnings + lost_changes(table, front))
 
 
 _RANKS = {COMMUNE: 0, DISTRICT: 1}

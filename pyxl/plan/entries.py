@@ -8,6 +8,7 @@ which items took one, so that every door can say how many to review before signi
 """
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Mapping, Sequence
 
@@ -84,8 +85,7 @@ class ItemTexts:
         return [Phrase.of(text, not self.clean) for text in found]
 
     def _offices(self, names: Sequence[str]) -> list[str]:
-        named = [office_name(name, self.kind) for name in names_of(tuple(names)) if is_office(name)]
-        return list(dict.fromkeys(named))
+        return list(_office_names(tuple(names), self.kind))
 
     def owners(self, item: Item, index: int) -> tuple[list[Phrase], list[Phrase]]:
         """(leads, partners): the sheet's, else the suggestion's; a suggested partner that leads is left out."""
@@ -114,6 +114,12 @@ class ItemTexts:
     def task(self, index: int, item: Item) -> tuple[list[Phrase], list[Phrase], Phrase]:
         """A task of an annual plan: its leads, partners and deadline."""
         return (*self.owners(item, index), self.deadline(item, index))
+
+
+@functools.lru_cache(maxsize=4096)  # the same cells of offices recur in every commune's table
+def _office_names(names: tuple[str, ...], kind: UnitKind) -> tuple[str, ...]:
+    """Each office of names once, as the plan names it at the unit's level."""
+    return tuple(dict.fromkeys(office_name(name, kind) for name in names_of(names) if is_office(name)))
 
 
 def addressed(table: Table, all_items: bool) -> list[int]:

@@ -11,6 +11,7 @@ up and the upper level it reports to are those of the unit's level:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -93,6 +94,7 @@ def _level_word(locality: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=8192)  # the same offices recur in every item and every commune of a merge
 def office_name(name: str, kind: UnitKind) -> str:
     """An office as the plan names it: the catalogue's name, a commune công chức as 'Công chức …'."""
     level = kind.level

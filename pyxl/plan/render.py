@@ -107,9 +107,22 @@ def _loose(value: object) -> object:
     return value
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, reading `plan.title` of a plain dict as its key straight away: what the sandbox finds
+    too (a dict has no such attribute), without raising and catching AttributeError thousands of times."""
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES and attribute in obj:  # type: ignore[operator]
+            return obj[attribute]  # type: ignore[index]
+        return super().getattr(obj, attribute)
+
+
 def environment() -> SandboxedEnvironment:
     """The Jinja environment every template is compiled with: sandboxed, autoescaping, strict."""
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env = _Sandbox(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters[LOOSE] = _loose
     return env
 

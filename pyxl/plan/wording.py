@@ -5,6 +5,7 @@ typed in capitals in sentence case, a cell's lines as bullets ending like senten
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from decimal import Decimal
@@ -25,6 +26,7 @@ def format_date(day: date) -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+@functools.lru_cache(maxsize=4096)  # a function of the value: equal Decimals ('0.5', '0.50') print alike
 def points(value: Decimal | None) -> str:
     return format_points(value) if value is not None else ""
 
@@ -60,6 +62,7 @@ def names_of(names: tuple[str, ...]) -> list[str]:
     return [name for name in (bare(n) for n in names) if name]
 
 
+@functools.lru_cache(maxsize=4096)  # the lĩnh vực lines are the same in every commune's plan
 def sentence_case(text: str) -> str:
     """A lĩnh vực line typed in capitals in sentence case, acronyms kept: 'CẢI CÁCH TTHC' → 'Cải cách TTHC'."""
     text = one_line(text)
