@@ -75,7 +75,7 @@ def test_findings_quote_hostile_text_literally(marked):
     assert [r[5] for r in independent[1:]] == messages
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice("calc")
 def test_libreoffice_shows_the_marked_copy_as_text(marked, tmp_path):
     _, copy = marked
     sheets = _csv_sheets(copy, tmp_path)
@@ -129,7 +129,7 @@ def test_summary_names_and_findings_are_literal_text(merged):
     assert all(len(row[6]) <= 32_767 for row in findings)
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice("calc")
 def test_libreoffice_reads_the_summary_names_as_text(merged, tmp_path):
     sheets = _csv_sheets(merged.summary, tmp_path)
     assert [row[1] for row in sheets["Tổng hợp"][4:4 + len(COMMUNES)]] == list(COMMUNES)

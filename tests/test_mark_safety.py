@@ -90,7 +90,7 @@ def test_links_quote_sheet_names_the_excel_way(parbook, tmp_path, sheet):
     assert f'=HYPERLINK({literal},"E3")' in links, links
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice("calc")
 def test_libreoffice_evaluates_every_link_of_a_quoted_sheet(parbook, tmp_path):
     sheet = 'Ea H\'leo "2"'
     source = table_xlsx(tmp_path / "in.xlsx", sheet)
@@ -220,7 +220,7 @@ def test_what_openpyxl_cannot_keep_is_named_and_the_rest_kept(parbook, tmp_path)
     assert ws.data_validations.dataValidation and "A6:C6" in {str(r) for r in ws.merged_cells.ranges}
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice("calc")
 def test_libreoffice_finds_every_vba_module_in_the_marked_xlsm(parbook, tmp_path, parbook_xlsm):
     out = tmp_path / "checked.xlsm"
     assert parbook("mark", parbook_xlsm, "-o", out).code == 0

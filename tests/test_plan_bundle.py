@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SAMPLES
-from plan_docs import SOFFICE, appendix_tables, body_paragraphs, document, quietly, rows_of, section
+from plan_docs import appendix_tables, body_paragraphs, document, quietly, rows_of, section
 from plan_workbooks import DISTRICT_LOST, DISTRICT_TASKS, district_two_sheets, new_commune_two_sheets, unrelated
 from pyxl.core.errors import ParbookError
 from pyxl.plan import one_plan, plan_sources
@@ -124,7 +124,7 @@ def test_readme_examples_run_one_after_another(parbook, tmp_path, monkeypatch):
     ]
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed on this machine")
+@pytest.mark.libreoffice("writer")
 def test_plan_command_with_pdf_reports_both_files(parbook, tmp_path):
     result = parbook("plan", SAMPLES / "son_giang_2021.xlsx", "-o", tmp_path / "kh.docx", "--pdf")
     assert result.code == 0, result.err

@@ -139,7 +139,7 @@ def test_html_in_a_legacy_charset_and_a_layout_table(tmp_path):
     assert_the_table(path)
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice("calc")
 @pytest.mark.parametrize("sample", ["ia_pa_2019", "son_giang_2021", "phuoc_my_2024"])
 def test_a_workbook_saved_as_a_web_page_reads_the_same(tmp_path, sample):
     """LibreOffice's HTML export (merged cells as rowspan/colspan, every sheet one after another) named .xls."""
@@ -253,7 +253,7 @@ def test_xlsb_binary_workbook(parbook, tmp_path):
     assert _error_findings(parbook, path) == ERRORS
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice("calc")
 @pytest.mark.parametrize("to", ["xls", "ods"])
 def test_error_values_in_xls_and_ods(parbook, tmp_path, to):
     source = error_xlsx(tmp_path / "loi.xlsx")
@@ -264,18 +264,21 @@ def test_error_values_in_xls_and_ods(parbook, tmp_path, to):
 
 # -- the kind of file comes from its bytes ------------------------------------------------------------------
 
-def test_xlsx_named_xls_and_xls_named_xlsx(tmp_path):
+def test_xlsx_named_xls(tmp_path):
     named_xls = tmp_path / "that_ra_la_xlsx.xls"
     shutil.copy(SAMPLES / "son_giang_2021.xlsx", named_xls)
     assert float(read_tables(named_xls)[0].totals.lost_points) == pytest.approx(8.45)
-    if SOFFICE:
-        source = tmp_path / "son_giang.xlsx"
-        shutil.copy(SAMPLES / "son_giang_2021.xlsx", source)
-        subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xls",
-                        "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
-        named_xlsx = tmp_path / "that_ra_la_xls.xlsx"
-        shutil.move(tmp_path / "son_giang.xls", named_xlsx)
-        assert float(read_tables(named_xlsx)[0].totals.lost_points) == pytest.approx(8.45)
+
+
+@pytest.mark.libreoffice("calc")
+def test_xls_named_xlsx(tmp_path):
+    source = tmp_path / "son_giang.xlsx"
+    shutil.copy(SAMPLES / "son_giang_2021.xlsx", source)
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xls",
+                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    named_xlsx = tmp_path / "that_ra_la_xls.xlsx"
+    shutil.move(tmp_path / "son_giang.xls", named_xlsx)
+    assert float(read_tables(named_xlsx)[0].totals.lost_points) == pytest.approx(8.45)
 
 
 # -- start-up: nothing heavy for an .xlsx ---------------------------------------------------------------------

@@ -95,7 +95,7 @@ def test_formatting_far_away_is_no_reason_to_refuse(tmp_path):
         read_workbook(path, engine="openpyxl")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.libreoffice("calc")
 @pytest.mark.parametrize(("to", "far", "cell"), [("xls", (5, 255), "IV6"), ("ods", (120_000, 2), "C120001")])
 def test_far_cell_in_xls_and_ods(parbook, tmp_path, to, far, cell):
     path = soffice_convert(table_xlsx(tmp_path / "xa.xlsx", far=far), to)
