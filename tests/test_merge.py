@@ -108,6 +108,24 @@ def test_summary_totals_equal_check_totals(district, parbook):
         float(sum(o.totals.lost_points for o in district.outcomes if o.totals)))
 
 
+def test_summary_counts_the_items_each_plan_took_from_the_library(district):
+    rows = summary_rows(district.summary)
+    highlighted = 0
+    for outcome in district.outcomes:
+        count = rows[outcome.name]["Mục dùng gợi ý"]
+        if outcome.status != WRITTEN:
+            assert count is None, outcome.name
+            continue
+        assert count == outcome.suggested, outcome.name
+        runs = docx.Document(outcome.documents[0]).element.body.xpath(".//w:highlight")
+        assert bool(runs) == (count > 0), outcome.name  # the yellow text is there exactly when counted
+        highlighted += bool(runs)
+    assert highlighted >= 10  # the sample's communes mostly lack remediation columns
+    total_row = [r for r in openpyxl.load_workbook(district.summary)["Tổng hợp"].iter_rows(min_row=4, values_only=True)]
+    column = total_row[0].index("Mục dùng gợi ý")
+    assert [r for r in total_row if r[1] == "Cộng"][0][column].startswith("=SUM(")
+
+
 def test_summary_ranks_statuses_and_notes(district):
     rows = summary_rows(district.summary)
     scored = {name: row for name, row in rows.items() if row["Điểm bị mất"] is not None}

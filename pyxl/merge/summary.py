@@ -170,7 +170,7 @@ class _Writer:
     def _main(self, ws, first_finding: dict[int, int]) -> int:
         result, f = self.result, self.f
         columns = [*_FIXED_COLUMNS, *(f"{key}. {label}" if key != OTHER else label for key, label in self.fields),
-                   "Kế hoạch", "Ghi chú"]
+                   "Kế hoạch", "Mục dùng gợi ý", "Ghi chú"]
         ws.write(0, 0, "TỔNG HỢP KẾ HOẠCH KHẮC PHỤC CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC ĐƠN VỊ", f["title"])
         self._text(ws, 1, 0, self._counts_line(), "note")
         ws.set_row(_HEAD_ROW, 45)
@@ -205,14 +205,18 @@ class _Writer:
                 links.write(row, plan_col, outcome.documents[0].name, None, "Mở", f["link"])
             else:
                 ws.write_blank(row, plan_col, None, f["text"])
-            self._text(ws, row, plan_col + 1, self._notes(outcome), "text")
+            if outcome.status == WRITTEN:  # a plan kept from an earlier run was not rendered: count unknown
+                ws.write_number(row, plan_col + 1, outcome.suggested, f["int"])
+            else:
+                ws.write_blank(row, plan_col + 1, None, f["int"])
+            self._text(ws, row, plan_col + 2, self._notes(outcome), "text")
         last = row
         total_row = last + 1
         ws.write_string(total_row, 1, "Cộng", f["total_text"])
-        summed = [3, 4, 5, 7, 8, 9, *range(field_col, plan_col)]
+        summed = [3, 4, 5, 7, 8, 9, *range(field_col, plan_col), plan_col + 1]
         for col in summed:
             letter = xlsxwriter.utility.xl_col_to_name(col)
-            value = sum((self._value(o, col, field_col) for o in self.outcomes), Decimal(0))
+            value = sum((self._value(o, col, field_col, plan_col) for o in self.outcomes), Decimal(0))
             ws.write_formula(total_row, col, f"=SUM({letter}{_HEAD_ROW + 2}:{letter}{last + 1})", f["total"],
                              float(value))
         ws.set_column(0, 0, 5)
@@ -220,14 +224,16 @@ class _Writer:
         ws.set_column(2, 2, 16)
         ws.set_column(3, 9, 9)
         ws.set_column(field_col, plan_col - 1, 11)
-        ws.set_column(plan_col, plan_col, 9)
-        ws.set_column(plan_col + 1, plan_col + 1, 50)
+        ws.set_column(plan_col, plan_col + 1, 9)
+        ws.set_column(plan_col + 2, plan_col + 2, 50)
         ws.freeze_panes(_HEAD_ROW + 1, 2)
-        ws.autofilter(_HEAD_ROW, 0, max(last, _HEAD_ROW + 1), plan_col + 1)
+        ws.autofilter(_HEAD_ROW, 0, max(last, _HEAD_ROW + 1), plan_col + 2)
         _print_setup(ws, _HEAD_ROW)
         return last
 
-    def _value(self, outcome: Outcome, col: int, field_col: int) -> Decimal:
+    def _value(self, outcome: Outcome, col: int, field_col: int, plan_col: int) -> Decimal:
+        if col == plan_col + 1:
+            return Decimal(outcome.suggested if outcome.status == WRITTEN else 0)
         totals = outcome.totals
         if totals is None:
             return Decimal(0)
