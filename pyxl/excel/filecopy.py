@@ -135,7 +135,7 @@ def write_marked_copy(source: Path, target: Path, all_marks: list[Marks], overwr
             sheet_rows = findings_rows(marks, old)
             rows.extend(sheet_rows if not rows else sheet_rows[1:])
         if rows:
-            _findings_sheet(workbook, rows)
+            rows_sheet(workbook, FINDINGS_SHEET, rows, "F", 90)
         workbook.calculation.fullCalcOnLoad = True  # the HYPERLINK formulas get their values on opening
     return filled
 
@@ -180,15 +180,16 @@ def _empty_column(ws, header: str, colored: bool = False) -> bool:
     return True
 
 
-def _findings_sheet(workbook, rows: list[list[object]]) -> None:
-    findings = workbook.create_sheet(FINDINGS_SHEET)
+def rows_sheet(workbook, name: str, rows: list[list[object]], wide: str, width: float) -> None:
+    """A new sheet of parbook's own rows (the first a bold header), with column `wide` set to `width` characters."""
+    sheet = workbook.create_sheet(name)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if value not in (None, ""):
-                put(findings.cell(r, c), value)
-    for cell in findings[1]:
+                put(sheet.cell(r, c), value)
+    for cell in sheet[1]:
         cell.font = Font(bold=True)
-    findings.column_dimensions["F"].width = 90
+    sheet.column_dimensions[wide].width = width
 
 
 def _losses(source: Path, macros: bool, reader_warnings: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from pyxl.core.celltext import cell_text
 from pyxl.core.grid import a1
-from pyxl.excel.filecopy import Warn, fill, old_color, put, workbook_copy
+from pyxl.excel.filecopy import Warn, fill, old_color, put, rows_sheet, workbook_copy
 from pyxl.excel.marks import (
     OWN_WIDTHS, SUGGESTION_COLOR, SUGGESTIONS_HEADER, SUGGESTIONS_SHEET, Record, SuggestionMarks, row_height,
     suggestion_rows,
@@ -67,13 +67,6 @@ def _suggest_into(workbook, all_marks: list[SuggestionMarks], earlier: list[Reco
     others = [r for r in earlier if (r.sheet, r.cell) not in written_cells]
     rows[1:1] = suggestion_rows(SuggestionMarks("", 0, {}, [], 0, []), {}, set(), others)[1:]
     if len(rows) > 1:
-        sheet = workbook.create_sheet(SUGGESTIONS_SHEET)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value not in (None, ""):
-                    put(sheet.cell(r, c), value)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.column_dimensions["G"].width = 80
+        rows_sheet(workbook, SUGGESTIONS_SHEET, rows, "G", 80)
     workbook.calculation.fullCalcOnLoad = True
     return done

@@ -8,13 +8,12 @@ Ranks: larger share done first, then fewer overdue; ties share a rank (pyxl.core
 from __future__ import annotations
 
 import bisect
-import os
 from datetime import date, datetime
-from pathlib import Path
 
 from pyxl.core.celltext import cell_text, hyperlink, needs_quote_prefix, sheet_ref
 from pyxl.core.progress import DONE, IN_PROGRESS, NOT_STARTED, STATE_NAMES, UNKNOWN, LateItem, ProgressSummary
 from pyxl.core.progress_report import NO_LEAD, share
+from pyxl.merge.sheet_layout import print_setup, relative_link
 from pyxl.merge.result import MergeResult, Outcome
 
 PROGRESS, LATE = "Tiến độ", "Việc quá hạn"
@@ -86,7 +85,7 @@ class _Sheets:
             ws.set_column(col, col, width)
         ws.freeze_panes(_HEAD + 1, 2)
         ws.autofilter(_HEAD, 0, max(row, _HEAD + 1), len(_COLUMNS) - 1)
-        _print_setup(ws)
+        print_setup(ws, _HEAD)
 
     def _commune(self, ws, row: int, number: int, outcome: Outcome, rank: int | None, late_row: int | None) -> None:
         f, progress = self.f, outcome.progress
@@ -131,7 +130,7 @@ class _Sheets:
             ws.set_column(col, col, width)
         ws.freeze_panes(_HEAD + 1, 0)
         ws.autofilter(_HEAD, 0, max(row, _HEAD + 1), len(_LATE_COLUMNS) - 1)
-        _print_setup(ws)
+        print_setup(ws, _HEAD)
         return first
 
     def _late_row(self, ws, row: int, number: int, outcome: Outcome, progress: ProgressSummary, p: LateItem) -> None:
@@ -147,7 +146,7 @@ class _Sheets:
         self._text(ws, row, 8, p.note or "")
         cell = p.cell or f"A{p.row}"
         if outcome.source is not None:
-            self._link(ws, row, 9, _relative(outcome.source, self.result.out_dir), sheet_ref(progress.sheet, cell),
+            self._link(ws, row, 9, relative_link(outcome.source, self.result.out_dir), sheet_ref(progress.sheet, cell),
                        cell, f["link"])
         else:
             self._text(ws, row, 9, cell)
@@ -186,20 +185,3 @@ def _figures(progress: ProgressSummary | None) -> tuple[int, ...]:
         return (0,) * 7
     counts = progress.counts()
     return (len(progress.items), *(counts[state] for state in _STATES), counts["overdue"], counts["due_soon"])
-
-
-def _relative(path: Path, out_dir: Path) -> str:
-    """path as Excel finds it from the summary's folder (relative when on the same drive)."""
-    try:
-        text = os.path.relpath(path.resolve(), out_dir.resolve())
-    except ValueError:  # another drive on Windows
-        text = str(path.resolve())
-    return text.replace("/", "\\")
-
-
-def _print_setup(ws) -> None:
-    """A4 landscape, one page wide, the header row repeated on every page."""
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(_HEAD)

@@ -13,8 +13,6 @@ while a formula costs nothing until it is clicked.
 from __future__ import annotations
 
 import bisect
-import functools
-import os
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -28,6 +26,7 @@ from pyxl.files import atomic_path
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding
 from pyxl.merge.fields import FIELDS, OTHER
 from pyxl.merge.progress_sheet import write_progress_sheets
+from pyxl.merge.sheet_layout import print_setup, relative_link
 from pyxl.merge.result import FAILED, KEPT, MISSING, STOPPED, WRITTEN, MergeResult, Outcome
 
 SUMMARY_NAME = "Tổng hợp.xlsx"
@@ -72,24 +71,6 @@ class _Links:
             return
         target = (f"[{file}]{location}" if location else file) if file else f"#{location}"
         self.ws.write_formula(row, col, hyperlink(target, shown), fmt, shown)
-
-
-@functools.lru_cache(maxsize=4096)
-def _relative(path: Path, out_dir: Path) -> str:
-    """path as Excel finds it from the summary's folder (relative when on the same drive)."""
-    try:
-        text = os.path.relpath(path.resolve(), out_dir.resolve())
-    except ValueError:  # another drive on Windows
-        text = str(path.resolve())
-    return text.replace("/", "\\")
-
-
-def _print_setup(ws, head_row: int) -> None:
-    """A4 landscape, one page wide, the header row repeated on every page."""
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(head_row)
 
 
 def write_summary(result: MergeResult, target: Path, overwrite: bool = False, as_of: date | None = None) -> Path:
@@ -184,7 +165,7 @@ class _Writer:
             row = _HEAD_ROW + 1 + i
             ws.write_number(row, 0, i + 1, f["int"])
             if outcome.source is not None and outcome.sheet:
-                links.write(row, 1, _relative(outcome.source, result.out_dir), sheet_ref(outcome.sheet, "A1"),
+                links.write(row, 1, relative_link(outcome.source, result.out_dir), sheet_ref(outcome.sheet, "A1"),
                             outcome.name, self._format("link", outcome.name))
             else:
                 self._text(ws, row, 1, outcome.name, "text")
@@ -228,7 +209,7 @@ class _Writer:
         ws.set_column(plan_col + 2, plan_col + 2, 50)
         ws.freeze_panes(_HEAD_ROW + 1, 2)
         ws.autofilter(_HEAD_ROW, 0, max(last, _HEAD_ROW + 1), plan_col + 2)
-        _print_setup(ws, _HEAD_ROW)
+        print_setup(ws, _HEAD_ROW)
         return last
 
     def _value(self, outcome: Outcome, col: int, field_col: int, plan_col: int) -> Decimal:
@@ -303,7 +284,7 @@ class _Writer:
         row = head
         links = _Links(ws)
         for i, outcome in enumerate(self.outcomes):
-            source = _relative(outcome.source, self.result.out_dir) if outcome.source and outcome.sheet else None
+            source = relative_link(outcome.source, self.result.out_dir) if outcome.source and outcome.sheet else None
             for finding in outcome.findings:
                 row += 1
                 first.setdefault(i, row)
@@ -316,7 +297,7 @@ class _Writer:
         ws.set_column(6, 6, 90)
         ws.freeze_panes(head + 1, 0)
         ws.autofilter(head, 0, max(row, head + 1), 6)
-        _print_setup(ws, head)
+        print_setup(ws, head)
         return first
 
     def _finding(self, links: _Links, row: int, number: int, outcome: Outcome, finding: Finding,
