@@ -18,6 +18,7 @@ from conftest import SAMPLES  # noqa: E402
 from pyxl.excel import macros  # noqa: E402
 from pyxl.excel.marks import FINDINGS_SHEET, FLAGS_HEADER  # noqa: E402
 from pyxl.readers import read_workbook  # noqa: E402
+from pyxl.readers import read_tables  # noqa: E402
 
 
 def _json_value(value):
@@ -170,6 +171,9 @@ def test_summary_sheet_lists_every_table():
     result = apply(data, book.json()["actions"])
     summary = next(s for s in result["sheets"] if s["name"] == "Tổng hợp")["values"]
     assert [row[0] for row in summary[1:]] == ["Phụ lục 1", "Phụ lục 2"]
+    for row, table in zip(summary[1:], read_tables(SAMPLES / "phuoc_my_2024.xlsx")):
+        counts = [sum(1 for f in table.findings if f.severity == s) for s in ("error", "warning", "info")]
+        assert row[4:7] == counts and sum(counts) > 0  # the same findings as `parbook check`
 
 
 def test_add_commune_and_help_need_their_sheets():

@@ -216,7 +216,7 @@ def merge_plans(book) -> None:
 def summary(book) -> None:
     """Tổng hợp: one row per commune sheet with its totals and findings, in a 'Tổng hợp' sheet."""
     grids = book_grids(book)
-    tables = tables_from_grids(grids, book.name)
+    tables = tables_from_grids(grids, book.name, all_suggestions=False)  # counts only: no library unless a finding needs it
     rows = [["Đơn vị (sheet)", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất", "Lỗi", "Cảnh báo", "Lưu ý"]]
     for t in tables:
         count = lambda s: sum(1 for f in t.findings if f.severity == s)  # noqa: E731
