@@ -9,6 +9,7 @@ import copy
 import datetime as dt
 import os
 
+import docx
 import pytest
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # PolyForm Noncommercial: tests only
@@ -301,3 +302,44 @@ def test_merge_plans_button_writes_every_commune(tmp_path, monkeypatch):
     assert len(list(out_dir.glob("*.docx"))) >= 20
     assert (out_dir / "Tổng hợp.xlsx").exists()
     assert result["alerts"][-1].startswith("Đã lập") and "Không lập được" in result["alerts"][-1]
+
+
+def test_make_plan_twice_keeps_the_first_plan(tmp_path, monkeypatch):
+    book, data = saved_book("son_giang_2021.xlsx", tmp_path, monkeypatch)
+    macros.make_plan(book)
+    [first] = list(tmp_path.glob("*.docx"))
+    before = first.read_bytes()
+    book, data = saved_book("son_giang_2021.xlsx", tmp_path, monkeypatch)
+    macros.make_plan(book)
+    [alert] = apply(data, book.json()["actions"])["alerts"]
+    second = first.with_name(f"{first.stem} (2).docx")
+    assert second.exists() and str(second) in alert and first.read_bytes() == before
+
+
+def test_make_report_writes_the_progress_report_beside_the_book(tmp_path, monkeypatch):
+    from progress_workbooks import progress_xlsx
+
+    saved = progress_xlsx(tmp_path / "tan_lap.xlsx")
+    book, data = book_from(saved)
+    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(saved)))
+    macros.make_report(book)
+    [alert] = apply(data, book.json()["actions"])["alerts"]
+    [written] = list(tmp_path.glob("*.docx"))
+    assert alert.startswith("Đã viết báo cáo kết quả năm 2025") and str(written) in alert  # the plan year is over
+    assert written.name == "Báo cáo kết quả - UBND xã Tân Lập - năm 2025.docx"
+    text = " ".join(p.text for p in docx.Document(str(written)).paragraphs)
+    assert "BÁO CÁO" in text and "Kính gửi" in text
+    macros.make_report(book)  # again: a second file, the first (maybe edited) kept
+    assert sorted(p.name for p in tmp_path.glob("*.docx"))[1] == "Báo cáo kết quả - UBND xã Tân Lập - năm 2025.docx"
+    assert (tmp_path / "Báo cáo kết quả - UBND xã Tân Lập - năm 2025 (2).docx").exists()
+
+
+def test_make_report_on_a_sheet_without_a_table_says_why(tmp_path, monkeypatch):
+    book, data = saved_book("son_giang_2021.xlsx", tmp_path, monkeypatch)
+    data["sheets"].append({"name": "Ghi nhớ", "values": [["Họp giao ban thứ Hai"]], "pictures": [], "tables": []})
+    data["book"]["active_sheet_index"] = len(data["sheets"]) - 1
+    book = xw.Book(json=data)
+    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(tmp_path / "son_giang_2021.xlsx")))
+    macros.make_report(book)
+    [alert] = apply(data, book.json()["actions"])["alerts"]
+    assert alert.startswith("Sheet 'Ghi nhớ' không có bảng PHỤ LỤC") and not list(tmp_path.glob("*.docx"))

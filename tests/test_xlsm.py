@@ -51,6 +51,7 @@ BUTTONS = {  # label → (VBA callback, pyxl.excel.macros function)
     "Tính điểm bị mất": ("ParFillLost", "fill_lost"),
     "Gợi ý giải pháp": ("ParSuggest", "suggest_solutions"),
     "Tạo kế hoạch": ("ParPlan", "make_plan"),
+    "Báo cáo kết quả": ("ParReport", "make_report"),
     "Theo dõi tiến độ": ("ParProgress", "track_progress"),
     "Trộn kế hoạch các xã": ("ParMerge", "merge_plans"),
     "Tổng hợp": ("ParSummary", "summary"),

@@ -158,6 +158,34 @@ def _open(path: Path) -> None:
         os.startfile(path)  # type: ignore[attr-defined]
 
 
+def _free_name(path: Path) -> Path:
+    """path, or 'name (2).docx', 'name (3).docx'… when taken: a button never replaces a document the officer
+    may have edited (the command line asks for --overwrite instead)."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate, number = path.with_name(f"{path.stem} ({number}){path.suffix}"), number + 1
+    return candidate
+
+
+def _plan_source(book):
+    """The active sheet's plan (with the tasks or scores sheet that goes with it) and the 'Thông tin' front matter."""
+    from pyxl.plan import plan_sources
+    from pyxl.plan.frontmatter import front_matter_from_rows
+
+    grid, grids = _active_grid(book)
+    source = next((s for s in plan_sources(tables_from_grids(grids, book.name)) if grid.name in s.sheets), None)
+    if source is None:  # the active sheet holds no table: its reader says why
+        read_table(grid, info_year(grids), None, workbook_catalogue(grids))
+        raise ParbookError(f"Sheet '{grid.name}' không có bảng PHỤ LỤC.")
+    info = next((g for g in grids if fold(g.name) == "thong tin"), None)
+    return source, front_matter_from_rows(info.rows)[0] if info else None, grids
+
+
+def _blanks_note(blanks: list[str]) -> str:
+    todo = "".join(f"\n- {b}" for b in blanks)
+    return f"\nCần điền trước khi trình ký (sheet 'Thông tin'):{todo}" if todo else ""
+
+
 @macro
 def make_plan(book) -> None:
     """Tạo kế hoạch: the plan .docx beside the workbook, then opened (like `parbook plan`).
@@ -166,26 +194,41 @@ def make_plan(book) -> None:
     scores sheet, for a tasks sheet), both printed as appendices; the library's suggestions fill what
     the sheet leaves blank, highlighted.
     """
-    from pyxl.plan import plan_sources, suggested_count, suggested_for, suggestion_note, write_plan
-    from pyxl.plan.frontmatter import front_matter_from_rows
+    from pyxl.plan import default_file_name, suggested_count, suggested_for, suggestion_note, write_plan
+    from pyxl.plan.derive import complete_front
 
     folder = _saved_path(book).parent
-    grid, grids = _active_grid(book)
-    source = next((s for s in plan_sources(tables_from_grids(grids, book.name)) if grid.name in s.sheets), None)
-    if source is None:  # the active sheet holds no table: its reader says why
-        read_table(grid, info_year(grids), None, workbook_catalogue(grids))
-        raise ParbookError(f"Sheet '{grid.name}' không có bảng PHỤ LỤC.")
-    info = next((g for g in grids if fold(g.name) == "thong tin"), None)
-    front = front_matter_from_rows(info.rows)[0] if info else None
+    source, front, grids = _plan_source(book)
     table = suggested_for(source.main, front, workbook_library(grids))
+    out = _free_name(folder / default_file_name(table, complete_front(front, table)[0], "criterion"))
     blanks: list[str] = []
-    path = write_plan(table, front=front, out_dir=folder, warn=blanks.append, appendices=source.tables)
+    path = write_plan(table, out, front=front, warn=blanks.append, appendices=source.tables)
     sheets = " và ".join(f"'{name}'" for name in source.sheets)
     text = f"Đã tạo kế hoạch từ sheet {sheets}: {path}"
     note = suggestion_note(suggested_count(table, front))
     text += f"\n{note} Bỏ tô vàng: chọn cả văn bản, Home › Text Highlight Color › No Color." if note else ""
-    todo = "".join(f"\n- {b}" for b in blanks)
-    _alert(book, text + (f"\nCần điền trước khi trình ký (sheet 'Thông tin'):{todo}" if todo else ""))
+    _alert(book, text + _blanks_note(blanks))
+    _open(path)
+
+
+@macro
+def make_report(book) -> None:
+    """Báo cáo kết quả: the progress report .docx of the active sheet's plan at today's date, beside the
+    workbook, then opened (like `parbook progress --report`): the period (quý, 6 tháng, 9 tháng, năm)
+    follows today's date, the results come from the sheet's 'Kết quả thực hiện' column."""
+    from datetime import date
+
+    from pyxl.plan.report import default_report_name, write_report
+    from pyxl.plan.report_context import report_period
+
+    folder = _saved_path(book).parent
+    source, front, _ = _plan_source(book)
+    today = date.today()
+    period = report_period(today, source.main.year, None)
+    out = _free_name(folder / default_report_name(source.main, front, period))
+    path = write_report(source.main, today, out, front, inputs=(book.fullname,))
+    _alert(book, f"Đã viết báo cáo kết quả {period.name} từ sheet '{source.main.sheet}': {path}"
+                 "\nKết quả từng mục lấy từ cột 'Kết quả thực hiện'; hãy xem lại trước khi trình ký.")
     _open(path)
 
 

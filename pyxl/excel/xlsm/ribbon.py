@@ -45,6 +45,9 @@ BUTTONS: tuple[Button, ...] = (
     Button("parProgress", "Kế hoạch", "Theo dõi tiến độ", "DateAndTimeInsert", "ParProgress", "track_progress",
            "Ghi cột «Theo dõi (parbook)» bên phải bảng: Đã xong, Còn hạn, Sắp đến hạn (trong 30 ngày), Quá hạn, theo "
            "cột Kết quả thực hiện (hoặc Tình hình thực hiện, Ngày hoàn thành) và thời gian thực hiện của từng mục."),
+    Button("parReport", "Kế hoạch", "Báo cáo kết quả", "ChartInsert", "ParReport", "make_report",
+           "Viết Báo cáo kết quả thực hiện kế hoạch (tệp Word) của trang đang mở, theo kỳ của ngày hôm nay (quý, "
+           "6 tháng, 9 tháng, năm), từ cột Kết quả thực hiện; rồi mở tệp đó."),
     Button("parMerge", "Kế hoạch", "Trộn kế hoạch các xã", "MailMergeStartLetters", "ParMerge", "merge_plans",
            "Tạo kế hoạch cho từng trang của các xã; tiến độ hiện ở thanh trạng thái."),
     Button("parSummary", "Các xã", "Tổng hợp", "PivotTableInsert", "ParSummary", "summary",
