@@ -115,6 +115,39 @@ def test_stt_codes_restarting_under_roman_groups_stay_codes(tmp_path):
         ("I", None, None), ("1", None, "I"), ("2", None, "I"), ("II", None, None), ("1", None, "II")]
 
 
+
+def test_messages_name_the_part_where_numbering_restarts(tmp_path):
+    rows = [["I", "CÔNG TÁC CHỈ ĐẠO", 4, 3, 1, None, None, None, None],
+            ["1", "Kế hoạch CCHC", 2, 1.5, 0.5, None, "Văn phòng HĐND và UBND", None, "Quý I/2024"],
+            ["II", "CẢI CÁCH THỂ CHẾ", 2, 1, 1, None, None, None, None],
+            ["1", "Rà soát văn bản", 2, 1, 1, None, "Phòng Tư pháp", None, "Quý III/2024"],
+            ["2.1", "Theo dõi thi hành pháp luật", 1, 0.5, 0.5, None, "Phòng Tư pháp", None, "Quý III/2024"]]
+    t = table(xlsx(tmp_path / "roman.xlsx", rows))
+    said = {(f.row, f.message.split(" mất ")[0]) for f in t.findings if f.code == "MISSING_SOLUTION"}
+    assert said == {(7, "Mục 1, phần I"), (9, "Mục 1, phần II"), (10, "Mục 2.1, phần II")}
+
+
+@pytest.mark.parametrize("heads, lead, partners", [
+    (["Đơn vị thực hiện"], "Đơn vị thực hiện", None),  # the only agency column: who does it
+    (["Đơn vị theo dõi, hướng dẫn thực hiện", "Đơn vị thực hiện"],
+     "Đơn vị theo dõi, hướng dẫn thực hiện", "Đơn vị thực hiện"),  # Phước Mỹ: beside a lead, the partners
+    (["Đơn vị phối hợp thực hiện"], None, "Đơn vị phối hợp thực hiện"),  # says phối hợp: never the lead
+])
+def test_an_implementing_unit_column_is_the_lead_when_alone(tmp_path, heads, lead, partners):
+    path = tmp_path / "don_vi.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Nội dung", "Điểm tối đa", "Điểm thẩm định", "Giải pháp", *heads, "Thời hạn"])
+    ws.append(["1", "Công khai thủ tục hành chính", 3, 2, "Rà soát niêm yết", *["Bộ phận Một cửa"] * len(heads),
+               "Quý I/2026"])
+    wb.save(path)
+    t = table(path)
+    columns = {field: ws.cell(1, col + 1).value for field, col in t.columns.items()}
+    assert (columns.get("lead"), columns.get("partners")) == (lead, partners)
+    assert (t.items[0].lead == ("Bộ phận Một cửa",)) == (lead is not None)
+    assert any("không có cột 'Cơ quan chủ trì'" in f.message for f in t.findings) == (lead is None)
+
+
 # -- 2. group lines and continuation lines -------------------------------------------------------------------
 
 GLUED = [

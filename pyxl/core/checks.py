@@ -68,7 +68,7 @@ class Checker:
 
     def arithmetic(self, i: int, item: Item) -> None:
         """LOST_MISMATCH, APPRAISED_OVER_MAX and SUBTOTAL_MISMATCH for one item."""
-        who = _who(item)
+        who = item_label(item)
         if item.max_points is not None and item.appraised_points is not None:
             computed = item.max_points - item.appraised_points
             if item.stated_lost is not None and not equal(abs(item.stated_lost), computed):
@@ -99,7 +99,7 @@ class Checker:
 
     def plan_cells(self, item: Item) -> None:
         """Solution, lead, partners and deadline of an item that needs them."""
-        who = _who(item)
+        who = item_label(item)
         lost = f" mất {format_points(item.lost_points)} điểm nhưng" if item.lost_points else ""
         if self.kind == SCORES and "solution" in self.columns and not item.solution:
             self.add("MISSING_SOLUTION", WARNING, f"{who}{lost} chưa có giải pháp khắc phục.", item, "solution")
@@ -156,11 +156,19 @@ class Checker:
                      f"{format_points(computed)}.", None, "stated_lost", row=row)
 
 
-def _who(item: Item) -> str:
+def item_label(item: Item) -> str:
+    """How a message names an item: 'Mục 2.1'; 'Mục 1, phần II' under a lĩnh vực line whose numbering restarts
+    (the code alone would name one item of every part); 'Mục '<title>'' without a code."""
     if item.code:
-        return f"Mục {item.code}"
+        part = item.group if item.group and len(item.group) <= 6 and not _within(item.code, item.group) else None
+        return f"Mục {item.code}, phần {part}" if part else f"Mục {item.code}"
     title = item.title if len(item.title) <= 40 else item.title[:37] + "…"
     return f"Mục '{title}'"
+
+
+def _within(code: str, group: str) -> bool:
+    """True when code already says its group: '2.3' under '2', or the group line itself."""
+    return code == group or code.startswith(group + ".")
 
 
 # Short labels for a flags column or cell (the ribbon's check and the worksheet function PAR_FLAGS).

@@ -164,7 +164,16 @@ def _mapped(filled: tuple[tuple[tuple[int, int], str], ...], width: int,
             columns[field] = c
             texts[c] = " / ".join(parts)
             score += 1
+    if "lead" not in columns and "partners" in columns and not _names_partners(texts[columns["partners"]]):
+        columns["lead"] = columns.pop("partners")
     return columns, texts, score
+
+
+def _names_partners(text: str) -> bool:
+    """'Đơn vị thực hiện' is the partners beside a lead column ('Đơn vị theo dõi, hướng dẫn thực hiện'), but
+    the lead when it is the only agency column; 'phối hợp', 'liên quan' always name partners."""
+    folded = fold(text)
+    return "phoi hop" in folded or "lien quan" in folded
 
 
 def _two_row_plausible(grid: Grid, r: int) -> bool:

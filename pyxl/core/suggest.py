@@ -12,6 +12,7 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from pyxl.core.checks import item_label
 from pyxl.core.deadlines import parse_deadline
 from pyxl.core.levels import UnitKind
 from pyxl.core.model import INFO, SCORES, Finding, Item, Table
@@ -111,7 +112,7 @@ def _no_solution_column(table: Table, suggestions: dict[int, Suggestion], findin
         item = table.items[i]
         if item.row in noted or item.solution:
             continue
-        who = f"Mục {item.code}" if item.code else f"Mục '{item.title[:37]}…'" if len(item.title) > 40 else f"Mục '{item.title}'"
+        who = item_label(item)
         suggestion = suggestions.get(i)
         added.append(Finding(
             "MISSING_SOLUTION", INFO,
