@@ -217,3 +217,22 @@ def test_the_two_sheet_district_plan_names_the_owners_from_its_tasks_sheet(tmp_p
     assert "1.2, 5.3.2" in offices["Phòng Nội vụ"][0]
     # 3.6 has no task row: the library's lead for it (a district's Văn phòng) takes it on
     assert "3.4.1, 3.6, 7.2.1, 7.3" in offices["Văn phòng HĐND và UBND"][0]
+
+
+def test_items_numbered_from_1_in_every_part_are_cited_with_their_part(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "hoa_binh.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["TT", "Nội dung", "Điểm tối đa", "Điểm thẩm định", "Giải pháp", "Cơ quan chủ trì", "Thời gian"])
+    for line in [["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", 4, 3], ["1", "Kế hoạch CCHC", 2, 1.5, "Ban hành sớm", "Phòng Nội vụ"],
+                 ["2", "Báo cáo CCHC", 2, 1.5, "Báo cáo đúng hạn", "Phòng Nội vụ"], ["II", "CẢI CÁCH TTHC", 3, 2],
+                 ["1", "Công khai TTHC", 3, 2, "Rà soát niêm yết", "Văn phòng HĐND và UBND"]]:
+        ws.append(line + [None] * (6 - len(line)) + ["Quý II/2024"])
+    wb.save(path)
+    [table] = read_tables(path)
+    offices = duties(organise(quietly(table, out=tmp_path / "p.docx")))
+    assert offices["Phòng Nội vụ"][0].startswith("- Chủ trì thực hiện các giải pháp khắc phục đối với tiêu chí, tiêu "
+                                                 "chí thành phần I.1, I.2 (chi tiết tại Mục II và Phụ lục)")
+    assert "tiêu chí thành phần II.1 (chi tiết" in offices["Văn phòng HĐND và UBND"][0]

@@ -5,6 +5,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
+from pyxl.core.codes import numbering_restarts, restart_part
 from pyxl.core.deadlines import reports_done
 from pyxl.core.grid import column_letter
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Item
@@ -26,6 +27,7 @@ class Checker:
     def __init__(self, sheet: str, kind: str, items: list[Item], columns: dict[str, int], as_of: date):
         self.sheet, self.kind, self.items, self.columns, self.as_of = sheet, kind, items, columns, as_of
         self.kids = children_of(items)
+        self.restarts = numbering_restarts((item.code, item.group) for item in items)
         self.findings: list[Finding] = []
 
     def add(self, code: str, severity: str, message: str, item: Item | None = None, field: str | None = None,
@@ -68,7 +70,7 @@ class Checker:
 
     def arithmetic(self, i: int, item: Item) -> None:
         """LOST_MISMATCH, APPRAISED_OVER_MAX and SUBTOTAL_MISMATCH for one item."""
-        who = item_label(item)
+        who = item_label(item, self.restarts)
         if item.max_points is not None and item.appraised_points is not None:
             computed = item.max_points - item.appraised_points
             if item.stated_lost is not None and not equal(abs(item.stated_lost), computed):
@@ -99,7 +101,7 @@ class Checker:
 
     def plan_cells(self, item: Item) -> None:
         """Solution, lead, partners and deadline of an item that needs them."""
-        who = item_label(item)
+        who = item_label(item, self.restarts)
         lost = f" mất {format_points(item.lost_points)} điểm nhưng" if item.lost_points else ""
         if self.kind == SCORES and "solution" in self.columns and not item.solution:
             self.add("MISSING_SOLUTION", WARNING, f"{who}{lost} chưa có giải pháp khắc phục.", item, "solution")
@@ -156,19 +158,14 @@ class Checker:
                      f"{format_points(computed)}.", None, "stated_lost", row=row)
 
 
-def item_label(item: Item) -> str:
+def item_label(item: Item, restarts: bool = False) -> str:
     """How a message names an item: 'Mục 2.1'; 'Mục 1, phần II' under a lĩnh vực line whose numbering restarts
     (the code alone would name one item of every part); 'Mục '<title>'' without a code."""
     if item.code:
-        part = item.group if item.group and len(item.group) <= 6 and not _within(item.code, item.group) else None
+        part = restart_part(item.code, item.group, restarts)
         return f"Mục {item.code}, phần {part}" if part else f"Mục {item.code}"
     title = item.title if len(item.title) <= 40 else item.title[:37] + "…"
     return f"Mục '{title}'"
-
-
-def _within(code: str, group: str) -> bool:
-    """True when code already says its group: '2.3' under '2', or the group line itself."""
-    return code == group or code.startswith(group + ".")
 
 
 # Short labels for a flags column or cell (the ribbon's check and the worksheet function PAR_FLAGS).

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 _ROMAN = r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})"
@@ -67,6 +68,21 @@ def is_parent_code(parent: str, child: str) -> bool:
 
 # Where a table keeps its codes (decided once per table, from the whole column).
 IN_SERIAL_COLUMN, IN_CODE_COLUMN, IN_TITLE = "serial column", "code column", "title"
+
+
+def numbering_restarts(items: Iterable[tuple[str | None, str | None]]) -> bool:
+    """True when some code is found under two lĩnh vực lines, from (code, group) pairs: each part numbers
+    its items from 1, so '1' or '2' alone does not say which item is meant."""
+    first: dict[str, str | None] = {}
+    return any(code and first.setdefault(code, group) != group for code, group in items)
+
+
+def restart_part(code: str | None, group: str | None, restarts: bool) -> str | None:
+    """The code of the lĩnh vực line ('II') to name with an item's code in a table whose numbering restarts
+    (see `numbering_restarts`), unless the code says it already ('2.3' under '2'); else None."""
+    if not restarts or not code or not group or len(group) > 6 or code == group or code.startswith(group + "."):
+        return None
+    return group
 
 
 def locate_codes(serials: list[object], codes: list[object] | None, titles: list[str]) -> str:

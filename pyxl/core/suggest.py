@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from pyxl.core.checks import item_label
+from pyxl.core.codes import numbering_restarts
 from pyxl.core.deadlines import parse_deadline
 from pyxl.core.levels import UnitKind
 from pyxl.core.model import INFO, SCORES, Finding, Item, Table
@@ -107,12 +108,13 @@ def _no_solution_column(table: Table, suggestions: dict[int, Suggestion], findin
     if table.kind != SCORES or "solution" in table.columns:
         return []
     noted = {f.row for f in findings if f.code == "MISSING_SOLUTION"}
+    restarts = numbering_restarts((item.code, item.group) for item in table.items)
     added = []
     for i in plan_items(table):
         item = table.items[i]
         if item.row in noted or item.solution:
             continue
-        who = item_label(item)
+        who = item_label(item, restarts)
         suggestion = suggestions.get(i)
         added.append(Finding(
             "MISSING_SOLUTION", INFO,

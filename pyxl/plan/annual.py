@@ -12,7 +12,7 @@ from typing import Callable
 from pyxl.core.model import Item, Table
 from pyxl.core.text import clean
 from pyxl.plan.suggest import Phrase, office_list
-from pyxl.plan.wording import bare, bullet_lines, one_line, sentence_case
+from pyxl.plan.wording import bare, bullet_lines, item_ref, one_line, sentence_case, table_restarts
 
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 _LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm, in Vietnamese order
@@ -25,12 +25,13 @@ def label(index: int) -> str:
     return f"{_LETTERS[index]})" if index < len(_LETTERS) else f"{index + 1})"
 
 
-def _task(item: Item, offices: list[Phrase], partners: list[Phrase], deadline: Phrase) -> dict:
+def _task(item: Item, offices: list[Phrase], partners: list[Phrase], deadline: Phrase,
+          restarts: bool) -> dict:
     products = [line.rstrip(".") for line in bullet_lines(item.product)]
     return {
         "label": "",
         "code": item.code or "",
-        "ref": item.code or f"“{bare(item.title)}”",
+        "ref": item_ref(item, bare(item.title), restarts),
         "leads": offices,
         "partner_list": partners,
         "title": bare(item.title),
@@ -51,6 +52,7 @@ def task_sections(table: Table, texts: TaskTexts) -> list[dict]:
     sections: list[dict] = []
     current: dict | None = None
     top: dict[int, dict] = {}
+    restarts = table_restarts(table)
     for i, item in enumerate(table.items):
         if item.is_group:
             current = {"number": "", "title": sentence_case(item.title), "entries": []}
@@ -59,7 +61,7 @@ def task_sections(table: Table, texts: TaskTexts) -> list[dict]:
         parent = item.parent
         while parent is not None and parent not in top and not table.items[parent].is_group:
             parent = table.items[parent].parent
-        task = _task(item, *texts(i, item))
+        task = _task(item, *texts(i, item), restarts)
         if parent is not None and parent in top:
             top[parent]["subtasks"].append(task)
             top[i] = top[parent]

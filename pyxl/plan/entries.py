@@ -23,7 +23,8 @@ from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.organise import is_office, office_name
 from pyxl.plan.suggest import Phrase, office_list
 from pyxl.plan.wording import (
-    bare, bullet_lines, children_lists, has_lost, item_kind, names_of, one_line, points, sentence, shortcomings,
+    bare, bullet_lines, children_lists, has_lost, item_kind, item_ref, names_of, one_line, points, sentence,
+    shortcomings,
 )
 
 
@@ -151,8 +152,8 @@ def shortcoming(item: Item) -> str:
                                                          is not None else ".")
 
 
-def entry(table: Table, index: int, texts: ItemTexts) -> dict:
-    """One item's paragraph for the templates."""
+def entry(table: Table, index: int, texts: ItemTexts, restarts: bool = False) -> dict:
+    """One item's paragraph for the templates (restarts: `table_restarts(table)`, for its reference)."""
     item = table.items[index]
     title = bare(item.title)
     kind = item_kind(table, index)
@@ -161,7 +162,7 @@ def entry(table: Table, index: int, texts: ItemTexts) -> dict:
     return {
         "number": "",
         "code": code,
-        "ref": code or f"“{title}”",
+        "ref": item_ref(item, title, restarts),
         "kind": kind,
         "title": title,
         "label": f"{kind} {code} “{title}”" if code else f"{kind} “{title}”",

@@ -23,7 +23,7 @@ from pyxl.plan.context import BLANK, front_context, plan_unit
 from pyxl.plan.derive import complete_front
 from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.organise import frame, office_name
-from pyxl.plan.wording import bare, format_date, item_kind, one_line, sentence
+from pyxl.plan.wording import bare, format_date, item_kind, item_ref, one_line, sentence, table_restarts
 
 _POINTS = "abcdđeghiklmnopqrstuvxy"  # ND 30: điểm a), b), c), d), đ), e), g)…
 _QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -95,7 +95,8 @@ def report_context(table: Table, progress: TableProgress, front: FrontMatter | N
     header = front_context(completed, [], ["Như trên", "Lưu: VT"])
     header.update(number=f"     /{_report_symbol(completed.symbol)}", date=f"ngày    tháng    năm {year}",
                   place_date=f"{completed.place or BLANK}, ngày    tháng    năm {year}")
-    entries = [_entry(table, p, kind) for p in progress.items]
+    restarts = table_restarts(table)
+    entries = [_entry(table, p, kind, restarts) for p in progress.items]
     upper = where.report_to if (kind.level or completed.report_to) else BLANK
     about = _plan_about(table, completed)
     report = {
@@ -147,7 +148,7 @@ def _plan_ref(front: FrontMatter) -> str:
     return f"Kế hoạch số {number} {issued} của {front.unit or BLANK}"
 
 
-def _entry(table: Table, p: ItemProgress, kind: UnitKind) -> dict:
+def _entry(table: Table, p: ItemProgress, kind: UnitKind, restarts: bool) -> dict:
     item = p.item
     title = bare(item.title)
     noun = "Nhiệm vụ" if table.kind == TASKS else item_kind(table, p.index)
@@ -156,7 +157,7 @@ def _entry(table: Table, p: ItemProgress, kind: UnitKind) -> dict:
     state = STATE_NAMES[p.status.state]
     shown = _shown(p, state)
     return {
-        "ref": code or f"“{title}”", "code": item.serial or code, "title": title,
+        "ref": item_ref(item, title, restarts), "code": item.serial or code, "title": title,
         "label": f"{noun} {code} “{title}”" if code else f"{noun} “{title}”",
         "lead": ", ".join(leads) or BLANK, "leads": leads, "deadline": bare(item.deadline.text) or BLANK,
         "due": f"{p.due.day:02d}/{p.due.month:02d}/{p.due.year}" if p.due else "", "due_date": p.due,
