@@ -3,7 +3,8 @@
 argparse looks its texts up through the module-level `_` and `ngettext` (gettext) each time it needs
 one, so `Parser` swaps in Vietnamese lookups while it builds, parses and formats, and puts the
 originals back afterwards: other parsers in the same process (pytest's, a script's) are untouched.
-Texts argparse only shows to programmers (a parser built wrongly) stay English.
+Texts argparse only shows to programmers (a parser built wrongly) stay English. Also the options every
+command shares (`add_file`, `add_sheet`, …), so they are named and shown the same way everywhere.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import gettext
 import sys
 from datetime import date
 from contextlib import contextmanager
-from typing import Iterator, NoReturn
+from typing import Callable, Iterator, NoReturn
 
 MESSAGES = {
     "usage: ": "Cách dùng: ",
@@ -136,3 +137,46 @@ def positive_count(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên dương (ví dụ 2)")
     return int(text)
+
+
+# -- the options every command shares, named and shown the same way ----------------------------------
+
+def add_file(parser: argparse.ArgumentParser, help: str, name: str = "file", metavar: str = "TỆP") -> None:
+    """The file (or folder) a command reads."""
+    parser.add_argument(name, metavar=metavar, help=help)
+
+
+def add_output(parser: argparse.ArgumentParser, help: str, metavar: str = "TỆP", **kwargs: object) -> None:
+    """-o/--output: where a command writes."""
+    parser.add_argument("-o", "--output", metavar=metavar, help=help, **kwargs)
+
+
+def add_sheet(parser: argparse.ArgumentParser, help: str = "chỉ đọc sheet này (mặc định: mọi sheet có bảng)") -> None:
+    """--sheet: the one sheet to read."""
+    parser.add_argument("--sheet", metavar="TÊN_SHEET", help=help)
+
+
+def add_year(parser: argparse.ArgumentParser) -> None:
+    """--year: the plan year deadlines are read in."""
+    parser.add_argument("--year", type=year_number, metavar="NĂM",
+                        help="năm thực hiện kế hoạch, để hiểu 'Quý I', 'Tháng 3'… (mặc định: năm ghi trong tiêu đề)")
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    """--as-of: the day what is overdue is counted at."""
+    parser.add_argument("--as-of", type=iso_date, metavar="NGÀY",
+                        help="ngày đối chiếu để báo việc quá hạn, dạng YYYY-MM-DD (mặc định: hôm nay)")
+
+
+def add_overwrite(parser: argparse.ArgumentParser, help: str = "ghi đè tệp kết quả nếu đã có") -> None:
+    """--overwrite: replace outputs that exist."""
+    parser.add_argument("--overwrite", action="store_true", help=help)
+
+
+def add_command(commands: argparse._SubParsersAction, name: str, help: str,
+                run: Callable[[argparse.Namespace], int], examples: str) -> argparse.ArgumentParser:
+    """A subcommand's parser: its help as description, examples as epilog, run as the function it calls."""
+    parser = commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
+                                 epilog="Ví dụ:\n" + examples)
+    parser.set_defaults(run=run)
+    return parser
