@@ -88,6 +88,11 @@ class Parser(argparse.ArgumentParser):
         with vietnamese():
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
+    def add_subparsers(self, **kwargs):  # type: ignore[override]
+        # Its title goes through gettext too, which would look for translation files on disk.
+        with vietnamese():
+            return super().add_subparsers(**kwargs)
+
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
         with vietnamese():
             return super().parse_known_args(args, namespace)

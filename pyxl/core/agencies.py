@@ -18,7 +18,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 
 from pyxl.core.text import clean, fold, tone_key
 
@@ -178,7 +178,8 @@ class Catalogue:
     @functools.cache
     def builtin(cls) -> Catalogue:
         """The catalogue shipped in pyxl/data/agencies.csv (read once)."""
-        data = resources.files("pyxl").joinpath("data/agencies.csv")
+        # The data folder beside the code, as a wheel installs it (importlib.resources costs more to load).
+        data = Path(__file__).parent.parent / "data" / "agencies.csv"
         return cls(_read_csv(data.read_text(encoding="utf-8-sig")))
 
     def extended(self, entries: Iterable[tuple[str, Iterable[str]]]) -> Catalogue:

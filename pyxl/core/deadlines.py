@@ -8,7 +8,6 @@ the column ("Đã hoàn thành", "Đang thực hiện") is a status, not a deadl
 """
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta
 from typing import Callable
@@ -290,7 +289,7 @@ def _schedule(folded: str, year: int) -> list[date] | None:
         months = range(3, 13, 3)  # the quarter's report falls in its last month
     else:
         return None
-    return [date(year, m, min(int(day[1]), calendar.monthrange(year, m)[1])) for m in months]
+    return [date(year, m, min(int(day[1]), _month_end(year, m).day)) for m in months]
 
 
 # -- periods --------------------------------------------------------------------------------------
@@ -328,7 +327,7 @@ def _next_due(dues: list[date], as_of: date) -> date:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(days=1)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

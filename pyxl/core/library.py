@@ -19,7 +19,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 
 from pyxl.core.agencies import COMMUNE, DISTRICT
 from pyxl.core.errors import ParbookError
@@ -242,7 +242,7 @@ class Library:
     @functools.cache
     def builtin(cls) -> Library:
         """The library shipped in pyxl/data/giai_phap_mau.csv (read once)."""
-        text = resources.files("pyxl").joinpath("data/giai_phap_mau.csv").read_text(encoding="utf-8-sig")
+        text = (Path(__file__).parent.parent / "data" / "giai_phap_mau.csv").read_text(encoding="utf-8-sig")
         rows = list(csv.reader(io.StringIO(text, newline="")))
         return cls(_entry(cells, BUILTIN, f"giai_phap_mau.csv, dòng {r}") for r, cells in rows_cells(rows))
 
