@@ -94,11 +94,11 @@ _STAFF = re.compile(r"cán\s+bộ$", re.I)
 _MAX_MERGED = 4  # pieces a catalogue name may span ("Trung tâm Văn hóa, Thông tin và Thể thao")
 Span = tuple[int, int]
 
-# --- list sheets ------------------------------------------------------------------------------
+# --- list sheets (their patterns are compiled on first use: few workbooks have one) --------------
 _HEADER_ROWS = 10
-_NAME_HEADER = re.compile(r"^(?:ten )?(?:cac )?co quan(?: ?[,/] ?don vi)?$")
-_ALIAS_HEADER = re.compile(r"ten goi khac|viet tat|ten cu")
-_ALIAS_SEPARATOR = re.compile(r"[;\n]")
+_NAME_HEADER = r"^(?:ten )?(?:cac )?co quan(?: ?[,/] ?don vi)?$"
+_ALIAS_HEADER = r"ten goi khac|viet tat|ten cu"
+_ALIAS_SEPARATOR = r"[;\n]"
 
 
 def normalize_name(name: str) -> str:
@@ -324,7 +324,7 @@ def entries_from_rows(rows: list[list[object]]) -> list[tuple[str, list[str]]]:
         name = _one_line(_cell(row, name_col))
         if name:
             aliases = clean(_cell(row, alias_col)) if alias_col is not None else ""
-            entries.append((name, [a for a in map(_one_line, _ALIAS_SEPARATOR.split(aliases)) if a]))
+            entries.append((name, [a for a in map(_one_line, re.split(_ALIAS_SEPARATOR, aliases)) if a]))
     return entries
 
 
@@ -332,9 +332,9 @@ def _list_header(rows: list[list[object]]) -> tuple[int, int, int | None] | None
     """(row, name column, alias column or None) of the first header in the first rows."""
     for r, row in enumerate(rows[:_HEADER_ROWS]):
         folded = [fold(_one_line(cell)) for cell in row]
-        names = [c for c, text in enumerate(folded) if _NAME_HEADER.match(text)]
+        names = [c for c, text in enumerate(folded) if re.match(_NAME_HEADER, text)]
         if names:
-            aliases = [c for c, text in enumerate(folded) if _ALIAS_HEADER.search(text)]
+            aliases = [c for c, text in enumerate(folded) if re.search(_ALIAS_HEADER, text)]
             return r, names[0], aliases[0] if aliases else None
     return None
 

@@ -19,7 +19,8 @@ KINDS = frozenset({"missing", "date", "period", "ongoing", "recurring", "staged"
                    "status"})
 UNDATED_KINDS = frozenset({"missing", "conditional", "vague", "status"})
 
-# Every pattern below runs over fold(text): lower case, no accents, 'đ' → 'd', single spaces.
+# Every pattern below runs over fold(text): lower case, no accents, 'đ' → 'd', single spaces. Those kept as
+# text are compiled on first use (re keeps them): few cells need them, and compiling costs a click's time.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _Q = r"(?:iv|i{1,3}|0?[1-4])"  # a quarter as officers number it: I–IV or 1–4
 _TO = r"\s*(?:-|–|—|\bden\b|\btoi\b)\s*(?:het\s*)?"  # "-", "đến", "tới", "đến hết"
@@ -35,7 +36,7 @@ _DAY = re.compile(
 )
 _DAY_WORDS = re.compile(r"\bngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})(?:\s*nam\s*(?P<y>\d{4}))?")
 # A bare "30/6" is a day when a deadline word leads to it ("Hoàn thành trước 30/6") or it is the whole cell.
-_DAY_CUE = re.compile(r"(?:truoc|den|toi|han|chot|cham nhat|hoan thanh|xong|ket thuc|vao)\s*:?\s*$")
+_DAY_CUE = r"(?:truoc|den|toi|han|chot|cham nhat|hoan thanh|xong|ket thuc|vao)\s*:?\s*$"
 # "6/2026" without "tháng" (after "quý 2" or "tháng 6" it is already a period)
 _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?<!quy )(?<!thang )(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
 # One period a text names; a bare "quý"/"tháng" means every quarter/month, as in "Báo cáo quý, năm".
@@ -51,7 +52,7 @@ _ONGOING = re.compile(r"\bnam tiep theo\b|\bthuong xuyen\b|\blien tuc\b|\btro di
 _RECURRING = re.compile(r"\bdinh ky\b|\b(?:hang|moi)\s*(?:quy|thang|nam|tuan)\b")
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4,
              "7": 5}
-_WEEKDAY = re.compile(r"\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b")
+_WEEKDAY = r"\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b"
 _DAY_OF_MONTH = re.compile(r"\bngay\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s*thang)")
 # Starts on someone else's act; "theo" alone is also the end of "các năm tiếp theo", hence the anchors.
 _CONDITIONAL = re.compile(
@@ -63,12 +64,12 @@ _CONTINUES = re.compile(r"^\W*(?:den|toi)\b|^\s*[-–]")  # "Từ tháng 3\nđ�
 
 # A status where a deadline should be: "Đã …" reports work done; the others only when no date is given.
 _STATUS_DONE = re.compile(r"^\W*da\b")
-_STATUS = re.compile(r"^\W*(?:dang|chua|khong (?:thuc hien|hoan thanh)|hoan thanh|xong|ht|tam dung)\b")
+_STATUS = r"^\W*(?:dang|chua|khong (?:thuc hien|hoan thanh)|hoan thanh|xong|ht|tam dung)\b"
 _DONE = re.compile(
     r"^\W*(?:da\s+)?(?:hoan thanh|thuc hien xong|khac phuc xong|xong|ht)\b|^\W*da\s+(?:thuc hien|khac phuc)\b"
 )
 # "Hoàn thành 80%", "Hoàn thành một phần", "Đã thực hiện nhưng chưa xong" are not done.
-_NOT_DONE = re.compile(r"(?<!\d)\d{1,2}(?:[.,]\d+)?\s*%|\bmot phan\b|\bchua\b")
+_NOT_DONE = r"(?<!\d)\d{1,2}(?:[.,]\d+)?\s*%|\bmot phan\b|\bchua\b"
 
 
 def parse_deadline(value: object, year: int, as_of: date | None = None) -> Deadline:
@@ -89,13 +90,13 @@ def parse_deadline(value: object, year: int, as_of: date | None = None) -> Deadl
 def is_done(text: object) -> bool:
     """True for a status or note that says the task is completed ('Đã hoàn thành ngày 5/3', 'HT')."""
     folded = fold(clean(text))
-    return bool(_DONE.search(folded)) and not _NOT_DONE.search(folded)
+    return bool(_DONE.search(folded)) and not re.search(_NOT_DONE, folded)
 
 
 def reports_done(text: object) -> bool:
     """True for a status typed in the deadline column that reports the work done ('Đã ban hành …')."""
     folded = fold(clean(text))
-    return is_done(text) or (bool(_STATUS_DONE.match(folded)) and not _NOT_DONE.search(folded))
+    return is_done(text) or (bool(_STATUS_DONE.match(folded)) and not re.search(_NOT_DONE, folded))
 
 
 def _read(text: str, year: int, as_of: date) -> tuple[date | None, str]:
@@ -108,7 +109,7 @@ def _read(text: str, year: int, as_of: date) -> tuple[date | None, str]:
     if len(dues) >= 2:
         return _next_due(dues, as_of), "staged"
     due, kind = _classify(folded, year, as_of)
-    if kind == "vague" and _STATUS.match(folded):
+    if kind == "vague" and re.match(_STATUS, folded):
         return None, "status"
     return due, kind
 
@@ -180,7 +181,7 @@ def _day(folded: str) -> re.Match[str] | None:
         if match["ngay"] or match["y"]:
             return match
         before = folded[: match.start()]
-        if match["sep"] != "-" and (_DAY_CUE.search(before) or not before.strip(" :(")):
+        if match["sep"] != "-" and (re.search(_DAY_CUE, before) or not before.strip(" :(")):
             return match
     return None
 
@@ -273,7 +274,7 @@ _REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
 def _schedule(folded: str, year: int) -> list[date] | None:
     """The dates of a recurring wording that names a day or weekday ('hằng tháng, trước ngày 20'), else None."""
     if re.search(r"\b(?:hang|moi)\s*tuan\b", folded):
-        weekday = _WEEKDAY.search(folded)
+        weekday = re.search(_WEEKDAY, folded)
         target = 6 if weekday and weekday[2] else _WEEKDAYS[weekday[1]] if weekday else 4  # Friday by default
         first = date(year, 1, 1) + timedelta(days=(target - date(year, 1, 1).weekday()) % 7)
         return [first + timedelta(weeks=k) for k in range(53) if (first + timedelta(weeks=k)).year == year]

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pyxl.core.deadlines import UNDATED_KINDS, parse_deadline
 from pyxl.core.grid import Grid
-from pyxl.core.progress import TICK_FIELDS, TICKS, status_state
+from pyxl.core.status import TICK_FIELDS, TICKS, status_state
 from pyxl.core.text import clean, fold
 
 SCAN_ROWS = 30
@@ -68,7 +68,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
 _WORDINGS = sorted(((wording, field) for field, wordings in PATTERNS.items() for wording in wordings),
                    key=lambda pair: -len(pair[0]))
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# Compiled on first use (re keeps it): only a header naming a year needs it.
+_YEAR = r"\b(19|20)\d{2}\b"
 _PUNCT = re.compile(r"[^a-z0-9/]+")
 
 
@@ -276,5 +277,5 @@ def _reads_as_status(grid: Grid, header: Header, col: int) -> bool:
 def header_year(header: Header) -> int | None:
     """A year written in the appraised-points header ('Điểm thẩm định 2018'), if any."""
     column = header.columns.get("appraised_points")
-    match = _YEAR.search(header.texts.get(column, "")) if column is not None else None
+    match = re.search(_YEAR, header.texts.get(column, "")) if column is not None else None
     return int(match.group()) if match else None

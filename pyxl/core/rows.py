@@ -24,7 +24,8 @@ TEXT_FIELDS = (
 FILL_DOWN = ("target", "solution", "product", "lead", "partners", "deadline", "note", "status", "unit")
 TASK_TEXT = ("lead", "partners", "deadline", "solution", "product", "target")
 _TOTAL = re.compile(r"^(tong|cong)(\s+(cong|so|diem|chung|toan bo|cac)\b.*)?\s*[:.]?$")
-_COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[a-z])\)?$")
+# Compiled on first use (re keeps it), as are other patterns kept as text: few tables have such a row.
+_COLUMN_NUMBER = r"^\(?([0-9]{1,2}|[a-z])\)?$"
 _BULLET = re.compile(r"^[-+•*–]")
 
 
@@ -293,7 +294,7 @@ def _is_column_numbers(row: _Row) -> bool:
         return False
     values = [row.code, row.serial, *row.texts.values(), *row.scores.values()]
     values = [clean(v).removesuffix(".0") for v in values if v not in (None, "")]
-    return len(values) >= 3 and all(_COLUMN_NUMBER.match(fold(v)) for v in values)
+    return len(values) >= 3 and all(re.match(_COLUMN_NUMBER, fold(v)) for v in values)
 
 
 def _is_total(row: _Row) -> bool:

@@ -129,20 +129,32 @@ class Match:
     score: float
 
 
-class TopicIndex:
-    """Scores titles against every topic; built once per library."""
+# What the index needs of one topic: its phrases with the words each needs, its vocabulary, its features.
+Derived = tuple[tuple[tuple[_Phrase, frozenset[str]], ...], frozenset[str], frozenset[str | tuple[str, str]]]
 
-    def __init__(self, topics: Sequence[Topic]):
+
+def derive(topic: Topic) -> Derived:
+    """A topic's matching data, worked out from its wording (plain values: pyxl.core.stored keeps them)."""
+    phrases = tuple((p, frozenset(w for part in p for w in part)) for p in map(_parse, topic.phrases) if p)
+    vocab = frozenset(w for _, needs in phrases for w in needs) | frozenset(words(topic.extra))
+    return phrases, vocab, frozenset(_features(topic))
+
+
+class TopicIndex:
+    """Scores titles against every topic; built once per library.
+
+    derived: each topic's `derive(topic)`, when already worked out (the built-in library's are stored).
+    """
+
+    def __init__(self, topics: Sequence[Topic], derived: Sequence[Derived] | None = None):
         self.topics = tuple(topics)
-        self._phrases: list[list[tuple[_Phrase, frozenset[str]]]] = []  # each with the words it needs
-        self._vocab: list[frozenset[str]] = []
+        if derived is None:
+            derived = [derive(topic) for topic in self.topics]
+        self._phrases = [phrases for phrases, _, _ in derived]  # each with the words it needs
+        self._vocab = [vocab for _, vocab, _ in derived]
         self._frequency: Counter[str | tuple[str, str]] = Counter()  # feature → topics whose wording has it
-        for topic in self.topics:
-            phrases = [(p, frozenset(w for part in p for w in part)) for p in map(_parse, topic.phrases) if p]
-            vocab = frozenset(w for _, needs in phrases for w in needs) | frozenset(words(topic.extra))
-            self._phrases.append(phrases)
-            self._vocab.append(vocab)
-            self._frequency.update(vocab | _features(topic))
+        for _, vocab, features in derived:
+            self._frequency.update(vocab | features)
         self._count = max(len(self.topics), 1)
         # best(title, field): the same titles come back in every commune's sheet, so answers are kept.
         self.best = lru_cache(maxsize=16384)(self._best)
