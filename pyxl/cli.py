@@ -12,7 +12,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from pyxl import __version__
 from pyxl.cli_help import (Parser, add_as_of, add_command, add_file, add_output, add_overwrite, add_sheet,

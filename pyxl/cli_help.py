@@ -11,9 +11,13 @@ from __future__ import annotations
 import argparse
 import gettext
 import sys
-from datetime import date
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator, NoReturn
+from datetime import date
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 MESSAGES = {
     "usage: ": "Cách dùng: ",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Callable
+from collections.abc import Callable
 
 from pyxl.core.model import MISSING_DEADLINE, Deadline
 from pyxl.core.text import clean, fold

@@ -15,9 +15,9 @@ import os
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import a1
