@@ -13,7 +13,6 @@ import dataclasses
 import importlib
 import os
 import zipfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -134,11 +133,11 @@ if TYPE_CHECKING:  # an interface for type checkers: Book and _ReadSheets have i
             """Let go of the file."""
 
 
-@dataclass
 class _ReadSheets:
     """A text file's sheets (CSV, HTML, XML 2003), read whole: they are small and have one or a few sheets."""
 
-    grids: dict[str, Grid]
+    def __init__(self, grids: dict[str, Grid]) -> None:
+        self.grids = grids
 
     @property
     def names(self) -> tuple[str, ...]:
