@@ -68,6 +68,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
 _WORDINGS = sorted(((wording, field) for field, wordings in PATTERNS.items() for wording in wordings),
                    key=lambda pair: -len(pair[0]))
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_TOKEN = re.compile(r"[a-z0-9]+")  # what _has_words counts as a word
+# The indexes in _WORDINGS of the wordings that start with each word: a header text can only match a
+# wording whose first word is one of its own (so a text is tried against a few wordings, not all).
+_STARTING_WITH: dict[str, list[int]] = {}
+for _i, (_wording, _) in enumerate(_WORDINGS):
+    _STARTING_WITH.setdefault(_TOKEN.match(_wording).group(), []).append(_i)
 # Compiled on first use (re keeps it): only a header naming a year needs it.
 _YEAR = r"\b(19|20)\d{2}\b"
 _PUNCT = re.compile(r"[^a-z0-9/]+")
@@ -94,7 +100,8 @@ def match_field(text: str) -> tuple[str | None, int]:
     """The field a header text means, with a score (length of the wording matched); (None, 0) if none."""
     folded = fold(text)
     bare = _PUNCT.sub(" ", folded).strip()
-    for wording, field in _WORDINGS:
+    for i in sorted({i for word in _TOKEN.findall(folded) for i in _STARTING_WITH.get(word, ())}):
+        wording, field = _WORDINGS[i]
         # Very short wordings ("tt", "xa") must be the whole header, not a word inside it.
         if bare == wording if len(wording) <= 3 else wording in folded and _has_words(folded, wording):
             return field, len(wording)
