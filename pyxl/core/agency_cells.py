@@ -25,11 +25,12 @@ _PLACE_NAMES = {"tt": "thị trấn", "kp": "khu phố", "tdp": "tổ dân phố
 _PLACE = re.compile(rf"^(?:{_PLACE_TYPE}\s+)?(?P<name>\S+(?:\s+\S+){{0,3}})$")
 _BODY_OF_PLACE = re.compile(rf"^(?P<head>.*?\S)\s+(?P<type>{_PLACE_TYPE})\s+(?P<name>\S+(?:\s+\S+){{0,3}})$")
 # Words that start the name of an office ("Phòng …", "Ban …", "Công an …"), folded.
-_OFFICE_START = re.compile(
-    r"^(?:phong|van phong|vp|ban|trung tam|tt|so|ubnd|hdnd|uy ban|hoi dong|cong an|quan su|chi huy|hoi|doan|"
-    r"mat tran|mttq|chi cuc|cuc|kho bac|thanh tra|bo phan|cong chuc|doi|truong|tram|benh vien|ngan hang|"
-    r"hat|dai|lien doan|chi nhanh|vien|cong ty|bql|buu dien|dien luc|dang uy|chi bo|huyen uy|thuong truc|"
-    r"lanh dao|chu tich|pho chu tich|viettel|vnpt|to)\b"
+_OFFICE_START = (
+    "phong", "van phong", "vp", "ban", "trung tam", "tt", "so", "ubnd", "hdnd", "uy ban", "hoi dong", "cong an",
+    "quan su", "chi huy", "hoi", "doan", "mat tran", "mttq", "chi cuc", "cuc", "kho bac", "thanh tra", "bo phan",
+    "cong chuc", "doi", "truong", "tram", "benh vien", "ngan hang", "hat", "dai", "lien doan", "chi nhanh", "vien",
+    "cong ty", "bql", "buu dien", "dien luc", "dang uy", "chi bo", "huyen uy", "thuong truc", "lanh dao", "chu tich",
+    "pho chu tich", "viettel", "vnpt", "to",
 )
 # A phrase meaning "whoever is concerned": no office of its own.
 _GENERIC_HEAD = re.compile(
@@ -55,6 +56,16 @@ class AgencyCell(namedtuple("AgencyCell", ("names", "offices", "evidence", "unkn
     __slots__ = ()
 
 
+def _starts_office(folded: str) -> bool:
+    """True when a folded name starts with an office word, as a whole word (no pattern: a long one costs more
+    to compile than this takes)."""
+    for word in _OFFICE_START:
+        after = folded[len(word):len(word) + 1]
+        if folded.startswith(word) and not (after.isalnum() or after == "_"):  # what \b means after a letter
+            return True
+    return False
+
+
 def is_document(name: str) -> bool:
     """A document reference ("Báo cáo số 665/BC-UBND", "Theo Kế hoạch số 12/KH-UBND"), not an agency."""
     folded = fold(name)
@@ -65,7 +76,7 @@ def is_place(name: str) -> bool:
     """A bare place name ("Vĩnh Long", "TT Cửa Tùng", "thôn 3"): capitalised words and no office."""
     text = clean(name)
     match = _PLACE.match(text)
-    if not match or _OFFICE_START.match(fold(match.group("name"))):
+    if not match or _starts_office(fold(match.group("name"))):
         return False
     words = match.group("name").split()
     typed = match.group("name") != text
@@ -87,7 +98,7 @@ def is_generic(name: str) -> bool:
 def looks_like_office(name: str) -> bool:
     """A single office by its wording ("Phòng …", "Ban …", "Công an …"), not a group ("Các …") or a place."""
     folded = fold(name)
-    return not folded.startswith("cac ") and bool(_OFFICE_START.match(folded)) and not is_place(name)
+    return not folded.startswith("cac ") and _starts_office(folded) and not is_place(name)
 
 
 class AgencyReader:

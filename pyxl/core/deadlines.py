@@ -38,7 +38,7 @@ _DAY_WORDS = re.compile(r"\bngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})(?:\s*
 # A bare "30/6" is a day when a deadline word leads to it ("Hoàn thành trước 30/6") or it is the whole cell.
 _DAY_CUE = r"(?:truoc|den|toi|han|chot|cham nhat|hoan thanh|xong|ket thuc|vao)\s*:?\s*$"
 # "6/2026" without "tháng" (after "quý 2" or "tháng 6" it is already a period)
-_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?<!quy )(?<!thang )(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
+_MONTH_YEAR = r"(?<![\w/.-])(?<!quy )(?<!thang )(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"
 # One period a text names; a bare "quý"/"tháng" means every quarter/month, as in "Báo cáo quý, năm".
 _PERIOD = re.compile(
     r"(?P<half>\b0?6\s*thang(?:\s*(?P<side>dau|cuoi)\s*nam)?)"
@@ -189,8 +189,9 @@ def _day(folded: str) -> re.Match[str] | None:
 # -- ranges, spans and parts of a period, rewritten to the period they end with -------------------------
 
 def _rewrite(folded: str) -> str:
-    for pattern, replacement in _REWRITES:
-        folded = pattern.sub(replacement, folded)
+    for words, pattern, replacement in _REWRITES:
+        if any(word in folded for word in words):
+            folded = re.sub(pattern, replacement, folded)
     return folded
 
 
@@ -232,40 +233,42 @@ def _day_in_month(day: int) -> Callable[[re.Match[str]], str]:
     return lambda match: f"ngay {day}/{match[1]}" + (f"/{match[2]}" if match[2] else "")
 
 
-_REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+# (words of which a match needs one, pattern, replacement). A pattern is compiled when a cell first has such a
+# word (re keeps it): most cells need few of these, and compiling them all costs more than reading a sheet.
+_REWRITES: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]] = [
     # "quý IV/2025 - quý I/2026", "tháng 10/2025 đến tháng 3/2026": the end, with its own year
-    (re.compile(rf"\b(?:quy|thang)\s*\w{{1,3}}\s*/\s*(?:19|20)\d{{2}}{_TO}(?=(?:quy|thang)\b)"), ""),
+    (("/",), rf"\b(?:quy|thang)\s*\w{{1,3}}\s*/\s*(?:19|20)\d{{2}}{_TO}(?=(?:quy|thang)\b)", ""),
     # "năm 2026-2027", "giai đoạn 2026 – 2030", "2026, 2027": the last year
-    (re.compile(rf"(?:\bnam\s*)?(?<![\d/.-])(?:19|20)\d{{2}}(?:{_TO}|\s*(?:,|\bva\b)\s*)(?=(?:nam\s*)?(?:19|20)\d{{2}}(?!\d))"),
-     " "),
+    (("19", "20"),
+     rf"(?:\bnam\s*)?(?<![\d/.-])(?:19|20)\d{{2}}(?:{_TO}|\s*(?:,|\bva\b)\s*)(?=(?:nam\s*)?(?:19|20)\d{{2}}(?!\d))", " "),
     # "1-15/7/2026", "10 - 15/7": days of one month
-    (re.compile(r"(?<![\d/.])\d{1,2}\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(\s*/\s*\d{4})?(?![\d/])"), r"ngay \1/\2\3"),
+    (("/",), r"(?<![\d/.])\d{1,2}\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(\s*/\s*\d{4})?(?![\d/])", r"ngay \1/\2\3"),
     # "01/3 - 30/6/2026": from a day to a day
-    (re.compile(r"(?<![\d/.])(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*[-–]\s*(?=\d{1,2}\s*/\s*\d{1,2}(?!\d))"),
+    (("/",), r"(?<![\d/.])(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*[-–]\s*(?=\d{1,2}\s*/\s*\d{1,2}(?!\d))",
      "ngay "),
     # "3-4/2026", "tháng 3 - 4/2026": months of a year, never a day and a month
-    (re.compile(r"(?<![\d/.])(?<!quy )(?:thang\s*)?\d{1,2}\s*[-–]\s*(?:thang\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
+    (("/",), r"(?<![\d/.])(?<!quy )(?:thang\s*)?\d{1,2}\s*[-–]\s*(?:thang\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)",
      r"thang \1/\2"),
     # "tháng 3 đến tháng 6", "tháng 3-4": the last month
-    (re.compile(rf"\bthang\s*\d{{1,2}}{_TO}(?:thang\s*)?(?=\d{{1,2}}(?!\d)(?!\s*/\s*\d{{1,2}}(?!\d)))"), "thang "),
+    (("thang",), rf"\bthang\s*\d{{1,2}}{_TO}(?:thang\s*)?(?=\d{{1,2}}(?!\d)(?!\s*/\s*\d{{1,2}}(?!\d)))", "thang "),
     # "quý II - quý IV", "quý I đến hết quý III": the last quarter
-    (re.compile(rf"\bquy\s*{_Q}{_TO}(?:quy\s*)?(?={_Q}\b)"), "quy "),
+    (("quy",), rf"\bquy\s*{_Q}{_TO}(?:quy\s*)?(?={_Q}\b)", "quy "),
     # "từ X đến Y": Y
-    (re.compile(r"\btu\s+(?P<start>.+?)\s+(?:den|toi)\s+(?:het\s+)?(?P<end>.+)$"), _from_to),
-    (re.compile(rf"\bquy\s*{_Q}\b(?:\s*(?:,|\bva\b)\s*(?:quy\s*)?{_Q}\b)+"), _quarter_list),
-    (re.compile(r"\bthang\s*\d{1,2}\b(?:\s*(?:,|\bva\b)\s*(?:thang\s*)?\d{1,2}\b(?!\s*/\s*\d{1,2}\b))+"), _month_list),
+    (("tu",), r"\btu\s+(?P<start>.+?)\s+(?:den|toi)\s+(?:het\s+)?(?P<end>.+)$", _from_to),
+    (("quy",), rf"\bquy\s*{_Q}\b(?:\s*(?:,|\bva\b)\s*(?:quy\s*)?{_Q}\b)+", _quarter_list),
+    (("thang",), r"\bthang\s*\d{1,2}\b(?:\s*(?:,|\bva\b)\s*(?:thang\s*)?\d{1,2}\b(?!\s*/\s*\d{1,2}\b))+", _month_list),
     # "những tháng đầu năm", "quý đầu năm" (but not "6 tháng đầu năm", a half)
-    (re.compile(r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\b(?:thang|quy)\s*dau\s*nam\b"), "quy i"),
-    (re.compile(r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\bthang\s*cuoi\s*nam\b"), "nam"),
-    (re.compile(r"\bquy\s*cuoi\s*nam\b"), "quy iv"),
-    (re.compile(r"(?<!thang )\bdau\s*nam\b"), "quy i"),
-    (re.compile(r"\bgiua\s*nam\b"), "6 thang"),
-    (re.compile(rf"\bdau\s*quy\s*({_Q})\b"), _quarter_month(1)),
-    (re.compile(rf"\bgiua\s*quy\s*({_Q})\b"), _quarter_month(2)),
-    (re.compile(r"\bdau\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b"), _day_in_month(10)),
-    (re.compile(r"\bgiua\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b"), _day_in_month(15)),
+    (("dau",), r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\b(?:thang|quy)\s*dau\s*nam\b", "quy i"),
+    (("cuoi",), r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\bthang\s*cuoi\s*nam\b", "nam"),
+    (("cuoi",), r"\bquy\s*cuoi\s*nam\b", "quy iv"),
+    (("dau",), r"(?<!thang )\bdau\s*nam\b", "quy i"),
+    (("giua",), r"\bgiua\s*nam\b", "6 thang"),
+    (("dau",), rf"\bdau\s*quy\s*({_Q})\b", _quarter_month(1)),
+    (("giua",), rf"\bgiua\s*quy\s*({_Q})\b", _quarter_month(2)),
+    (("dau",), r"\bdau\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b", _day_in_month(10)),
+    (("giua",), r"\bgiua\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b", _day_in_month(15)),
     # "6/2026" without "tháng": a month
-    (_MONTH_YEAR, r"thang \1/\2"),
+    (("/",), _MONTH_YEAR, r"thang \1/\2"),
 ]
 
 
