@@ -7,7 +7,8 @@
 Prints (asserts nothing; never a timed test):
 - `check` of the seed samples, whole process, against a process that only reads the same file with
   python-calamine (the floor), and `plan` of one document against a plain docxtpl script given the
-  same context (both warm: byte-code compiled, parbook's template cache filled; `plan` cold too);
+  same context (both warm: byte-code compiled, parbook's cache filled with the compiled templates and
+  the remediation library's index data; `plan` cold too);
 - `merge` at each size against the docxtpl loop on the same template and contexts (its rate measured
   on the first communes), with the parent's and the largest worker's peak memory, and the CPU time per
   document against the floor (reading a commune's sheet with python-calamine + writing its .docx zip,
@@ -15,7 +16,7 @@ Prints (asserts nothing; never a timed test):
 - the load average before and after each part: on a busy machine compare the ratios, not the seconds.
 
 Processes run with this checkout first on the path, byte-code caching on (as in an installed copy),
-and a template cache of their own (PARBOOK_CACHE_DIR). Workbooks are built once per size and kept in
+and a cache folder of their own (PARBOOK_CACHE_DIR). Workbooks are built once per size and kept in
 the temporary folder. POSIX only (process CPU and memory come from os.wait4 / resource).
 """
 from __future__ import annotations
