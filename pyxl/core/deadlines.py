@@ -25,7 +25,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _Q = r"(?:iv|i{1,3}|0?[1-4])"  # a quarter as officers number it: I–IV or 1–4
 _TO = r"\s*(?:-|–|—|\bden\b|\btoi\b)\s*(?:het\s*)?"  # "-", "đến", "tới", "đến hết"
 # "Kế hoạch số 170/KH-UBND ngày 18/10/2023": the date of a document cited, not a deadline.
-_DOC_REF = re.compile(
+_DOC_REF = (  # looked for only in a text with both "/" and "-", as a document number has
     r"(?:\bso\s*)?\b\d+\s*/\s*(?:\d{4}\s*/\s*)?[a-z]+-[a-z0-9-]+"
     r"(?:\s*ngay\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]|thang\s*\d{1,2}\s*nam)\s*\d{4})?"
 )
@@ -53,14 +53,15 @@ _RECURRING = re.compile(r"\bdinh ky\b|\b(?:hang|moi)\s*(?:quy|thang|nam|tuan)\b"
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4,
              "7": 5}
 _WEEKDAY = r"\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b"
-_DAY_OF_MONTH = re.compile(r"\bngay\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s*thang)")
+_DAY_OF_MONTH = r"\bngay\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s*thang)"
 # Starts on someone else's act; "theo" alone is also the end of "các năm tiếp theo", hence the anchors.
-_CONDITIONAL = re.compile(
+_CONDITIONAL = (
     r"^(?:khi|theo|tuy)\b|\bsau khi\b|\bkhi co\b|\b(?:tuy thuoc|phu thuoc)\b"
     r"|\btheo (?:ke hoach|yeu cau|quy dinh|huong dan|tien do|chi dao|van ban|thong bao|lich|de nghi|lo trinh)\b"
 )
+_CONDITIONAL_WORDS = ("khi", "theo", "tuy", "thuoc")  # every match has one
 _PARTS = re.compile(r"[;\n]")
-_CONTINUES = re.compile(r"^\W*(?:den|toi)\b|^\s*[-–]")  # "Từ tháng 3\nđến tháng 6": one range on two lines
+_CONTINUES = r"^\W*(?:den|toi)\b|^\s*[-–]"  # "Từ tháng 3\nđến tháng 6": one range on two lines
 
 # A status where a deadline should be: "Đã …" reports work done; the others only when no date is given.
 _STATUS_DONE = re.compile(r"^\W*da\b")
@@ -132,7 +133,7 @@ def _parts(text: str) -> list[str]:
     """The stages of a cell, one a line or between ';', a line that goes on with 'đến …' kept with its range."""
     parts: list[str] = []
     for part in _PARTS.split(text):
-        if parts and _CONTINUES.match(fold(part)):
+        if parts and re.match(_CONTINUES, fold(part)):
             parts[-1] += " " + part
         else:
             parts.append(part)
@@ -141,7 +142,9 @@ def _parts(text: str) -> list[str]:
 
 def _classify(folded: str, plan_year: int, as_of: date) -> tuple[date | None, str]:
     """The due date and kind of one folded text, the most specific wording first."""
-    folded = _rewrite(_DOC_REF.sub(" ", folded))
+    if "/" in folded and "-" in folded:
+        folded = re.sub(_DOC_REF, " ", folded)
+    folded = _rewrite(folded)
     named = _YEAR.search(folded)
     year = int(named.group()) if named else plan_year
     if _RECURRING.search(folded):
@@ -160,7 +163,7 @@ def _classify(folded: str, plan_year: int, as_of: date) -> tuple[date | None, st
         return None, "vague"
     if ends and _RECURRING.search(folded):
         return _next_due(ends, as_of), "recurring"
-    if _CONDITIONAL.search(folded):
+    if any(word in folded for word in _CONDITIONAL_WORDS) and re.search(_CONDITIONAL, folded):
         # Without a day, a period inside a condition ("Theo Kế hoạch năm 2024") names the plan, not a due.
         return None, "conditional"
     if len(ends) > 1:
@@ -281,7 +284,7 @@ def _schedule(folded: str, year: int) -> list[date] | None:
         target = 6 if weekday and weekday[2] else _WEEKDAYS[weekday[1]] if weekday else 4  # Friday by default
         first = date(year, 1, 1) + timedelta(days=(target - date(year, 1, 1).weekday()) % 7)
         return [first + timedelta(weeks=k) for k in range(53) if (first + timedelta(weeks=k)).year == year]
-    day = _DAY_OF_MONTH.search(folded)
+    day = re.search(_DAY_OF_MONTH, folded)
     if day is None or not 1 <= int(day[1]) <= 31:
         if re.search(r"\b(?:hang|moi)\s*nam\b", folded) and (dated := _day(folded)) and not dated["y"]:
             due = _safe_date(year, int(dated["m"]), int(dated["d"]))
