@@ -21,11 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from pyxl.core import stored
 from pyxl.core.agencies import COMMUNE, DISTRICT
 from pyxl.core.errors import ParbookError
 from pyxl.core.levels import NEW, UnitKind
 from pyxl.core.text import clean, fold
-from pyxl.core import stored
 from pyxl.core.topics import Derived, Topic, TopicIndex, derive, field_of
 
 LIBRARY_SHEET = "Giải pháp mẫu"

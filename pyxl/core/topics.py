@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, namedtuple
 from collections.abc import Iterable, Sequence
-from collections import namedtuple
 from functools import lru_cache
 
 from pyxl.core.text import fold
