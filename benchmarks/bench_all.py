@@ -3,6 +3,7 @@
     python benchmarks/bench_all.py                     # merge at 150, 1,000 and 3,300 communes
     python benchmarks/bench_all.py --sizes 150,1000    # fewer or other sizes
     python benchmarks/bench_all.py --rounds 9          # more runs of each short process (best and median kept)
+    python benchmarks/bench_all.py --skip plan,merge --instructions   # check, with valgrind's instruction counts
 
 Prints (asserts nothing; never a timed test):
 - `check` of the seed samples, whole process, against a process that only reads the same file with
@@ -27,6 +28,7 @@ import json
 import os
 import pickle
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -126,7 +128,7 @@ def line(label: str, figures: dict[str, float]) -> str:
             f"CPU {figures['cpu'] * 1000:7.0f} ms")
 
 
-def bench_check(env: dict[str, str], rounds: int) -> None:
+def bench_check(env: dict[str, str], rounds: int, instructions: bool = False) -> None:
     print(f"\n== check, whole process ({load()})")
     for sample in CHECK_SAMPLES:
         path = str(ROOT / "samples" / f"{sample}.xlsx")
@@ -137,6 +139,18 @@ def bench_check(env: dict[str, str], rounds: int) -> None:
         print(line("parbook check", got["check"]))
         print(f"  ratio check/floor: {got['check']['best'] / got['floor']['best']:.1f}× wall, "
               f"{got['check']['cpu'] / got['floor']['cpu']:.1f}× CPU   (target ≤ 3×)")
+        if instructions:
+            floor, check = (instructions_of(command, env) for command in (
+                [sys.executable, "-c", FLOOR, path], [sys.executable, "-m", "pyxl", "check", path]))
+            print(f"  instructions (valgrind, the same on a busy machine): floor {floor / 1e6:.0f} M, "
+                  f"check {check / 1e6:.0f} M: {check / floor:.1f}×")
+
+
+def instructions_of(command: list[str], env: dict[str, str]) -> int:
+    """Instructions a process runs (valgrind's callgrind count): unlike seconds, no other process changes it."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                          capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    return int(next(line.split()[-1] for line in done.stderr.splitlines() if "Collected :" in line))
 
 
 def plan_context(work: Path) -> tuple[Path, Path]:
@@ -308,6 +322,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="150,1000,3300", help="communes per merge, comma-separated")
     parser.add_argument("--rounds", type=int, default=7, help="runs of each short process")
     parser.add_argument("--skip", default="", help="parts to leave out: check, plan, merge")
+    parser.add_argument("--instructions", action="store_true",
+                        help="check: also count instructions under valgrind (slow; load-independent figures)")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]} on {sys.platform}; {load()}")
     with tempfile.TemporaryDirectory(prefix="parbook-bench-") as tmp:
@@ -315,7 +331,7 @@ def main() -> None:
         env = environment(work / "template-cache")
         skip = set(args.skip.split(","))
         if "check" not in skip:
-            bench_check(env, args.rounds)
+            bench_check(env, args.rounds, args.instructions and shutil.which("valgrind") is not None)
         if "plan" not in skip:
             bench_plan(env, args.rounds, work)
         if "merge" not in skip:
