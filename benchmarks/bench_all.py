@@ -3,11 +3,13 @@
     python benchmarks/bench_all.py                     # merge at 150, 1,000 and 3,300 communes
     python benchmarks/bench_all.py --sizes 150,1000    # fewer or other sizes
     python benchmarks/bench_all.py --rounds 9          # more runs of each short process (best and median kept)
+    python benchmarks/bench_all.py --skip plan,merge --instructions   # check, with valgrind's instruction counts
 
 Prints (asserts nothing; never a timed test):
 - `check` of the seed samples, whole process, against a process that only reads the same file with
   python-calamine (the floor), and `plan` of one document against a plain docxtpl script given the
-  same context (both warm: byte-code compiled, parbook's template cache filled; `plan` cold too);
+  same context (both warm: byte-code compiled, parbook's cache filled with the compiled templates and
+  the remediation library's index data; `plan` cold too);
 - `merge` at each size against the docxtpl loop on the same template and contexts (its rate measured
   on the first communes), with the parent's and the largest worker's peak memory, and the CPU time per
   document against the floor (reading a commune's sheet with python-calamine + writing its .docx zip,
@@ -15,7 +17,7 @@ Prints (asserts nothing; never a timed test):
 - the load average before and after each part: on a busy machine compare the ratios, not the seconds.
 
 Processes run with this checkout first on the path, byte-code caching on (as in an installed copy),
-and a template cache of their own (PARBOOK_CACHE_DIR). Workbooks are built once per size and kept in
+and a cache folder of their own (PARBOOK_CACHE_DIR). Workbooks are built once per size and kept in
 the temporary folder. POSIX only (process CPU and memory come from os.wait4 / resource).
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ import json
 import os
 import pickle
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -125,7 +128,7 @@ def line(label: str, figures: dict[str, float]) -> str:
             f"CPU {figures['cpu'] * 1000:7.0f} ms")
 
 
-def bench_check(env: dict[str, str], rounds: int) -> None:
+def bench_check(env: dict[str, str], rounds: int, instructions: bool = False) -> None:
     print(f"\n== check, whole process ({load()})")
     for sample in CHECK_SAMPLES:
         path = str(ROOT / "samples" / f"{sample}.xlsx")
@@ -136,6 +139,18 @@ def bench_check(env: dict[str, str], rounds: int) -> None:
         print(line("parbook check", got["check"]))
         print(f"  ratio check/floor: {got['check']['best'] / got['floor']['best']:.1f}× wall, "
               f"{got['check']['cpu'] / got['floor']['cpu']:.1f}× CPU   (target ≤ 3×)")
+        if instructions:
+            floor, check = (instructions_of(command, env) for command in (
+                [sys.executable, "-c", FLOOR, path], [sys.executable, "-m", "pyxl", "check", path]))
+            print(f"  instructions (valgrind, the same on a busy machine): floor {floor / 1e6:.0f} M, "
+                  f"check {check / 1e6:.0f} M: {check / floor:.1f}×")
+
+
+def instructions_of(command: list[str], env: dict[str, str]) -> int:
+    """Instructions a process runs (valgrind's callgrind count): unlike seconds, no other process changes it."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                          capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    return int(next(line.split()[-1] for line in done.stderr.splitlines() if "Collected :" in line))
 
 
 def plan_context(work: Path) -> tuple[Path, Path]:
@@ -307,6 +322,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="150,1000,3300", help="communes per merge, comma-separated")
     parser.add_argument("--rounds", type=int, default=7, help="runs of each short process")
     parser.add_argument("--skip", default="", help="parts to leave out: check, plan, merge")
+    parser.add_argument("--instructions", action="store_true",
+                        help="check: also count instructions under valgrind (slow; load-independent figures)")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]} on {sys.platform}; {load()}")
     with tempfile.TemporaryDirectory(prefix="parbook-bench-") as tmp:
@@ -314,7 +331,7 @@ def main() -> None:
         env = environment(work / "template-cache")
         skip = set(args.skip.split(","))
         if "check" not in skip:
-            bench_check(env, args.rounds)
+            bench_check(env, args.rounds, args.instructions and shutil.which("valgrind") is not None)
         if "plan" not in skip:
             bench_plan(env, args.rounds, work)
         if "merge" not in skip:

@@ -15,7 +15,8 @@ The names are re-exported lazily from the packages that define them (core, reade
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
 
 __version__ = "0.1.0"
 

@@ -1,8 +1,9 @@
 """The `parbook` command: one small function per subcommand, errors mapped to exit status 2 in one place.
 
 Adding a subcommand: write `cmd_NAME(args) -> int` (imports inside, print, return an exit status) and
-a few lines in `build_parser` with the shared options below (`_file`, `_output`, `_sheet`, `_year`,
-`_as_of`, `_overwrite`), so every command names the same thing the same way.
+a function `_add_NAME(commands)` listed in `_SUBCOMMANDS`, built with the shared options of pyxl.cli_help
+(`add_file`, `add_output`, `add_sheet`, `add_year`, `add_as_of`, `add_overwrite`), so every command names the
+same thing the same way.
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from pyxl import __version__
-from pyxl.cli_help import Parser, iso_date, positive_count, year_number
+from pyxl.cli_help import (Parser, add_as_of, add_command, add_file, add_output, add_overwrite, add_sheet,
+                           add_year, positive_count)
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import ERROR
 
@@ -184,69 +186,28 @@ def cmd_install_excel(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# -- the options every command shares, named and shown the same way ---------------------------------
-
-def _file(parser: argparse.ArgumentParser, help: str, name: str = "file", metavar: str = "TỆP") -> None:
-    parser.add_argument(name, metavar=metavar, help=help)
-
-
-def _output(parser: argparse.ArgumentParser, help: str, metavar: str = "TỆP", **kwargs: object) -> None:
-    parser.add_argument("-o", "--output", metavar=metavar, help=help, **kwargs)
-
-
-def _sheet(parser: argparse.ArgumentParser, help: str = "chỉ đọc sheet này (mặc định: mọi sheet có bảng)") -> None:
-    parser.add_argument("--sheet", metavar="TÊN_SHEET", help=help)
-
-
-def _year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=year_number, metavar="NĂM",
-                        help="năm thực hiện kế hoạch, để hiểu 'Quý I', 'Tháng 3'… (mặc định: năm ghi trong tiêu đề)")
-
-
-def _as_of(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", type=iso_date, metavar="NGÀY",
-                        help="ngày đối chiếu để báo việc quá hạn, dạng YYYY-MM-DD (mặc định: hôm nay)")
-
-
-def _overwrite(parser: argparse.ArgumentParser, help: str = "ghi đè tệp kết quả nếu đã có") -> None:
-    parser.add_argument("--overwrite", action="store_true", help=help)
-
-
-def _command(commands, name: str, help: str, run: Callable[[argparse.Namespace], int],
-             examples: str) -> argparse.ArgumentParser:
-    parser = commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
-                                 epilog="Ví dụ:\n" + examples)
-    parser.set_defaults(run=run)
-    return parser
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = Parser(prog="parbook", description="Kiểm tra bảng PHỤ LỤC và lập Kế hoạch khắc phục Chỉ số cải cách "
-                    "hành chính (Chỉ số CCHC).", epilog="Xem hướng dẫn của từng lệnh: parbook LỆNH -h")
-    parser.add_argument("--version", action="version", version=f"parbook {__version__}",
-                        help="xem số phiên bản rồi thoát")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="Các lệnh")
-
-    check = _command(commands, "check", "kiểm tra bảng PHỤ LỤC: điểm bị mất, số liệu, cơ quan, thời hạn", cmd_check,
+def _add_check(commands) -> None:
+    check = add_command(commands, "check", "kiểm tra bảng PHỤ LỤC: điểm bị mất, số liệu, cơ quan, thời hạn", cmd_check,
                      '  parbook check "PHU LUC 2024.xlsx" --as-of 2024-06-30\n'
                      '  parbook check "PHU LUC 2024.xlsx" --format json -o ket_qua.json')
-    _file(check, "bảng tính có bảng PHỤ LỤC: .xlsx, .xlsm, .xls, .xlsb, .ods hoặc .csv (UTF-8)")
-    _sheet(check)
-    _year(check)
-    _as_of(check)
+    add_file(check, "bảng tính có bảng PHỤ LỤC: .xlsx, .xlsm, .xls, .xlsb, .ods hoặc .csv (UTF-8)")
+    add_sheet(check)
+    add_year(check)
+    add_as_of(check)
     check.add_argument("--format", choices=("text", "json"), default="text", metavar="DẠNG",
                        help="text (báo cáo để đọc, mặc định) hoặc json (cho phần mềm khác)")
-    _output(check, "ghi báo cáo vào tệp này thay vì in ra màn hình")
-    _overwrite(check)
+    add_output(check, "ghi báo cáo vào tệp này thay vì in ra màn hình")
+    add_overwrite(check)
     check.add_argument("--strict", action="store_true", help="trả mã thoát 1 khi bảng có lỗi (cho kịch bản tự động)")
     check.add_argument("--engine", choices=("calamine", "openpyxl"), default="calamine", help=argparse.SUPPRESS)
 
-    mark = _command(commands, "mark", "ghi đánh dấu kiểm tra (cột cờ, tô màu, sheet kết quả) vào một bản sao",
+
+def _add_mark(commands) -> None:
+    mark = add_command(commands, "mark", "ghi đánh dấu kiểm tra (cột cờ, tô màu, sheet kết quả) vào một bản sao",
                     cmd_mark, '  parbook mark "PHU LUC 2024.xlsx" --fill-lost\n'
                     '  parbook mark "PHU LUC 2024 - đã kiểm tra.xlsx" --clear -o "PHU LUC 2024 - sạch.xlsx"')
-    _file(mark, "tệp .xlsx hoặc .xlsm (không bao giờ bị thay đổi)")
-    _output(mark, "tệp kết quả (mặc định, cạnh tệp gốc: '<tên> - đã kiểm tra.xlsx'; với --clear: "
+    add_file(mark, "tệp .xlsx hoặc .xlsm (không bao giờ bị thay đổi)")
+    add_output(mark, "tệp kết quả (mặc định, cạnh tệp gốc: '<tên> - đã kiểm tra.xlsx'; với --clear: "
             "'<tên> - đã xoá đánh dấu.xlsx', --suggest: '<tên> - đã gợi ý.xlsx', --progress: "
             "'<tên> - theo dõi tiến độ.xlsx')")
     action = mark.add_mutually_exclusive_group()
@@ -258,31 +219,35 @@ def build_parser() -> argparse.ArgumentParser:
                         help="ghi gợi ý giải pháp, chủ trì, thời gian vào các ô còn trống (như nút 'Gợi ý giải pháp')")
     action.add_argument("--progress", action="store_true",
                         help="ghi cột theo dõi: Đã xong, Còn hạn, Sắp đến hạn, Quá hạn (như nút 'Theo dõi tiến độ')")
-    _sheet(mark)
-    _year(mark)
-    _as_of(mark)
-    _overwrite(mark)
+    add_sheet(mark)
+    add_year(mark)
+    add_as_of(mark)
+    add_overwrite(mark)
 
-    suggest = _command(commands, "suggest", "gợi ý mục tiêu, nhiệm vụ, chủ trì, thời gian cho từng mục bị mất điểm",
+
+def _add_suggest(commands) -> None:
+    suggest = add_command(commands, "suggest", "gợi ý mục tiêu, nhiệm vụ, chủ trì, thời gian cho từng mục bị mất điểm",
                        cmd_suggest, '  parbook suggest "PHU LUC 2024.xlsx"\n'
                        '  parbook suggest "PHU LUC 2024.xlsx" --format json -o goi_y.json')
-    _file(suggest, "bảng tính có bảng PHỤ LỤC: .xlsx, .xlsm, .xls, .xlsb, .ods hoặc .csv (UTF-8)")
-    _sheet(suggest)
-    _year(suggest)
-    _as_of(suggest)
+    add_file(suggest, "bảng tính có bảng PHỤ LỤC: .xlsx, .xlsm, .xls, .xlsb, .ods hoặc .csv (UTF-8)")
+    add_sheet(suggest)
+    add_year(suggest)
+    add_as_of(suggest)
     suggest.add_argument("--format", choices=("text", "json"), default="text", metavar="DẠNG",
                          help="text (để đọc, mặc định) hoặc json (cho phần mềm khác)")
-    _output(suggest, "ghi kết quả vào tệp này thay vì in ra màn hình")
-    _overwrite(suggest)
+    add_output(suggest, "ghi kết quả vào tệp này thay vì in ra màn hình")
+    add_overwrite(suggest)
 
-    plan = _command(commands, "plan", "viết Kế hoạch khắc phục (.docx, có thể kèm .pdf) từ bảng PHỤ LỤC", cmd_plan,
+
+def _add_plan(commands) -> None:
+    plan = add_command(commands, "plan", "viết Kế hoạch khắc phục (.docx, có thể kèm .pdf) từ bảng PHỤ LỤC", cmd_plan,
                     '  parbook plan "PHU LUC 2024.xlsx" --by field --pdf\n'
                     '  parbook plan "PHU LUC 2024.xlsx" --number 18/KH-UBND --date 19/3/2024 --signer "Nguyễn Văn A"')
-    _file(plan, "bảng tính có bảng PHỤ LỤC")
-    _output(plan, "tệp .docx (hoặc .pdf) tạo ra (mặc định: theo tên đơn vị và năm)")
-    _sheet(plan, "sheet chứa bảng (khi tệp có nhiều bảng)")
-    _year(plan)
-    _as_of(plan)
+    add_file(plan, "bảng tính có bảng PHỤ LỤC")
+    add_output(plan, "tệp .docx (hoặc .pdf) tạo ra (mặc định: theo tên đơn vị và năm)")
+    add_sheet(plan, "sheet chứa bảng (khi tệp có nhiều bảng)")
+    add_year(plan)
+    add_as_of(plan)
     plan.add_argument("--by", choices=("criterion", "field", "lead"), default="criterion", metavar="CÁCH",
                       help=f"cách trình bày: {ARRANGEMENTS}")
     plan.add_argument("--template", metavar="TỆP", help="mẫu Word (.docx) đã sửa, thay cho mẫu có sẵn "
@@ -295,36 +260,40 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--date", metavar="NGÀY", help="ngày ban hành, ví dụ 19/3/2024")
     plan.add_argument("--signer", metavar="TÊN", help="người ký")
     plan.add_argument("--signer-title", metavar="CHỨC_VỤ", help="chức vụ người ký, ví dụ 'Chủ tịch'")
-    _overwrite(plan)
+    add_overwrite(plan)
 
-    progress = _command(commands, "progress", "theo dõi tiến độ: mục đã xong, quá hạn, sắp đến hạn; báo cáo kết quả "
+
+def _add_progress(commands) -> None:
+    progress = add_command(commands, "progress", "theo dõi tiến độ: mục đã xong, quá hạn, sắp đến hạn; báo cáo kết quả "
                         "quý, 6 tháng, năm", cmd_progress, '  parbook progress "PHU LUC 2025.xlsx" --as-of 2025-06-30\n'
                         '  parbook progress "PHU LUC 2025.xlsx" --report --period "6 tháng" --pdf')
-    _file(progress, "bảng PHỤ LỤC có cột 'Kết quả thực hiện' (hoặc 'Tình hình thực hiện', 'Tiến độ', 'Ngày hoàn thành')")
-    _sheet(progress)
-    _year(progress)
-    _as_of(progress)
+    add_file(progress, "bảng PHỤ LỤC có cột 'Kết quả thực hiện' (hoặc 'Tình hình thực hiện', 'Tiến độ', 'Ngày hoàn thành')")
+    add_sheet(progress)
+    add_year(progress)
+    add_as_of(progress)
     progress.add_argument("--format", choices=("text", "json"), default="text", metavar="DẠNG",
                           help="text (để đọc, mặc định) hoặc json (cho phần mềm khác)")
-    _output(progress, "ghi kết quả (với --report: báo cáo .docx hoặc .pdf) vào tệp này")
+    add_output(progress, "ghi kết quả (với --report: báo cáo .docx hoặc .pdf) vào tệp này")
     progress.add_argument("--report", action="store_true", help="viết Báo cáo kết quả thực hiện kế hoạch (.docx)")
     progress.add_argument("--period", metavar="KỲ", help="kỳ báo cáo: 'quý I', '6 tháng', 'quý III', '9 tháng', "
                           "'năm' (mặc định: theo ngày đối chiếu)")
     progress.add_argument("--pdf", action="store_true", help="với --report: xuất thêm PDF (cần LibreOffice)")
     progress.add_argument("--template", metavar="TỆP", help="với --report: mẫu Word đã sửa (bản sao: parbook templates)")
-    _overwrite(progress)
+    add_overwrite(progress)
 
-    merge = _command(commands, "merge", "lập kế hoạch cho mọi xã, phường và bảng Tổng hợp", cmd_merge,
+
+def _add_merge(commands) -> None:
+    merge = add_command(commands, "merge", "lập kế hoạch cho mọi xã, phường và bảng Tổng hợp", cmd_merge,
                      '  parbook merge "Huyen 2025.xlsx" -o "Ke hoach cac xa"\n'
                      '  parbook merge thu_muc_cac_xa -o ra --sheet "PHỤ LỤC" --by field --zip')
-    _file(merge, "tệp mỗi xã một sheet, thư mục mỗi xã một tệp, hoặc bảng có cột Đơn vị/Xã/Phường",
+    add_file(merge, "tệp mỗi xã một sheet, thư mục mỗi xã một tệp, hoặc bảng có cột Đơn vị/Xã/Phường",
           name="source", metavar="NGUỒN")
     where = merge.add_mutually_exclusive_group(required=True)
-    _output(where, "thư mục ghi các kế hoạch và Tổng hợp.xlsx", metavar="THƯ_MỤC")
+    add_output(where, "thư mục ghi các kế hoạch và Tổng hợp.xlsx", metavar="THƯ_MỤC")
     where.add_argument("--out", dest="output", help=argparse.SUPPRESS)  # the first spelling, kept working
-    _sheet(merge, "với nguồn là thư mục: sheet cần đọc trong tệp của mỗi xã (mặc định: bảng PHỤ LỤC đầu tiên)")
-    _year(merge)
-    _as_of(merge)
+    add_sheet(merge, "với nguồn là thư mục: sheet cần đọc trong tệp của mỗi xã (mặc định: bảng PHỤ LỤC đầu tiên)")
+    add_year(merge)
+    add_as_of(merge)
     merge.add_argument("--by", choices=("criterion", "field", "lead"), default="criterion", metavar="CÁCH",
                        help=f"cách trình bày: {ARRANGEMENTS}")
     merge.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
@@ -333,23 +302,55 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--only", metavar="TÊN,…", help="chỉ các đơn vị này, cách nhau bằng dấu phẩy")
     merge.add_argument("--jobs", type=positive_count, metavar="SỐ", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
     merge.add_argument("--list", metavar="TỆP", help="danh sách đơn vị (.xlsx, .csv) khi nguồn không có sheet Danh sách")
-    _overwrite(merge, "ghi đè các tệp đã có")
+    add_overwrite(merge, "ghi đè các tệp đã có")
 
-    templates = _command(commands, "templates", "chép các mẫu Word có sẵn ra một thư mục để sửa bằng Word",
+
+def _add_templates(commands) -> None:
+    templates = add_command(commands, "templates", "chép các mẫu Word có sẵn ra một thư mục để sửa bằng Word",
                          cmd_templates, '  parbook templates -o "Mẫu của xã"\n'
                          '  parbook plan "PHU LUC.xlsx" --template "Mẫu của xã/ke_hoach_theo_tieu_chi.docx"')
-    _output(templates, "thư mục nhận các mẫu (mặc định: 'Mẫu Word parbook')", metavar="THƯ_MỤC",
+    add_output(templates, "thư mục nhận các mẫu (mặc định: 'Mẫu Word parbook')", metavar="THƯ_MỤC",
             default="Mẫu Word parbook")
-    _overwrite(templates, "chép đè lên các mẫu cùng tên đã có trong thư mục")
+    add_overwrite(templates, "chép đè lên các mẫu cùng tên đã có trong thư mục")
 
-    build = _command(commands, "build-workbook", "tạo parbook.xlsm (thẻ CCHC, macro, hàm) từ mã nguồn",
+
+def _add_build_workbook(commands) -> None:
+    build = add_command(commands, "build-workbook", "tạo parbook.xlsm (thẻ CCHC, macro, hàm) từ mã nguồn",
                      cmd_build_workbook, "  parbook build-workbook -o parbook.xlsm")
-    _output(build, "tệp tạo ra (mặc định: parbook.xlsm, ghi đè)", default="parbook.xlsm")
+    add_output(build, "tệp tạo ra (mặc định: parbook.xlsm, ghi đè)", default="parbook.xlsm")
 
-    install = _command(commands, "install-excel", "tạo bản parbook.xlsm dùng Python của máy này, kèm hướng dẫn",
+
+def _add_install_excel(commands) -> None:
+    install = add_command(commands, "install-excel", "tạo bản parbook.xlsm dùng Python của máy này, kèm hướng dẫn",
                        cmd_install_excel, '  parbook install-excel -o "%USERPROFILE%\\Documents"')
-    _output(install, "thư mục đặt parbook.xlsm (mặc định: thư mục hiện tại)", metavar="THƯ_MỤC", default=".")
-    _overwrite(install, "tạo lại nếu đã có")
+    add_output(install, "thư mục đặt parbook.xlsm (mặc định: thư mục hiện tại)", metavar="THƯ_MỤC", default=".")
+    add_overwrite(install, "tạo lại nếu đã có")
+
+
+_SUBCOMMANDS = {
+    "check": _add_check,
+    "mark": _add_mark,
+    "suggest": _add_suggest,
+    "plan": _add_plan,
+    "progress": _add_progress,
+    "merge": _add_merge,
+    "templates": _add_templates,
+    "build-workbook": _add_build_workbook,
+    "install-excel": _add_install_excel,
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, or with only the named one when it is a known command (all
+    a run of it needs: building the options of every other command costs more than checking a small file)."""
+    parser = Parser(prog="parbook", description="Kiểm tra bảng PHỤ LỤC và lập Kế hoạch khắc phục Chỉ số cải cách "
+                    "hành chính (Chỉ số CCHC).", epilog="Xem hướng dẫn của từng lệnh: parbook LỆNH -h")
+    parser.add_argument("--version", action="version", version=f"parbook {__version__}",
+                        help="xem số phiên bản rồi thoát")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="Các lệnh")
+    for name, add in _SUBCOMMANDS.items():
+        if command not in _SUBCOMMANDS or command == name:
+            add(commands)
     return parser
 
 
@@ -381,7 +382,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     output could not be used (a Vietnamese message on stderr says what, where and how to fix it).
     """
     _utf8_streams()
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         code = run(args)

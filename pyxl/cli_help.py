@@ -3,16 +3,21 @@
 argparse looks its texts up through the module-level `_` and `ngettext` (gettext) each time it needs
 one, so `Parser` swaps in Vietnamese lookups while it builds, parses and formats, and puts the
 originals back afterwards: other parsers in the same process (pytest's, a script's) are untouched.
-Texts argparse only shows to programmers (a parser built wrongly) stay English.
+Texts argparse only shows to programmers (a parser built wrongly) stay English. Also the options every
+command shares (`add_file`, `add_sheet`, …), so they are named and shown the same way everywhere.
 """
 from __future__ import annotations
 
 import argparse
 import gettext
 import sys
-from datetime import date
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Iterator, NoReturn
+from datetime import date
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 MESSAGES = {
     "usage: ": "Cách dùng: ",
@@ -87,6 +92,11 @@ class Parser(argparse.ArgumentParser):
         with vietnamese():
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
+    def add_subparsers(self, **kwargs):  # type: ignore[override]
+        # Its title goes through gettext too, which would look for translation files on disk.
+        with vietnamese():
+            return super().add_subparsers(**kwargs)
+
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
         with vietnamese():
             return super().parse_known_args(args, namespace)
@@ -136,3 +146,46 @@ def positive_count(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên dương (ví dụ 2)")
     return int(text)
+
+
+# -- the options every command shares, named and shown the same way ----------------------------------
+
+def add_file(parser: argparse.ArgumentParser, help: str, name: str = "file", metavar: str = "TỆP") -> None:
+    """The file (or folder) a command reads."""
+    parser.add_argument(name, metavar=metavar, help=help)
+
+
+def add_output(parser: argparse.ArgumentParser, help: str, metavar: str = "TỆP", **kwargs: object) -> None:
+    """-o/--output: where a command writes."""
+    parser.add_argument("-o", "--output", metavar=metavar, help=help, **kwargs)
+
+
+def add_sheet(parser: argparse.ArgumentParser, help: str = "chỉ đọc sheet này (mặc định: mọi sheet có bảng)") -> None:
+    """--sheet: the one sheet to read."""
+    parser.add_argument("--sheet", metavar="TÊN_SHEET", help=help)
+
+
+def add_year(parser: argparse.ArgumentParser) -> None:
+    """--year: the plan year deadlines are read in."""
+    parser.add_argument("--year", type=year_number, metavar="NĂM",
+                        help="năm thực hiện kế hoạch, để hiểu 'Quý I', 'Tháng 3'… (mặc định: năm ghi trong tiêu đề)")
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    """--as-of: the day what is overdue is counted at."""
+    parser.add_argument("--as-of", type=iso_date, metavar="NGÀY",
+                        help="ngày đối chiếu để báo việc quá hạn, dạng YYYY-MM-DD (mặc định: hôm nay)")
+
+
+def add_overwrite(parser: argparse.ArgumentParser, help: str = "ghi đè tệp kết quả nếu đã có") -> None:
+    """--overwrite: replace outputs that exist."""
+    parser.add_argument("--overwrite", action="store_true", help=help)
+
+
+def add_command(commands: argparse._SubParsersAction, name: str, help: str,
+                run: Callable[[argparse.Namespace], int], examples: str) -> argparse.ArgumentParser:
+    """A subcommand's parser: its help as description, examples as epilog, run as the function it calls."""
+    parser = commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
+                                 epilog="Ví dụ:\n" + examples)
+    parser.set_defaults(run=run)
+    return parser

@@ -16,9 +16,10 @@ import csv
 import functools
 import io
 import re
+from collections import namedtuple
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 
 from pyxl.core.text import clean, fold, tone_key
 
@@ -54,12 +55,14 @@ _SINGLE_PARTS = {
 # Parts may be joined by "-", "–", "&" or nothing ("LĐTB&XH"); a part glued to a further part
 # ("VH-TT&DL", another body) is left alone. One pattern finds every compound (no part of one starts
 # another, so no two overlap) and its letters name it; the single abbreviations are spelled out after.
-_JOINER = r"\s*[-–—&]?\s*"
+# It looks at the text with every dash as "-": a class of ASCII and other characters, here repeated
+# for each compound, takes several times longer to compile than the rest of the pattern.
+_JOINER = r"\s*[-&]?\s*"
 _COMPOUNDS = re.compile(
-    r"(?<![\w&–—-])(?:" + "|".join(_JOINER.join(parts) for parts, _ in _COMPOUND_PARTS) + r")(?!\w|[-–—&]\w)"
+    r"(?<![\w&-])(?:" + "|".join(_JOINER.join(parts) for parts, _ in _COMPOUND_PARTS) + r")(?!\w|[-&]\w)"
 )
 _COMPOUND_NAMES = {"".join(parts): expansion for parts, expansion in _COMPOUND_PARTS}
-_JOINED = re.compile(r"[\s&–—-]")  # what _JOINER may match
+_ONE_DASH = str.maketrans("–—", "--")
 _SINGLES = re.compile(r"(?<!\w)(?:" + "|".join(_SINGLE_PARTS) + r")(?!\w)")
 _AMPERSAND = re.compile(r"\s*&\s*")
 _DASH = re.compile(r"(?<=\S)\s*[-–—]+\s*(?=\S)")
@@ -94,11 +97,11 @@ _STAFF = re.compile(r"cán\s+bộ$", re.I)
 _MAX_MERGED = 4  # pieces a catalogue name may span ("Trung tâm Văn hóa, Thông tin và Thể thao")
 Span = tuple[int, int]
 
-# --- list sheets ------------------------------------------------------------------------------
+# --- list sheets (their patterns are compiled on first use: few workbooks have one) --------------
 _HEADER_ROWS = 10
-_NAME_HEADER = re.compile(r"^(?:ten )?(?:cac )?co quan(?: ?[,/] ?don vi)?$")
-_ALIAS_HEADER = re.compile(r"ten goi khac|viet tat|ten cu")
-_ALIAS_SEPARATOR = re.compile(r"[;\n]")
+_NAME_HEADER = r"^(?:ten )?(?:cac )?co quan(?: ?[,/] ?don vi)?$"
+_ALIAS_HEADER = r"ten goi khac|viet tat|ten cu"
+_ALIAS_SEPARATOR = r"[;\n]"
 
 
 def normalize_name(name: str) -> str:
@@ -106,11 +109,21 @@ def normalize_name(name: str) -> str:
     text = clean(name).replace("\n", " ")
     for pattern, replacement in _LONG_FORMS:
         text = pattern.sub(replacement, text)
-    text = _COMPOUNDS.sub(lambda match: _COMPOUND_NAMES[_JOINED.sub("", match.group())], text)
+    text = _spell_compounds(text)
     text = _SINGLES.sub(lambda match: _SINGLE_PARTS[match.group()], text)
     text = _DASH.sub(" - ", _AMPERSAND.sub(" và ", text))
     text = _SPACES.sub(" ", text).strip(_EDGE)
     return text[:1].upper() + text[1:]
+
+
+def _spell_compounds(text: str) -> str:
+    """'Phòng LĐTB&XH', 'TC – KH' with the compounds spelled out; the rest of the text as it was."""
+    pieces, done = [], 0
+    for match in _COMPOUNDS.finditer(text.translate(_ONE_DASH)):  # the same length: its spans are the text's
+        letters = "".join(ch for ch in match.group() if ch.isalpha())  # the parts, without their joiners
+        pieces += [text[done:match.start()], _COMPOUND_NAMES[letters]]
+        done = match.end()
+    return "".join(pieces) + text[done:]
 
 
 def _key(name: str) -> tuple[str, str | None]:
@@ -129,16 +142,15 @@ def agency_key(name: str) -> tuple[str, str | None]:
     return _key(normalize_name(name))
 
 
-@dataclass(frozen=True)
-class Agency:
-    """One body of the catalogue with the other spellings officers use for it."""
+# A named tuple, not a dataclass: it is defined at every start, at a tenth of the cost.
+class Agency(namedtuple("Agency", ("name", "level", "era", "aliases", "own", "kind"), defaults=((), False, ""))):
+    """One body of the catalogue with the other spellings officers use for it.
 
-    name: str
-    level: str  # "" when found at any level
-    era: str
-    aliases: tuple[str, ...] = ()
-    own: bool = False  # from the workbook's own list
-    kind: str = ""  # "" (one office), GROUP or GENERIC
+    level: "" when found at any level; aliases: tuple[str, ...]; own: from the workbook's own list;
+    kind: "" (one office), GROUP or GENERIC.
+    """
+
+    __slots__ = ()
 
 
 Candidate = tuple[Agency, str | None]  # the agency and the level named by the matched spelling
@@ -178,7 +190,8 @@ class Catalogue:
     @functools.cache
     def builtin(cls) -> Catalogue:
         """The catalogue shipped in pyxl/data/agencies.csv (read once)."""
-        data = resources.files("pyxl").joinpath("data/agencies.csv")
+        # The data folder beside the code, as a wheel installs it (importlib.resources costs more to load).
+        data = Path(__file__).parent.parent / "data" / "agencies.csv"
         return cls(_read_csv(data.read_text(encoding="utf-8-sig")))
 
     def extended(self, entries: Iterable[tuple[str, Iterable[str]]]) -> Catalogue:
@@ -323,7 +336,7 @@ def entries_from_rows(rows: list[list[object]]) -> list[tuple[str, list[str]]]:
         name = _one_line(_cell(row, name_col))
         if name:
             aliases = clean(_cell(row, alias_col)) if alias_col is not None else ""
-            entries.append((name, [a for a in map(_one_line, _ALIAS_SEPARATOR.split(aliases)) if a]))
+            entries.append((name, [a for a in map(_one_line, re.split(_ALIAS_SEPARATOR, aliases)) if a]))
     return entries
 
 
@@ -331,9 +344,9 @@ def _list_header(rows: list[list[object]]) -> tuple[int, int, int | None] | None
     """(row, name column, alias column or None) of the first header in the first rows."""
     for r, row in enumerate(rows[:_HEADER_ROWS]):
         folded = [fold(_one_line(cell)) for cell in row]
-        names = [c for c, text in enumerate(folded) if _NAME_HEADER.match(text)]
+        names = [c for c, text in enumerate(folded) if re.match(_NAME_HEADER, text)]
         if names:
-            aliases = [c for c, text in enumerate(folded) if _ALIAS_HEADER.search(text)]
+            aliases = [c for c, text in enumerate(folded) if re.search(_ALIAS_HEADER, text)]
             return r, names[0], aliases[0] if aliases else None
     return None
 

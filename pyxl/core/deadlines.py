@@ -8,10 +8,9 @@ the column ("Đã hoàn thành", "Đang thực hiện") is a status, not a deadl
 """
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta
-from typing import Callable
+from collections.abc import Callable
 
 from pyxl.core.model import MISSING_DEADLINE, Deadline
 from pyxl.core.text import clean, fold
@@ -20,12 +19,13 @@ KINDS = frozenset({"missing", "date", "period", "ongoing", "recurring", "staged"
                    "status"})
 UNDATED_KINDS = frozenset({"missing", "conditional", "vague", "status"})
 
-# Every pattern below runs over fold(text): lower case, no accents, 'đ' → 'd', single spaces.
+# Every pattern below runs over fold(text): lower case, no accents, 'đ' → 'd', single spaces. Those kept as
+# text are compiled on first use (re keeps them): few cells need them, and compiling costs a click's time.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _Q = r"(?:iv|i{1,3}|0?[1-4])"  # a quarter as officers number it: I–IV or 1–4
 _TO = r"\s*(?:-|–|—|\bden\b|\btoi\b)\s*(?:het\s*)?"  # "-", "đến", "tới", "đến hết"
 # "Kế hoạch số 170/KH-UBND ngày 18/10/2023": the date of a document cited, not a deadline.
-_DOC_REF = re.compile(
+_DOC_REF = (  # looked for only in a text with both "/" and "-", as a document number has
     r"(?:\bso\s*)?\b\d+\s*/\s*(?:\d{4}\s*/\s*)?[a-z]+-[a-z0-9-]+"
     r"(?:\s*ngay\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]|thang\s*\d{1,2}\s*nam)\s*\d{4})?"
 )
@@ -36,9 +36,9 @@ _DAY = re.compile(
 )
 _DAY_WORDS = re.compile(r"\bngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})(?:\s*nam\s*(?P<y>\d{4}))?")
 # A bare "30/6" is a day when a deadline word leads to it ("Hoàn thành trước 30/6") or it is the whole cell.
-_DAY_CUE = re.compile(r"(?:truoc|den|toi|han|chot|cham nhat|hoan thanh|xong|ket thuc|vao)\s*:?\s*$")
+_DAY_CUE = r"(?:truoc|den|toi|han|chot|cham nhat|hoan thanh|xong|ket thuc|vao)\s*:?\s*$"
 # "6/2026" without "tháng" (after "quý 2" or "tháng 6" it is already a period)
-_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?<!quy )(?<!thang )(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
+_MONTH_YEAR = r"(?<![\w/.-])(?<!quy )(?<!thang )(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"
 # One period a text names; a bare "quý"/"tháng" means every quarter/month, as in "Báo cáo quý, năm".
 _PERIOD = re.compile(
     r"(?P<half>\b0?6\s*thang(?:\s*(?P<side>dau|cuoi)\s*nam)?)"
@@ -52,24 +52,25 @@ _ONGOING = re.compile(r"\bnam tiep theo\b|\bthuong xuyen\b|\blien tuc\b|\btro di
 _RECURRING = re.compile(r"\bdinh ky\b|\b(?:hang|moi)\s*(?:quy|thang|nam|tuan)\b")
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4,
              "7": 5}
-_WEEKDAY = re.compile(r"\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b")
-_DAY_OF_MONTH = re.compile(r"\bngay\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s*thang)")
+_WEEKDAY = r"\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b"
+_DAY_OF_MONTH = r"\bngay\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s*thang)"
 # Starts on someone else's act; "theo" alone is also the end of "các năm tiếp theo", hence the anchors.
-_CONDITIONAL = re.compile(
+_CONDITIONAL = (
     r"^(?:khi|theo|tuy)\b|\bsau khi\b|\bkhi co\b|\b(?:tuy thuoc|phu thuoc)\b"
     r"|\btheo (?:ke hoach|yeu cau|quy dinh|huong dan|tien do|chi dao|van ban|thong bao|lich|de nghi|lo trinh)\b"
 )
+_CONDITIONAL_WORDS = ("khi", "theo", "tuy", "thuoc")  # every match has one
 _PARTS = re.compile(r"[;\n]")
-_CONTINUES = re.compile(r"^\W*(?:den|toi)\b|^\s*[-–]")  # "Từ tháng 3\nđến tháng 6": one range on two lines
+_CONTINUES = r"^\W*(?:den|toi)\b|^\s*[-–]"  # "Từ tháng 3\nđến tháng 6": one range on two lines
 
 # A status where a deadline should be: "Đã …" reports work done; the others only when no date is given.
 _STATUS_DONE = re.compile(r"^\W*da\b")
-_STATUS = re.compile(r"^\W*(?:dang|chua|khong (?:thuc hien|hoan thanh)|hoan thanh|xong|ht|tam dung)\b")
+_STATUS = r"^\W*(?:dang|chua|khong (?:thuc hien|hoan thanh)|hoan thanh|xong|ht|tam dung)\b"
 _DONE = re.compile(
     r"^\W*(?:da\s+)?(?:hoan thanh|thuc hien xong|khac phuc xong|xong|ht)\b|^\W*da\s+(?:thuc hien|khac phuc)\b"
 )
 # "Hoàn thành 80%", "Hoàn thành một phần", "Đã thực hiện nhưng chưa xong" are not done.
-_NOT_DONE = re.compile(r"(?<!\d)\d{1,2}(?:[.,]\d+)?\s*%|\bmot phan\b|\bchua\b")
+_NOT_DONE = r"(?<!\d)\d{1,2}(?:[.,]\d+)?\s*%|\bmot phan\b|\bchua\b"
 
 
 def parse_deadline(value: object, year: int, as_of: date | None = None) -> Deadline:
@@ -90,13 +91,13 @@ def parse_deadline(value: object, year: int, as_of: date | None = None) -> Deadl
 def is_done(text: object) -> bool:
     """True for a status or note that says the task is completed ('Đã hoàn thành ngày 5/3', 'HT')."""
     folded = fold(clean(text))
-    return bool(_DONE.search(folded)) and not _NOT_DONE.search(folded)
+    return bool(_DONE.search(folded)) and not re.search(_NOT_DONE, folded)
 
 
 def reports_done(text: object) -> bool:
     """True for a status typed in the deadline column that reports the work done ('Đã ban hành …')."""
     folded = fold(clean(text))
-    return is_done(text) or (bool(_STATUS_DONE.match(folded)) and not _NOT_DONE.search(folded))
+    return is_done(text) or (bool(_STATUS_DONE.match(folded)) and not re.search(_NOT_DONE, folded))
 
 
 def _read(text: str, year: int, as_of: date) -> tuple[date | None, str]:
@@ -109,7 +110,7 @@ def _read(text: str, year: int, as_of: date) -> tuple[date | None, str]:
     if len(dues) >= 2:
         return _next_due(dues, as_of), "staged"
     due, kind = _classify(folded, year, as_of)
-    if kind == "vague" and _STATUS.match(folded):
+    if kind == "vague" and re.match(_STATUS, folded):
         return None, "status"
     return due, kind
 
@@ -132,7 +133,7 @@ def _parts(text: str) -> list[str]:
     """The stages of a cell, one a line or between ';', a line that goes on with 'đến …' kept with its range."""
     parts: list[str] = []
     for part in _PARTS.split(text):
-        if parts and _CONTINUES.match(fold(part)):
+        if parts and re.match(_CONTINUES, fold(part)):
             parts[-1] += " " + part
         else:
             parts.append(part)
@@ -141,7 +142,9 @@ def _parts(text: str) -> list[str]:
 
 def _classify(folded: str, plan_year: int, as_of: date) -> tuple[date | None, str]:
     """The due date and kind of one folded text, the most specific wording first."""
-    folded = _rewrite(_DOC_REF.sub(" ", folded))
+    if "/" in folded and "-" in folded:
+        folded = re.sub(_DOC_REF, " ", folded)
+    folded = _rewrite(folded)
     named = _YEAR.search(folded)
     year = int(named.group()) if named else plan_year
     if _RECURRING.search(folded):
@@ -160,7 +163,7 @@ def _classify(folded: str, plan_year: int, as_of: date) -> tuple[date | None, st
         return None, "vague"
     if ends and _RECURRING.search(folded):
         return _next_due(ends, as_of), "recurring"
-    if _CONDITIONAL.search(folded):
+    if any(word in folded for word in _CONDITIONAL_WORDS) and re.search(_CONDITIONAL, folded):
         # Without a day, a period inside a condition ("Theo Kế hoạch năm 2024") names the plan, not a due.
         return None, "conditional"
     if len(ends) > 1:
@@ -181,7 +184,7 @@ def _day(folded: str) -> re.Match[str] | None:
         if match["ngay"] or match["y"]:
             return match
         before = folded[: match.start()]
-        if match["sep"] != "-" and (_DAY_CUE.search(before) or not before.strip(" :(")):
+        if match["sep"] != "-" and (re.search(_DAY_CUE, before) or not before.strip(" :(")):
             return match
     return None
 
@@ -189,8 +192,9 @@ def _day(folded: str) -> re.Match[str] | None:
 # -- ranges, spans and parts of a period, rewritten to the period they end with -------------------------
 
 def _rewrite(folded: str) -> str:
-    for pattern, replacement in _REWRITES:
-        folded = pattern.sub(replacement, folded)
+    for words, pattern, replacement in _REWRITES:
+        if any(word in folded for word in words):
+            folded = re.sub(pattern, replacement, folded)
     return folded
 
 
@@ -232,40 +236,42 @@ def _day_in_month(day: int) -> Callable[[re.Match[str]], str]:
     return lambda match: f"ngay {day}/{match[1]}" + (f"/{match[2]}" if match[2] else "")
 
 
-_REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+# (words of which a match needs one, pattern, replacement). A pattern is compiled when a cell first has such a
+# word (re keeps it): most cells need few of these, and compiling them all costs more than reading a sheet.
+_REWRITES: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]] = [
     # "quý IV/2025 - quý I/2026", "tháng 10/2025 đến tháng 3/2026": the end, with its own year
-    (re.compile(rf"\b(?:quy|thang)\s*\w{{1,3}}\s*/\s*(?:19|20)\d{{2}}{_TO}(?=(?:quy|thang)\b)"), ""),
+    (("/",), rf"\b(?:quy|thang)\s*\w{{1,3}}\s*/\s*(?:19|20)\d{{2}}{_TO}(?=(?:quy|thang)\b)", ""),
     # "năm 2026-2027", "giai đoạn 2026 – 2030", "2026, 2027": the last year
-    (re.compile(rf"(?:\bnam\s*)?(?<![\d/.-])(?:19|20)\d{{2}}(?:{_TO}|\s*(?:,|\bva\b)\s*)(?=(?:nam\s*)?(?:19|20)\d{{2}}(?!\d))"),
-     " "),
+    (("19", "20"),
+     rf"(?:\bnam\s*)?(?<![\d/.-])(?:19|20)\d{{2}}(?:{_TO}|\s*(?:,|\bva\b)\s*)(?=(?:nam\s*)?(?:19|20)\d{{2}}(?!\d))", " "),
     # "1-15/7/2026", "10 - 15/7": days of one month
-    (re.compile(r"(?<![\d/.])\d{1,2}\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(\s*/\s*\d{4})?(?![\d/])"), r"ngay \1/\2\3"),
+    (("/",), r"(?<![\d/.])\d{1,2}\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(\s*/\s*\d{4})?(?![\d/])", r"ngay \1/\2\3"),
     # "01/3 - 30/6/2026": from a day to a day
-    (re.compile(r"(?<![\d/.])(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*[-–]\s*(?=\d{1,2}\s*/\s*\d{1,2}(?!\d))"),
+    (("/",), r"(?<![\d/.])(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*[-–]\s*(?=\d{1,2}\s*/\s*\d{1,2}(?!\d))",
      "ngay "),
     # "3-4/2026", "tháng 3 - 4/2026": months of a year, never a day and a month
-    (re.compile(r"(?<![\d/.])(?<!quy )(?:thang\s*)?\d{1,2}\s*[-–]\s*(?:thang\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
+    (("/",), r"(?<![\d/.])(?<!quy )(?:thang\s*)?\d{1,2}\s*[-–]\s*(?:thang\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)",
      r"thang \1/\2"),
     # "tháng 3 đến tháng 6", "tháng 3-4": the last month
-    (re.compile(rf"\bthang\s*\d{{1,2}}{_TO}(?:thang\s*)?(?=\d{{1,2}}(?!\d)(?!\s*/\s*\d{{1,2}}(?!\d)))"), "thang "),
+    (("thang",), rf"\bthang\s*\d{{1,2}}{_TO}(?:thang\s*)?(?=\d{{1,2}}(?!\d)(?!\s*/\s*\d{{1,2}}(?!\d)))", "thang "),
     # "quý II - quý IV", "quý I đến hết quý III": the last quarter
-    (re.compile(rf"\bquy\s*{_Q}{_TO}(?:quy\s*)?(?={_Q}\b)"), "quy "),
+    (("quy",), rf"\bquy\s*{_Q}{_TO}(?:quy\s*)?(?={_Q}\b)", "quy "),
     # "từ X đến Y": Y
-    (re.compile(r"\btu\s+(?P<start>.+?)\s+(?:den|toi)\s+(?:het\s+)?(?P<end>.+)$"), _from_to),
-    (re.compile(rf"\bquy\s*{_Q}\b(?:\s*(?:,|\bva\b)\s*(?:quy\s*)?{_Q}\b)+"), _quarter_list),
-    (re.compile(r"\bthang\s*\d{1,2}\b(?:\s*(?:,|\bva\b)\s*(?:thang\s*)?\d{1,2}\b(?!\s*/\s*\d{1,2}\b))+"), _month_list),
+    (("tu",), r"\btu\s+(?P<start>.+?)\s+(?:den|toi)\s+(?:het\s+)?(?P<end>.+)$", _from_to),
+    (("quy",), rf"\bquy\s*{_Q}\b(?:\s*(?:,|\bva\b)\s*(?:quy\s*)?{_Q}\b)+", _quarter_list),
+    (("thang",), r"\bthang\s*\d{1,2}\b(?:\s*(?:,|\bva\b)\s*(?:thang\s*)?\d{1,2}\b(?!\s*/\s*\d{1,2}\b))+", _month_list),
     # "những tháng đầu năm", "quý đầu năm" (but not "6 tháng đầu năm", a half)
-    (re.compile(r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\b(?:thang|quy)\s*dau\s*nam\b"), "quy i"),
-    (re.compile(r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\bthang\s*cuoi\s*nam\b"), "nam"),
-    (re.compile(r"\bquy\s*cuoi\s*nam\b"), "quy iv"),
-    (re.compile(r"(?<!thang )\bdau\s*nam\b"), "quy i"),
-    (re.compile(r"\bgiua\s*nam\b"), "6 thang"),
-    (re.compile(rf"\bdau\s*quy\s*({_Q})\b"), _quarter_month(1)),
-    (re.compile(rf"\bgiua\s*quy\s*({_Q})\b"), _quarter_month(2)),
-    (re.compile(r"\bdau\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b"), _day_in_month(10)),
-    (re.compile(r"\bgiua\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b"), _day_in_month(15)),
+    (("dau",), r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\b(?:thang|quy)\s*dau\s*nam\b", "quy i"),
+    (("cuoi",), r"(?<!\d )(?:\b(?:nhung|cac)\s*)?\bthang\s*cuoi\s*nam\b", "nam"),
+    (("cuoi",), r"\bquy\s*cuoi\s*nam\b", "quy iv"),
+    (("dau",), r"(?<!thang )\bdau\s*nam\b", "quy i"),
+    (("giua",), r"\bgiua\s*nam\b", "6 thang"),
+    (("dau",), rf"\bdau\s*quy\s*({_Q})\b", _quarter_month(1)),
+    (("giua",), rf"\bgiua\s*quy\s*({_Q})\b", _quarter_month(2)),
+    (("dau",), r"\bdau\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b", _day_in_month(10)),
+    (("giua",), r"\bgiua\s*thang\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d{2}))?\b", _day_in_month(15)),
     # "6/2026" without "tháng": a month
-    (_MONTH_YEAR, r"thang \1/\2"),
+    (("/",), _MONTH_YEAR, r"thang \1/\2"),
 ]
 
 
@@ -274,11 +280,11 @@ _REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
 def _schedule(folded: str, year: int) -> list[date] | None:
     """The dates of a recurring wording that names a day or weekday ('hằng tháng, trước ngày 20'), else None."""
     if re.search(r"\b(?:hang|moi)\s*tuan\b", folded):
-        weekday = _WEEKDAY.search(folded)
+        weekday = re.search(_WEEKDAY, folded)
         target = 6 if weekday and weekday[2] else _WEEKDAYS[weekday[1]] if weekday else 4  # Friday by default
         first = date(year, 1, 1) + timedelta(days=(target - date(year, 1, 1).weekday()) % 7)
         return [first + timedelta(weeks=k) for k in range(53) if (first + timedelta(weeks=k)).year == year]
-    day = _DAY_OF_MONTH.search(folded)
+    day = re.search(_DAY_OF_MONTH, folded)
     if day is None or not 1 <= int(day[1]) <= 31:
         if re.search(r"\b(?:hang|moi)\s*nam\b", folded) and (dated := _day(folded)) and not dated["y"]:
             due = _safe_date(year, int(dated["m"]), int(dated["d"]))
@@ -290,7 +296,7 @@ def _schedule(folded: str, year: int) -> list[date] | None:
         months = range(3, 13, 3)  # the quarter's report falls in its last month
     else:
         return None
-    return [date(year, m, min(int(day[1]), calendar.monthrange(year, m)[1])) for m in months]
+    return [date(year, m, min(int(day[1]), _month_end(year, m).day)) for m in months]
 
 
 # -- periods --------------------------------------------------------------------------------------
@@ -328,7 +334,7 @@ def _next_due(dues: list[date], as_of: date) -> date:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(days=1)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -12,16 +12,17 @@ from functools import lru_cache
 from pyxl.core.grid import Grid
 from pyxl.core.text import fold, is_upper_title
 
+# Patterns here are compiled on first use (re keeps them): many tables have no lĩnh vực line to ask about.
 _ABBREVIATIONS = (
-    (re.compile(r"\bcchc\b"), "cai cach hanh chinh"), (re.compile(r"\btthc\b"), "thu tuc hanh chinh"),
-    (re.compile(r"\bvbqppl\b"), "van ban quy pham phap luat"),
-    (re.compile(r"\bcbccvc\b"), "can bo cong chuc vien chuc"), (re.compile(r"\bkt ?- ?xh\b"), "kinh te xa hoi"),
+    (r"\bcchc\b", "cai cach hanh chinh"), (r"\btthc\b", "thu tuc hanh chinh"),
+    (r"\bvbqppl\b", "van ban quy pham phap luat"),
+    (r"\bcbccvc\b", "can bo cong chuc vien chuc"), (r"\bkt ?- ?xh\b", "kinh te xa hoi"),
 )
 # "Lĩnh vực 3:", "Phần II.", "Nhóm 1 -" before a lĩnh vực name.
-_FIELD_LABEL = re.compile(r"^(?:linh vuc|phan|nhom)\s+(?:[ivxl]+|\d+)\b\s*[.:)–-]?\s*")
-_NUMBER_LABEL = re.compile(r"^(?:[ivxl]+|\d+)\s*[.:)–-]\s*")
-_FIELD_WORD = re.compile(r"^linh vuc\s+")
-_PUNCT = re.compile(r"[^a-z0-9 ]+")
+_FIELD_LABEL = r"^(?:linh vuc|phan|nhom)\s+(?:[ivxl]+|\d+)\b\s*[.:)–-]?\s*"
+_NUMBER_LABEL = r"^(?:[ivxl]+|\d+)\s*[.:)–-]\s*"
+_FIELD_WORD = r"^linh vuc\s+"
+_PUNCT = r"[^a-z0-9 ]+"
 # The lĩnh vực of commune and district PAR indexes (refs/par_framework.md), folded, as they begin.
 _FIELD_NAMES = (
     "cong tac chi dao dieu hanh", "chi dao dieu hanh", "cai cach the che",
@@ -41,15 +42,15 @@ _BOLD_SHARE = 0.6  # when more of the items than this are bold, bold marks nothi
 def _bare(title: str) -> str:
     text = fold(title)
     for pattern, expansion in _ABBREVIATIONS:
-        text = pattern.sub(expansion, text)
-    text = _FIELD_LABEL.sub("", text, count=1)
-    text = _FIELD_WORD.sub("", _NUMBER_LABEL.sub("", text, count=1), count=1)
-    return " ".join(_PUNCT.sub(" ", text).split())
+        text = re.sub(pattern, expansion, text)
+    text = re.sub(_FIELD_LABEL, "", text, count=1)
+    text = re.sub(_FIELD_WORD, "", re.sub(_NUMBER_LABEL, "", text, count=1), count=1)
+    return " ".join(re.sub(_PUNCT, " ", text).split())
 
 
 def has_field_label(title: str) -> bool:
     """True for "Lĩnh vực 3: …", "Phần II. …", "Nhóm 1 - …"."""
-    return bool(_FIELD_LABEL.match(fold(title)))
+    return bool(re.match(_FIELD_LABEL, fold(title)))
 
 
 def is_field_name(title: str) -> bool:

@@ -18,14 +18,15 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 
+from pyxl.core import stored
 from pyxl.core.agencies import COMMUNE, DISTRICT
 from pyxl.core.errors import ParbookError
 from pyxl.core.levels import NEW, UnitKind
 from pyxl.core.text import clean, fold
-from pyxl.core.topics import Topic, TopicIndex, field_of
+from pyxl.core.topics import Derived, Topic, TopicIndex, derive, field_of
 
 LIBRARY_SHEET = "Giải pháp mẫu"
 BUILTIN = "thư viện parbook"
@@ -48,6 +49,8 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # The year of a cited document: in its number ('61/2018/NĐ-CP') or its date ('ngày 15/7/2021').
 _ISSUED = re.compile(r"\d+/((?:19|20)\d{2})/|ngày\s*\d{1,2}/\d{1,2}/((?:19|20)\d{2})")
 _YES, _NO = {"", "co", "x", "1", "dung", "yes"}, {"khong", "0", "no", "tat"}
+_BUILTIN_CSV = Path(__file__).parent.parent / "data" / "giai_phap_mau.csv"
+_DERIVING = ("library.py", "topics.py", "text.py")  # the code that turns the CSV into entries and index data
 
 
 @dataclass(frozen=True)
@@ -227,24 +230,45 @@ def rows_cells(rows: Sequence[Sequence[object]]) -> list[tuple[int, dict[str, st
 class Library:
     """The entries, indexed for matching titles."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], known: dict[Topic, Derived] | None = None):
         self.entries = tuple(entries)
         self._by_id = {fold(e.id): e for e in self.entries}
+        self._known = known or {}  # topics whose index data is already worked out (the built-in ones)
+
+    def topics(self) -> list[Topic]:
+        """The active entries as the matcher sees them."""
+        return [Topic(e.id, field_of(e.field) or e.field, e.keys, e.topic, " ".join((e.target, *e.causes, *e.tasks)))
+                for e in self.entries if e.active]
 
     @functools.cached_property
     def _index(self) -> TopicIndex:
         """Built on the first match: listing or extending a library needs no index."""
-        return TopicIndex([Topic(e.id, field_of(e.field) or e.field, e.keys, e.topic,
-                                 " ".join((e.target, *e.causes, *e.tasks)))
-                           for e in self.entries if e.active])
+        topics = self.topics()
+        return TopicIndex(topics, [self._known.get(topic) or derive(topic) for topic in topics])
 
     @classmethod
     @functools.cache
     def builtin(cls) -> Library:
-        """The library shipped in pyxl/data/giai_phap_mau.csv (read once)."""
-        text = resources.files("pyxl").joinpath("data/giai_phap_mau.csv").read_text(encoding="utf-8-sig")
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-        return cls(_entry(cells, BUILTIN, f"giai_phap_mau.csv, dòng {r}") for r, cells in rows_cells(rows))
+        """The library shipped in pyxl/data/giai_phap_mau.csv, read once; its entries and index data are kept
+        on disk between runs (pyxl.core.stored), worked out again when the CSV or the code changes."""
+        source = _BUILTIN_CSV.read_bytes()
+        depends = stored.stamp(Path(__file__).with_name(name) for name in _DERIVING)
+        kept = stored.load("library", source, depends)
+        if kept is not None:
+            try:
+                entries, derived = kept
+                library = cls(Entry(*values) for values in entries)
+                return cls(library.entries, dict(zip(library.topics(), derived, strict=True)))
+            except (TypeError, ValueError):  # not what this code stores: work it out again
+                pass
+        rows = list(csv.reader(io.StringIO(source.decode("utf-8-sig"), newline="")))
+        library = cls(_entry(cells, BUILTIN, f"giai_phap_mau.csv, dòng {r}") for r, cells in rows_cells(rows))
+        topics = library.topics()
+        derived = [derive(topic) for topic in topics]
+        names = [f.name for f in fields(Entry)]
+        stored.store("library", source, depends,
+                     (tuple(tuple(getattr(e, name) for name in names) for e in library.entries), tuple(derived)))
+        return cls(library.entries, dict(zip(topics, derived)))
 
     def extended(self, rows: Sequence[Sequence[object]], sheet: str = LIBRARY_SHEET) -> Library:
         """This library with a sheet's rows: new Mã add an entry, a known Mã replaces that entry's filled cells."""
@@ -264,7 +288,7 @@ class Library:
                 raise _RowError(f"{where}: mẫu '{entry.id}' chưa có 'Từ khóa nhận biết' nên không nhận ra được tiêu "
                                 "chí nào. Hãy ghi ít nhất một cụm từ (mỗi dòng một cụm), hoặc ghi 'Không' ở cột 'Dùng'.")
             entries[key] = entry
-        return Library(entries.values())
+        return Library(entries.values(), self._known)
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this Mã, or None."""

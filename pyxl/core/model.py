@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
 if TYPE_CHECKING:  # only for the annotation: the model stays free of the library at run time
     from pyxl.core.library import Suggestion
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from pyxl.core.codes import (
     IN_CODE_COLUMN, IN_SERIAL_COLUMN, IN_TITLE, is_roman, locate_codes, normalize_code, segments,
@@ -24,43 +23,47 @@ TEXT_FIELDS = (
 FILL_DOWN = ("target", "solution", "product", "lead", "partners", "deadline", "note", "status", "unit")
 TASK_TEXT = ("lead", "partners", "deadline", "solution", "product", "target")
 _TOTAL = re.compile(r"^(tong|cong)(\s+(cong|so|diem|chung|toan bo|cac)\b.*)?\s*[:.]?$")
-_COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[a-z])\)?$")
+# Compiled on first use (re keeps it), as are other patterns kept as text: few tables have such a row.
+_COLUMN_NUMBER = r"^\(?([0-9]{1,2}|[a-z])\)?$"
 _BULLET = re.compile(r"^[-+•*–]")
 
 
-@dataclass
+# Plain classes, not dataclasses, for the records of a reading: a tenth of the cost to define at every start.
 class RawItem:
     """An item as read, before numbers are parsed and the hierarchy is built."""
 
-    row: int  # 1-based
-    code: str | None
-    title: str
-    is_group: bool
-    texts: dict[str, str] = field(default_factory=dict)
-    scores: dict[str, object] = field(default_factory=dict)  # raw cell values of score columns
-    last_row: int = 0
-    serial: str | None = None  # the running number of the STT column when the code lives elsewhere
+    __slots__ = ("row", "code", "title", "is_group", "texts", "scores", "last_row", "serial")
+
+    def __init__(self, row: int, code: str | None, title: str, is_group: bool, texts: dict[str, str],
+                 scores: dict[str, object], last_row: int = 0, serial: str | None = None) -> None:
+        self.row = row  # 1-based
+        self.code, self.title, self.is_group = code, title, is_group
+        self.texts = texts
+        self.scores = scores  # raw cell values of score columns
+        self.last_row = last_row
+        self.serial = serial  # the running number of the STT column when the code lives elsewhere
 
 
-@dataclass
 class RawTotal:
     """A 'Tổng' row: where it is and its raw score cells."""
 
-    row: int
-    scores: dict[str, object]
+    __slots__ = ("row", "scores")
+
+    def __init__(self, row: int, scores: dict[str, object]) -> None:
+        self.row, self.scores = row, scores
 
 
-@dataclass
 class _Row:
-    index: int
-    serial_cell: object
-    code_cell: object
-    texts: dict[str, str]
-    scores: dict[str, object]
-    filled: frozenset[str]  # text fields filled down from a merged cell above, not typed in the row
-    code: str | None = None
-    title: str = ""
-    serial: str | None = None
+    __slots__ = ("index", "serial_cell", "code_cell", "texts", "scores", "filled", "code", "title", "serial")
+
+    def __init__(self, index: int, serial_cell: object, code_cell: object, texts: dict[str, str],
+                 scores: dict[str, object], filled: frozenset[str]) -> None:
+        self.index, self.serial_cell, self.code_cell = index, serial_cell, code_cell
+        self.texts, self.scores = texts, scores
+        self.filled = filled  # text fields filled down from a merged cell above, not typed in the row
+        self.code: str | None = None
+        self.title = ""
+        self.serial: str | None = None
 
     @property
     def has_numbers(self) -> bool:
@@ -293,7 +296,7 @@ def _is_column_numbers(row: _Row) -> bool:
         return False
     values = [row.code, row.serial, *row.texts.values(), *row.scores.values()]
     values = [clean(v).removesuffix(".0") for v in values if v not in (None, "")]
-    return len(values) >= 3 and all(_COLUMN_NUMBER.match(fold(v)) for v in values)
+    return len(values) >= 3 and all(re.match(_COLUMN_NUMBER, fold(v)) for v in values)
 
 
 def _is_total(row: _Row) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable
+from collections.abc import Callable
 
 from pyxl.core.codes import is_roman, level, segments
 from pyxl.core.model import Item, Totals

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from pyxl.core.checks import item_label
 from pyxl.core.codes import numbering_restarts
@@ -20,6 +19,7 @@ from pyxl.core.model import INFO, SCORES, Finding, Item, Table
 from pyxl.core.numbers import format_points
 from pyxl.core.scoring import children_of
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
 if TYPE_CHECKING:  # the library and its matcher are imported when an item needs a suggestion
     from pyxl.core.library import Library, Suggestion
 

@@ -15,7 +15,7 @@ from pyxl.core.grid import CellError, Grid, a1
 from pyxl.core.headers import SCORE_FIELDS, Header, find_header, header_year
 from pyxl.core.model import ERROR, INFO, SCORES, TASKS, WARNING, Deadline, Finding, Item, Table
 from pyxl.core.numbers import format_points
-from pyxl.core.progress import TICK_FIELDS, TICKS, read_status
+from pyxl.core.status import TICK_FIELDS, TICKS, read_status
 from pyxl.core.rows import RawItem, RawTotal, code_columns, code_source, read_rows, score_value
 from pyxl.core.scoring import score, totals
 from pyxl.core.text import clean, fold

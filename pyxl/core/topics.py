@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, namedtuple
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pyxl.core.text import fold
@@ -106,43 +105,53 @@ def field_of(text: str | None) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Topic:
-    """One library entry as the matcher sees it: its id, lĩnh vực and key phrases."""
+# Named tuples, not dataclasses, for small values defined at every start: a tenth of the cost to define.
+class Topic(namedtuple("Topic", ("id", "field", "phrases", "extra", "corpus"), defaults=("", ""))):
+    """One library entry as the matcher sees it: its id, lĩnh vực and key phrases.
 
-    id: str
-    field: str
-    phrases: tuple[str, ...]  # as written, one per line; '+' joins parts that may stand apart
-    extra: str = ""  # more text whose words count loosely (the entry's topic name)
-    corpus: str = ""  # all the entry's wording; words found in many entries weigh little
+    phrases  tuple[str, ...] as written, one per line; '+' joins parts that may stand apart
+    extra    more text whose words count loosely (the entry's topic name)
+    corpus   all the entry's wording; words found in many entries weigh little
+    """
+
+    __slots__ = ()
 
 
 _Phrase = tuple[tuple[str, ...], ...]  # its parts, each a run of syllables
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(namedtuple("Match", ("id", "confidence", "score"))):
     """The best topic for a title and how sure the matcher is (0…1)."""
 
-    id: str
-    confidence: float
-    score: float
+    __slots__ = ()
+
+
+# What the index needs of one topic: its phrases with the words each needs, its vocabulary, its features.
+Derived = tuple[tuple[tuple[_Phrase, frozenset[str]], ...], frozenset[str], frozenset[str | tuple[str, str]]]
+
+
+def derive(topic: Topic) -> Derived:
+    """A topic's matching data, worked out from its wording (plain values: pyxl.core.stored keeps them)."""
+    phrases = tuple((p, frozenset(w for part in p for w in part)) for p in map(_parse, topic.phrases) if p)
+    vocab = frozenset(w for _, needs in phrases for w in needs) | frozenset(words(topic.extra))
+    return phrases, vocab, frozenset(_features(topic))
 
 
 class TopicIndex:
-    """Scores titles against every topic; built once per library."""
+    """Scores titles against every topic; built once per library.
 
-    def __init__(self, topics: Sequence[Topic]):
+    derived: each topic's `derive(topic)`, when already worked out (the built-in library's are stored).
+    """
+
+    def __init__(self, topics: Sequence[Topic], derived: Sequence[Derived] | None = None):
         self.topics = tuple(topics)
-        self._phrases: list[list[tuple[_Phrase, frozenset[str]]]] = []  # each with the words it needs
-        self._vocab: list[frozenset[str]] = []
+        if derived is None:
+            derived = [derive(topic) for topic in self.topics]
+        self._phrases = [phrases for phrases, _, _ in derived]  # each with the words it needs
+        self._vocab = [vocab for _, vocab, _ in derived]
         self._frequency: Counter[str | tuple[str, str]] = Counter()  # feature → topics whose wording has it
-        for topic in self.topics:
-            phrases = [(p, frozenset(w for part in p for w in part)) for p in map(_parse, topic.phrases) if p]
-            vocab = frozenset(w for _, needs in phrases for w in needs) | frozenset(words(topic.extra))
-            self._phrases.append(phrases)
-            self._vocab.append(vocab)
-            self._frequency.update(vocab | _features(topic))
+        for _, vocab, features in derived:
+            self._frequency.update(vocab | features)
         self._count = max(len(self.topics), 1)
         # best(title, field): the same titles come back in every commune's sheet, so answers are kept.
         self.best = lru_cache(maxsize=16384)(self._best)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from pyxl.core.agencies import Catalogue, entries_from_rows
 from pyxl.core.errors import ParbookError
@@ -13,6 +12,7 @@ from pyxl.core.suggest import with_suggestions
 from pyxl.core.table import NoTable, read_table
 from pyxl.core.text import clean, fold, tone_key
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
 if TYPE_CHECKING:
     from pyxl.core.library import Library
 

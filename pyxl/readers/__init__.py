@@ -13,10 +13,8 @@ import dataclasses
 import importlib
 import os
 import zipfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid
@@ -25,6 +23,7 @@ from pyxl.core.workbook import tables_from_grids
 from pyxl.readers import _sniff
 from pyxl.readers._limits import Census, check_size, damaged, extent_error, native_reader, password_protected
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
 SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".csv", ".htm", ".html",
                       ".xml"})
 _OPENPYXL_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
@@ -119,23 +118,26 @@ def _read_openpyxl(path: Path, lenient: bool) -> tuple[list[Grid], dict[str, Par
     return [with_errors(grid, censuses.get(grid.name)) for grid in grids], refused
 
 
-class Sheets(Protocol):
-    """A file's worksheets read one at a time (see `open_sheets`)."""
+if TYPE_CHECKING:  # an interface for type checkers: Book and _ReadSheets have its methods
+    from typing import Protocol
 
-    names: tuple[str, ...]
+    class Sheets(Protocol):
+        """A file's worksheets read one at a time (see `open_sheets`)."""
 
-    def read(self, name: str, facts: bool = True) -> Grid | ParbookError:
-        """The worksheet, or (not raised) why it is beyond the limits (facts: see `_book.Book.read`)."""
+        names: tuple[str, ...]
 
-    def close(self) -> None:
-        """Let go of the file."""
+        def read(self, name: str, facts: bool = True) -> Grid | ParbookError:
+            """The worksheet, or (not raised) why it is beyond the limits (facts: see `_book.Book.read`)."""
+
+        def close(self) -> None:
+            """Let go of the file."""
 
 
-@dataclass
 class _ReadSheets:
     """A text file's sheets (CSV, HTML, XML 2003), read whole: they are small and have one or a few sheets."""
 
-    grids: dict[str, Grid]
+    def __init__(self, grids: dict[str, Grid]) -> None:
+        self.grids = grids
 
     @property
     def names(self) -> tuple[str, ...]:

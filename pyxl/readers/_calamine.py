@@ -1,8 +1,8 @@
 """python-calamine: the fast path for .xlsx, .xlsm, .xlsb, .xls and .ods."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
-from typing import Collection
 
 from python_calamine import CalamineWorkbook
 

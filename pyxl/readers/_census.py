@@ -13,11 +13,12 @@ import zipfile
 from pyxl.readers._limits import Census, check_zip, read_part, within_limits
 from pyxl.readers._xmlscan import _sheet_parts
 
+# Patterns kept as text are compiled on first use (re keeps them): .xlsx sheets are read by Book.census.
 # A cell start tag: its attributes and whether it is empty ("<c r="B2" s="3"/>" holds only a style).
-_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(/?)>')
-_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\st="e"[^>/]*)>(.*?)</(?:\w+:)?c>', re.DOTALL)
-_VALUE = re.compile(rb'<(?:\w+:)?v>([^<]*)</')
+_CELL = rb'<(?:\w+:)?c\b([^>]*?)(/?)>'
+_REF = rb'\sr="([A-Z]{1,3})([0-9]{1,7})"'
+_ERROR_CELL = rb'(?s)<(?:\w+:)?c\b([^>]*\st="e"[^>/]*)>(.*?)</(?:\w+:)?c>'
+_VALUE = rb'<(?:\w+:)?v>([^<]*)</'
 _ROW_NUMBER = re.compile(rb'<row r="([0-9]{1,7})"')
 _WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
 
@@ -50,8 +51,8 @@ def _xlsx_sheet(data: bytes, styled: bool) -> Census:
     if census is None or not within_limits(census.rows, census.columns):
         census = _xlsx_cells(data, styled)
     if b't="e"' in data:
-        for attributes, body in _ERROR_CELL.findall(data):
-            ref, value = _REF.search(attributes), _VALUE.search(body)
+        for attributes, body in re.findall(_ERROR_CELL, data):
+            ref, value = re.search(_REF, attributes), re.search(_VALUE, body)
             if ref and value:
                 census.errors[(int(ref[2]) - 1, _column(ref[1]))] = value[1].decode("utf-8", "replace").strip()
     return census
@@ -77,8 +78,8 @@ def _xlsx_bound(data: bytes) -> Census | None:
 
 def _xlsx_cells(data: bytes, styled: bool) -> Census:
     census = Census()
-    for attributes, empty in _CELL.findall(data):
-        ref = _REF.search(attributes)
+    for attributes, empty in re.findall(_CELL, data):
+        ref = re.search(_REF, attributes)
         if ref is not None and (styled or not empty):
             census.add(int(ref[2]) - 1, _column(ref[1]))
     return census

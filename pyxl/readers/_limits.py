@@ -15,9 +15,8 @@ import os
 import sys
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import a1
@@ -28,13 +27,18 @@ MAX_CELLS = 5_000_000  # the rectangle the engines allocate: about 200 MB in mem
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes of XML (or any part) in a zip, and of a text file
 
 
-@dataclass
 class Census:
-    """Where one sheet's cells lie and which hold Excel error values (0-based row, col)."""
+    """Where one sheet's cells lie and which hold Excel error values (0-based row, col).
 
-    lowest: tuple[int, int] = (-1, 0)  # a cell of the last row that holds something
-    rightmost: tuple[int, int] = (0, -1)  # a cell of the last column that holds something
-    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    A plain class, not a dataclass: a tenth of the cost to define, and every read defines it.
+    """
+
+    __slots__ = ("lowest", "rightmost", "errors")
+
+    def __init__(self) -> None:
+        self.lowest = (-1, 0)  # a cell of the last row that holds something
+        self.rightmost = (0, -1)  # a cell of the last column that holds something
+        self.errors: dict[tuple[int, int], str] = {}
 
     def add(self, row: int, col: int) -> None:
         """Count one cell that holds something."""

@@ -15,8 +15,9 @@ XLSX, XLSB, ODS, XLS, ENCRYPTED, HTML, XML2003, TEXT = (
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEAD = 65536
-_SPREADSHEETML = re.compile(r"<(?:\w+:)?workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet", re.I)
-_HTML = re.compile(r"<(?:!doctype\s+html|html|table|body|head|meta)\b", re.I)
+# Compiled on first use (re keeps them): only a text file is looked at for them.
+_SPREADSHEETML = r"(?i)<(?:\w+:)?workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet"
+_HTML = r"(?i)<(?:!doctype\s+html|html|table|body|head|meta)\b"
 
 
 def sniff(path: Path) -> str | None:
@@ -30,9 +31,9 @@ def sniff(path: Path) -> str | None:
     text = _head_text(head)
     if text is None:
         return None
-    if _SPREADSHEETML.search(text):
+    if re.search(_SPREADSHEETML, text):
         return XML2003
-    if _HTML.search(text):
+    if re.search(_HTML, text):
         return HTML
     return TEXT
 
