@@ -39,6 +39,15 @@ def test_a_damaged_file_is_worked_out_again(cache, content):
     assert _match_in_new_process(cache) == _match_without_cache()
 
 
+def test_a_flipped_byte_is_caught_before_unmarshalling(cache):
+    stored.store("thing", b"source", "stamp", ("bốn", 5))
+    path = cache / "thing.parbook-data"
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 0x40  # one bit of the value changed on disk
+    path.write_bytes(bytes(data))
+    assert stored.load("thing", b"source", "stamp") is None
+
+
 def test_the_library_from_the_cache_matches_as_worked_out(cache):
     first = _match_in_new_process(cache)  # works it out and stores it
     assert (cache / "library.parbook-data").is_file()

@@ -15,12 +15,13 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from pyxl import __version__
 
-FORMAT = 1
+FORMAT = 2  # 2: a CRC-32 of the marshalled bytes first
 _SUFFIX = ".parbook-data"
 
 
@@ -55,7 +56,10 @@ def load(name: str, source: bytes, depends: str) -> object | None:
     if where is None:
         return None
     try:
-        stored = marshal.loads((where / (name + _SUFFIX)).read_bytes())
+        data = (where / (name + _SUFFIX)).read_bytes()
+        if len(data) < 4 or zlib.crc32(data[4:]).to_bytes(4, "little") != data[:4]:
+            return None  # damaged on disk: marshal is not meant for bytes it did not write
+        stored = marshal.loads(data[4:])
     except (OSError, ValueError, EOFError, TypeError):
         return None
     if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == depends and stored[1] == source:
@@ -72,6 +76,7 @@ def store(name: str, source: bytes, depends: str, value: object) -> None:
     partial = where / f"{name}.{os.getpid()}.tmp"
     try:
         data = marshal.dumps((depends, source, _shared(value, {})))
+        data = zlib.crc32(data).to_bytes(4, "little") + data
         where.mkdir(parents=True, exist_ok=True)
         partial.write_bytes(data)
         os.replace(partial, target)  # readers see the old file or the new one, never half of one
