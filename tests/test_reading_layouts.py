@@ -148,6 +148,23 @@ def test_an_implementing_unit_column_is_the_lead_when_alone(tmp_path, heads, lea
     assert any("không có cột 'Cơ quan chủ trì'" in f.message for f in t.findings) == (lead is None)
 
 
+
+def test_a_difference_column_is_neither_the_points_lost_nor_the_self_assessment(tmp_path):
+    path = tmp_path / "chenh_lech.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tiêu chí", "Điểm số tối đa", "Điểm chênh lệch (tự chấm - thẩm định)", "Điểm thẩm định",
+               "Giải pháp", "Bộ phận thực hiện", "Thời hạn"])
+    ws.append(["1", "Công khai thủ tục hành chính", 3, 0.5, 2, "Rà soát niêm yết", "Bộ phận Một cửa", "Quý I/2026"])
+    ws.append(["2", "Giải quyết hồ sơ đúng hạn", 2, 0, 2, None, None, None])
+    wb.save(path)
+    t = table(path)
+    assert {f: t.columns.get(f) for f in ("max_points", "appraised_points", "stated_lost", "self_points", "lead")} \
+        == {"max_points": 2, "appraised_points": 4, "stated_lost": None, "self_points": None, "lead": 6}
+    assert t.items[0].lost_points == Decimal("1") and t.items[0].lead == ("Bộ phận Một cửa",)
+    assert t.totals.lost_points == Decimal("1") and not any(f.code == "LOST_MISMATCH" for f in t.findings)
+
+
 # -- 2. group lines and continuation lines -------------------------------------------------------------------
 
 GLUED = [

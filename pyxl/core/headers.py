@@ -26,13 +26,17 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "max_points": (
         "diem chuan", "diem toi da", "thang diem", "diem quy dinh", "so diem toi da", "diem chuan toi da",
+        "diem so toi da",
     ),
     "self_points": ("diem tu danh gia", "diem tu cham", "tu danh gia", "tu cham diem", "tu cham"),
     "appraised_points": (
         "diem tham dinh", "diem dat", "diem danh gia", "ket qua tham dinh", "diem hoi dong tham dinh",
         "diem duoc cham", "diem thuc te",
     ),
-    "stated_lost": ("diem bi mat", "diem bi tru", "diem tru", "so diem bi tru", "diem mat", "diem bi giam"),
+    "stated_lost": ("diem bi mat", "diem bi tru", "diem tru", "so diem bi tru", "diem mat", "diem bi giam",
+                    "diem khong dat"),
+    # self-assessed minus appraised: never the points lost, nor (through "tự chấm") the self-assessment
+    "difference": ("chenh lech", "diem chenh lech", "so diem chenh lech"),
     "target": ("muc tieu", "muc tieu, yeu cau", "chi tieu phan dau", "muc tieu can dat"),
     "solution": (
         "giai phap", "nhiem vu, giai phap", "nhiem vu giai phap", "giai phap khac phuc", "bien phap",
@@ -46,7 +50,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "partners": (
         "co quan phoi hop", "phoi hop", "don vi phoi hop", "co quan co lien quan", "don vi thuc hien",
-        "co quan lien quan", "bo phan phoi hop",
+        "co quan lien quan", "bo phan phoi hop", "bo phan thuc hien", "nguoi thuc hien", "can bo thuc hien",
+        "cong chuc thuc hien",
     ),
     "deadline": (
         "thoi gian thuc hien", "thoi gian hoan thanh", "thoi han", "thoi han hoan thanh", "tien do",
@@ -180,8 +185,8 @@ def _mapped(filled: tuple[tuple[tuple[int, int], str], ...], width: int,
 
 
 def _names_partners(text: str) -> bool:
-    """'Đơn vị thực hiện' is the partners beside a lead column ('Đơn vị theo dõi, hướng dẫn thực hiện'), but
-    the lead when it is the only agency column; 'phối hợp', 'liên quan' always name partners."""
+    """'Đơn vị (bộ phận, người) thực hiện' is the partners beside a lead column ('Đơn vị theo dõi, hướng dẫn
+    thực hiện'), but the lead when it is the only agency column; 'phối hợp', 'liên quan' always name partners."""
     folded = fold(text)
     return "phoi hop" in folded or "lien quan" in folded
 
