@@ -24,6 +24,7 @@ from pyxl.plan.wording import format_date
 _LEVELS = ("thi tran", "thi xa", "thanh pho", "xa", "phuong", "huyen", "quan", "tinh")
 _UBND = re.compile(r"^(?:ubnd|uy ban nhan dan)\b\s*", re.IGNORECASE)
 
+@functools.lru_cache(maxsize=16384)  # unit names and their words recur in every document of a merge
 def _fold_same_length(text: str) -> str:
     """fold() one character for one character, so positions match the original text."""
     out = []
