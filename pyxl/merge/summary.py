@@ -87,8 +87,8 @@ class SummaryWriter:
     """The sheets of Tổng hợp.xlsx in an XlsxWriter workbook: the findings rows as they come
     (`add_findings`), everything else once the run is done (`finish`)."""
 
-    def __init__(self, workbook: xlsxwriter.Workbook, source: Path, out_dir: Path) -> None:
-        self.book, self.source, self.out_dir = workbook, source, out_dir
+    def __init__(self, workbook: xlsxwriter.Workbook, out_dir: Path) -> None:
+        self.book, self.out_dir = workbook, out_dir
         self.result: MergeResult | None = None  # the run's, once done (finish)
         self.as_of: date | None = None
         self.outcomes: list[Outcome] = []

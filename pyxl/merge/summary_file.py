@@ -30,7 +30,7 @@ class SummaryFile:
         self.book = xlsxwriter.Workbook(str(self.file.tmp), {"constant_memory": True, "strings_to_numbers": False,
                                                              "strings_to_urls": False, "strings_to_formulas": False})
         self.source = source
-        self.writer = SummaryWriter(self.book, source, out_dir)
+        self.writer = SummaryWriter(self.book, out_dir)
         self.added = 0  # outcomes whose findings are written
         self._waiting: dict[int, tuple[list[Outcome], bool]] = {}
         self._next: int | None = 0  # the next chunk to write; None once a chunk came back short (the run stopped)
