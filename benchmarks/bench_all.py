@@ -256,7 +256,7 @@ def _zip_floor(template: Path, rendered: list[bytes], work: Path) -> float:
     that differ from the template's are deflated; the others (styles.xml alone is 350 KB of XML) are
     copied as the template holds them compressed. The parts' XML is taken as given (rendering is not
     floor work)."""
-    from pyxl.plan.docxzip import ZipWriter
+    from pyxl.plan.docxzip import RENDERED_LEVEL, ZipWriter
 
     with zipfile.ZipFile(template) as source:
         kept = {info.filename: (source.read(info), info) for info in source.infolist()}
@@ -273,7 +273,7 @@ def _zip_floor(template: Path, rendered: list[bytes], work: Path) -> float:
             if same is not None and same[0] == data:
                 writer.add_compressed(name, same[1].compress_type, same[1].CRC, raw[name], same[1].file_size)
             else:
-                writer.add(name, data)
+                writer.add(name, data, RENDERED_LEVEL)
         (work / f"floor_{n}.docx").write_bytes(writer.getvalue())
     return (time.perf_counter() - start) / len(parts)
 

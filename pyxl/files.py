@@ -82,6 +82,56 @@ def _create_beside(target: Path) -> Path:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
 
 
+class AtomicFile:
+    """A temporary file beside target that `commit` puts in target's place in one step, or `discard` removes.
+
+    For a file written over a long time (a merge's summary, while its plans are written): `atomic_path`
+    does the same around a block. Raises ParbookError when target exists and overwrite is off, and
+    WriteError when the temporary file cannot be made.
+    """
+
+    def __init__(self, target: str | os.PathLike[str], overwrite: bool = False) -> None:
+        self.target = Path(target)
+        if self.target.exists() and not overwrite:
+            raise ParbookError(
+                f"Tệp '{self.target}' đã có. Hãy chọn tên khác hoặc dùng --overwrite để ghi đè."
+            )
+        try:
+            try:
+                self.tmp = _create_beside(self.target)
+            except (FileNotFoundError, NotADirectoryError):  # the folder is made only when it is missing
+                self.target.parent.mkdir(parents=True, exist_ok=True)
+                self.tmp = _create_beside(self.target)
+        except OSError as error:
+            raise self.failed(error) from error
+        self.open = True
+
+    def commit(self) -> None:
+        """Replace target with the temporary file (which gets the mode of the file it replaces)."""
+        try:
+            try:
+                mode = os.stat(self.target).st_mode
+            except OSError:
+                mode = None
+            if mode is not None:
+                os.chmod(self.tmp, stat.S_IMODE(mode))
+            os.replace(self.tmp, self.target)
+        except OSError as error:
+            self.discard()
+            raise self.failed(error) from error
+        self.open = False
+
+    def discard(self) -> None:
+        """Remove the temporary file, if it is still there (nothing after commit)."""
+        if self.open:
+            _remove(self.tmp)
+            self.open = False
+
+    def failed(self, error: OSError) -> WriteError:
+        """The WriteError naming target for an OS error met while writing it."""
+        return WriteError(describe_os_error(error, _named(error, self.target), writing=True))
+
+
 @contextmanager
 def atomic_path(target: str | os.PathLike[str], overwrite: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside target; on success it replaces target in one step.
@@ -90,33 +140,15 @@ def atomic_path(target: str | os.PathLike[str], overwrite: bool = False) -> Iter
     file gets the mode a normally created file gets (0644 under umask 022), or the mode of the file
     it replaces. OS errors become a WriteError naming target.
     """
-    target = Path(target)
-    if target.exists() and not overwrite:
-        raise ParbookError(
-            f"Tệp '{target}' đã có. Hãy chọn tên khác hoặc dùng --overwrite để ghi đè."
-        )
+    atomic = AtomicFile(target, overwrite)
     try:
-        try:
-            tmp = _create_beside(target)
-        except (FileNotFoundError, NotADirectoryError):  # the folder is made only when it is missing
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = _create_beside(target)
-    except OSError as error:
-        raise WriteError(describe_os_error(error, _named(error, target), writing=True)) from error
-    try:
-        yield tmp
-        try:
-            mode = os.stat(target).st_mode
-        except OSError:
-            mode = None
-        if mode is not None:
-            os.chmod(tmp, stat.S_IMODE(mode))  # the mode of the file it replaces
-        os.replace(tmp, target)
+        yield atomic.tmp
     except BaseException as error:
-        _remove(tmp)
+        atomic.discard()
         if isinstance(error, OSError):
-            raise WriteError(describe_os_error(error, _named(error, target), writing=True)) from error
+            raise atomic.failed(error) from error
         raise
+    atomic.commit()
 
 
 def _remove(tmp: Path) -> None:

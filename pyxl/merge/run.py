@@ -52,7 +52,8 @@ from pyxl.merge.sheets import Sheet, survey_sheets
 from pyxl.merge.sources import Source, Unit, find_source, read_unit, select, with_choices
 from pyxl.readers import close_sheets
 from pyxl.merge.stops import MergeStopped, stopped_message, summary_note, unwritten_message, write_problem
-from pyxl.merge.summary import SUMMARY_NAME, is_partial, write_summary
+from pyxl.merge.summary import SUMMARY_NAME, is_partial
+from pyxl.merge.summary_file import SummaryFile
 
 Progress = Callable[[int, int], None]
 _MAX_CHUNK = 32
@@ -258,13 +259,18 @@ def run_merge(source: str | os.PathLike[str], out_dir: str | os.PathLike[str], b
                 parts = distinct_parts([unit.name for unit in found.units])
                 todo = [Job(unit, part) for unit, part in zip(found.units, parts)]
                 options = Options(templates, by, all_items, out, overwrite, pdf, as_of, inputs, clean)
-                outcomes, halt = _run(todo, options, workers, progress)
-                workers.close()
-                close_sheets()  # the source may be saved again while the summary is written
-                outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
-                result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster, unlisted=found.unlisted,
-                                     notes=found.notes, stopped=halt)
-                return _write_files(result, zip_output, overwrite, as_of, inputs)
+                summary = _open_summary(out / SUMMARY_NAME, overwrite, found.path)
+                try:
+                    outcomes, halt = _run(todo, options, workers, progress, summary)
+                    workers.close()
+                    close_sheets()  # the source may be saved again while the summary is written
+                    outcomes += [Outcome(name, MISSING, listed=True) for name in found.missing]
+                    result = MergeResult(found.path, out, tuple(outcomes), roster=found.roster,
+                                         unlisted=found.unlisted, notes=found.notes, stopped=halt)
+                    return _write_files(result, zip_output, overwrite, as_of, inputs, summary)
+                finally:
+                    if summary is not None:
+                        summary.discard()  # a run stopped by Ctrl+C or an error leaves no temporary file
     finally:
         workers.close()
         close_sheets()
@@ -295,17 +301,29 @@ def _inputs(found: Source, roster: str | os.PathLike[str] | None, templates: lis
     return Inputs.of({"tệp nguồn": sources, "danh sách đơn vị": roster, "mẫu Word": templates})
 
 
+def _open_summary(path: Path, overwrite: bool, source: Path) -> SummaryFile | None:
+    """The summary, opened to be written as the communes come back; None when it is kept (there already,
+    no --overwrite) or cannot be made now (then `_write_files` tries again and says why)."""
+    replace = overwrite or is_partial(path)  # a stopped run's summary is replaced by the next run's
+    if path.exists() and not replace:
+        return None
+    try:
+        return SummaryFile(path, replace, source, path.parent)
+    except WriteError:
+        return None
+
+
 def _write_files(result: MergeResult, zip_output: bool, overwrite: bool, as_of: date | None,
-                 inputs: Inputs) -> MergeResult:
+                 inputs: Inputs, opened: SummaryFile | None = None) -> MergeResult:
     """The summary (and archive) of a run; MergeStopped when the run stopped or they cannot be written."""
     summary = result.out_dir / SUMMARY_NAME
     kept, problem = [], ""
     try:
-        replace = overwrite or is_partial(summary)  # a stopped run's summary is replaced by the next run's
-        if summary.exists() and not replace:
+        replace = overwrite or is_partial(summary)
+        if opened is None and summary.exists() and not replace:
             kept.append(summary)
         else:
-            write_summary(result, summary, replace, as_of)
+            (opened or SummaryFile(summary, replace, result.source, result.out_dir)).finish(result, as_of)
     except WriteError as error:
         problem = write_problem(summary, error)[0]
     result = dataclasses.replace(result, summary=None if problem else summary, kept_files=tuple(kept))
@@ -333,38 +351,37 @@ def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
     return [todo[i : i + size] for i in range(0, len(todo), size)]
 
 
-def _run(todo: list[Job], options: Options, workers: Workers,
-         progress: Progress | None) -> tuple[list[Outcome], str]:
-    """Every commune's outcome in order, and why the run stopped ('' when it did every one)."""
+def _run(todo: list[Job], options: Options, workers: Workers, progress: Progress | None,
+         summary: SummaryFile | None = None) -> tuple[list[Outcome], str]:
+    """Every commune's outcome in order, and why the run stopped ('' when it did every one); each chunk's
+    outcomes go to the summary as they come back."""
     in_process = workers.in_process(len(todo))
     total = len(todo)
     bar = tqdm(total=total, unit=" đơn vị", desc="Lập kế hoạch", disable=None, file=sys.stderr, smoothing=0.05)
     done_count = 0
-
-    def advance(count: int) -> None:
-        nonlocal done_count
-        done_count += count
-        bar.update(count)
-        if progress is not None:
-            progress(done_count, total)
-
     if progress is not None:
         progress(0, total)
     try:
         chunks = _chunks(todo, 1 if in_process else workers.count)
         results: list[Done | None] = [None] * len(chunks)
+
+        def finished(n: int, done: Done) -> bool:
+            """Chunk n is done: counted, its outcomes to the summary; True when the run must stop."""
+            nonlocal done_count
+            results[n] = done
+            done_count += len(chunks[n])
+            bar.update(len(chunks[n]))
+            if progress is not None:
+                progress(done_count, total)
+            if summary is not None:
+                summary.add_chunk(n, done.outcomes, len(done.outcomes) == len(chunks[n]))
+            return bool(done.halt)
+
         if in_process:
             for n, chunk in enumerate(chunks):
-                results[n] = do_chunk(chunk, options)
-                advance(len(chunk))
-                if results[n].halt:
+                if finished(n, do_chunk(chunk, options)):
                     break
         else:
-            def finished(n: int, done: Done) -> bool:
-                results[n] = done
-                advance(len(chunks[n]))
-                return bool(done.halt)
-
             workers.run(do_chunk, [(chunk, options) for chunk in chunks], finished)
         return _assemble(chunks, results)
     finally:

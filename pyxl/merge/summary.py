@@ -1,7 +1,8 @@
 """The `Tổng hợp` workbook of a merge: a row per commune, a chart by lĩnh vực, findings linked to their cells.
 
 Written with XlsxWriter at a fixed creation date, so the same run gives the same bytes, row by row
-(`constant_memory`: a province's findings never sit in memory as a workbook). Links are Excel
+(`constant_memory`: a province's findings never sit in memory as a workbook), the findings while the
+run goes on (`pyxl.merge.summary_file`). Links are Excel
 hyperlinks relative to the summary's folder (`..\\district.xlsx`, location `'Tân Lập'!E7`).
 Each commune's row links its sheet, its plan and its first finding of each severity. A finding
 links the cell or row it is about (one about a whole sheet has its commune's link already); past
@@ -17,12 +18,11 @@ import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Sequence
 
 import xlsxwriter
-from xlsxwriter.exceptions import FileCreateError
 
 from pyxl.core.celltext import cell_text, hyperlink, needs_quote_prefix, sheet_ref
-from pyxl.files import atomic_path
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding
 from pyxl.merge.fields import FIELDS, OTHER
 from pyxl.merge.progress_sheet import write_progress_sheets
@@ -37,6 +37,7 @@ _STATUS = {WRITTEN: "Đã lập", KEPT: "Đã có, giữ nguyên", FAILED: "Khô
            STOPPED: "Chưa lập (lần chạy dừng giữa chừng)"}
 _SEVERITY = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Lưu ý"}
 _HEAD_ROW = 3
+_FINDINGS_HEAD = 3
 _FIXED_COLUMNS = ("STT", "Đơn vị", "Tình trạng", "Điểm tối đa", "Điểm thẩm định", "Điểm bị mất", "Xếp hạng",
                   "Lỗi", "Cảnh báo", "Lưu ý")
 
@@ -73,26 +74,6 @@ class _Links:
         self.ws.write_formula(row, col, hyperlink(target, shown), fmt, shown)
 
 
-def write_summary(result: MergeResult, target: Path, overwrite: bool = False, as_of: date | None = None) -> Path:
-    """Write the summary workbook of result to target (atomically; never over a file unless overwrite).
-
-    An OSError (a full disk…) is raised as itself, not wrapped as XlsxWriter wraps it.
-    """
-    with atomic_path(target, overwrite) as tmp:
-        workbook = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
-                                                  "strings_to_urls": False, "strings_to_formulas": False})
-        workbook.set_properties({
-            "title": "Tổng hợp kế hoạch khắc phục Chỉ số CCHC", "author": "parbook", "created": CREATED,
-            "comments": cell_text(f"Nguồn: {result.source.name}"), "keywords": PARTIAL if result.stopped else "",
-        })
-        _Writer(workbook, result, as_of).write()
-        try:
-            workbook.close()
-        except FileCreateError as error:
-            raise (error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))) from None
-    return target
-
-
 def is_partial(path: Path) -> bool:
     """Whether the summary at path was written by a run that stopped half-way (so the next run replaces it)."""
     try:
@@ -102,12 +83,16 @@ def is_partial(path: Path) -> bool:
         return False
 
 
-class _Writer:
-    def __init__(self, workbook: xlsxwriter.Workbook, result: MergeResult, as_of: date | None) -> None:
-        self.book, self.result, self.as_of = workbook, result, as_of
-        self.outcomes = list(result.outcomes)
-        used = {key for o in self.outcomes for key in o.lost_by_field}
-        self.fields = list(FIELDS) + ([(OTHER, "Khác")] if OTHER in used else [])
+class SummaryWriter:
+    """The sheets of Tổng hợp.xlsx in an XlsxWriter workbook: the findings rows as they come
+    (`add_findings`), everything else once the run is done (`finish`)."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook, out_dir: Path) -> None:
+        self.book, self.out_dir = workbook, out_dir
+        self.result: MergeResult | None = None  # the run's, once done (finish)
+        self.as_of: date | None = None
+        self.outcomes: list[Outcome] = []
+        self.fields: list[tuple[str, str]] = []
         self.formats = {
             "title": {"bold": True, "font_size": 14},
             "note": {"italic": True},
@@ -125,6 +110,11 @@ class _Writer:
         }
         self.f = {name: workbook.add_format(props) for name, props in self.formats.items()}
         self.quoted: dict[str, object] = {}
+        self.main = self.book.add_worksheet(MAIN)
+        self.findings = self.book.add_worksheet(FINDINGS)
+        self.first_finding: dict[int, int] = {}  # outcome index → the row of its first finding
+        self.finding_row = self._findings_head(self.findings)
+        self.finding_links = _Links(self.findings)
 
     def _text(self, ws, row: int, col: int, value: str, name: str) -> None:
         """Text written literally: cleaned by cell_text, quote-prefixed when Excel would take it for a formula."""
@@ -138,14 +128,17 @@ class _Writer:
             self.quoted[name] = self.book.add_format({**self.formats[name], "quote_prefix": True})
         return self.quoted[name]
 
-    def write(self) -> None:
-        main = self.book.add_worksheet(MAIN)
-        findings = self.book.add_worksheet(FINDINGS)
-        first_finding = self._findings(findings)
-        last_row = self._main(main, first_finding)
-        write_progress_sheets(self.book, self.result, self.as_of)
+    def finish(self, result: MergeResult, as_of: date | None) -> None:
+        """Everything but the findings rows, once the run is done."""
+        self.result, self.as_of = result, as_of
+        self.outcomes = list(result.outcomes)
+        used = {key for o in self.outcomes for key in o.lost_by_field}
+        self.fields = list(FIELDS) + ([(OTHER, "Khác")] if OTHER in used else [])
+        self._findings_tail(self.findings, self.finding_row)
+        last_row = self._main(self.main, self.first_finding)
+        write_progress_sheets(self.book, result, as_of)
         self._chart(last_row)
-        main.activate()
+        self.main.activate()
 
     # -- Tổng hợp ------------------------------------------------------------------------------
     def _main(self, ws, first_finding: dict[int, int]) -> int:
@@ -272,23 +265,28 @@ class _Writer:
         return "\n".join(notes)
 
     # -- Lỗi, cảnh báo -----------------------------------------------------------------------------
-    def _findings(self, ws) -> dict[int, int]:
-        """Write every finding; returns the row of each commune's first finding."""
+    def _findings_head(self, ws) -> int:
+        """The title and header of the findings sheet; returns the header row."""
         f = self.f
         ws.write(0, 0, "CÁC LỖI, CẢNH BÁO VÀ LƯU Ý TRONG BẢNG PHỤ LỤC CỦA CÁC ĐƠN VỊ", f["title"])
         ws.write(1, 0, "Bấm vào địa chỉ ô để mở đúng ô trong tệp nguồn (tệp nguồn cần để đúng chỗ như khi chạy).",
                  f["note"])
-        head = 3
-        ws.write_row(head, 0, ("STT", "Đơn vị", "Mức độ", "Mã", "Mục", "Ô", "Nội dung"), f["head"])
-        first: dict[int, int] = {}
-        row = head
-        links = _Links(ws)
-        for i, outcome in enumerate(self.outcomes):
-            source = relative_link(outcome.source, self.result.out_dir) if outcome.source and outcome.sheet else None
+        ws.write_row(_FINDINGS_HEAD, 0, ("STT", "Đơn vị", "Mức độ", "Mã", "Mục", "Ô", "Nội dung"), f["head"])
+        return _FINDINGS_HEAD
+
+    def add_findings(self, start: int, outcomes: Sequence[Outcome]) -> None:
+        """A row per finding of outcomes (the run's outcomes from index start on), noting each one's first row."""
+        for i, outcome in enumerate(outcomes, start):
+            source = relative_link(outcome.source, self.out_dir) if outcome.source and outcome.sheet else None
             for finding in outcome.findings:
-                row += 1
-                first.setdefault(i, row)
-                self._finding(links, row, row - head, outcome, finding, source)
+                self.finding_row += 1
+                self.first_finding.setdefault(i, self.finding_row)
+                self._finding(self.finding_links, self.finding_row, self.finding_row - _FINDINGS_HEAD, outcome,
+                              finding, source)
+
+    def _findings_tail(self, ws, row: int) -> None:
+        """Column widths, filter and print setup of the findings sheet, whose last row is row."""
+        head = _FINDINGS_HEAD
         ws.set_column(0, 0, 6)
         ws.set_column(1, 1, 24)
         ws.set_column(2, 2, 10)
@@ -298,7 +296,6 @@ class _Writer:
         ws.freeze_panes(head + 1, 0)
         ws.autofilter(head, 0, max(row, head + 1), 6)
         print_setup(ws, head)
-        return first
 
     def _finding(self, links: _Links, row: int, number: int, outcome: Outcome, finding: Finding,
                  source: str | None) -> None:

@@ -24,13 +24,24 @@ from pyxl.plan.wording import format_date
 _LEVELS = ("thi tran", "thi xa", "thanh pho", "xa", "phuong", "huyen", "quan", "tinh")
 _UBND = re.compile(r"^(?:ubnd|uy ban nhan dan)\b\s*", re.IGNORECASE)
 
+
+class _FoldedChars(dict):
+    """Code point → that character folded alone: its base letter in lower case ('Ệ' → 'e', 'Đ' → 'd'), a space
+    for any white space (a str.translate table, filled as characters are met)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0].lower() if ch.strip() else " "
+        self[code] = folded = "d" if base == "đ" else base
+        return folded
+
+
+_FOLDED_CHARS = _FoldedChars()
+
+
 def _fold_same_length(text: str) -> str:
     """fold() one character for one character, so positions match the original text."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0].lower() if ch.strip() else " "
-        out.append("d" if base == "đ" else base)
-    return "".join(out)
+    return text.translate(_FOLDED_CHARS)
 
 
 _ATTACHED = re.compile(r"kem\s+theo\b")

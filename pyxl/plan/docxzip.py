@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 _FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01
 _FIXED_DOS_TIME = 0
+STORED_LEVEL = 6  # parts compressed once per template
+# Parts compressed once per document: zlib's fast levels (1-3) take a third of level 6's time on a
+# plan's document.xml for a sixth more bytes (7.9 KB instead of 6.6 KB of 79 KB).
+RENDERED_LEVEL = 3
 
 
 class ZipWriter:
@@ -35,8 +39,8 @@ class ZipWriter:
             + raw_name
         )
 
-    def add(self, name: str, data: bytes) -> None:
-        method, packed = compress(data)
+    def add(self, name: str, data: bytes, level: int = STORED_LEVEL) -> None:
+        method, packed = compress(data, level)
         self.add_compressed(name, method, zlib.crc32(data), packed, len(data))
 
     def getvalue(self) -> bytes:
@@ -46,8 +50,8 @@ class ZipWriter:
         return self.local.getvalue() + directory + end
 
 
-def compress(data: bytes) -> tuple[int, bytes]:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+def compress(data: bytes, level: int = STORED_LEVEL) -> tuple[int, bytes]:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     packed = compressor.compress(data) + compressor.flush()
     return (zipfile.ZIP_DEFLATED, packed) if len(packed) < len(data) else (zipfile.ZIP_STORED, data)
 

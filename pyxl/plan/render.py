@@ -33,7 +33,7 @@ from markupsafe import Markup, escape
 
 from pyxl.core.errors import ParbookError
 from pyxl.files import atomic_path
-from pyxl.plan.docxzip import Stored, ZipWriter, compress, deterministic_docx  # noqa: F401 - deterministic_docx for scripts
+from pyxl.plan.docxzip import RENDERED_LEVEL, Stored, ZipWriter, compress, deterministic_docx  # noqa: F401 - deterministic_docx for scripts
 from pyxl.plan import cache
 from pyxl.plan.suggest import Phrase
 from pyxl.plan.widths import TextStyles, fit_tables, has_fitted_tables
@@ -274,7 +274,7 @@ class CompiledTemplate:
             if static is not None:
                 writer.add_compressed(name, static.method, static.crc, static.data, static.size)
             else:
-                writer.add(name, self._render_part(name, self._parts[name], context))
+                writer.add(name, self._render_part(name, self._parts[name], context), RENDERED_LEVEL)
         return writer.getvalue()
 
     def render(self, context: Mapping[str, object], out: str | os.PathLike[str], overwrite: bool = False) -> Path:

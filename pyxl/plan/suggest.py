@@ -8,6 +8,7 @@ fields with docxtpl's run tag, `{{r e.lead }}`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -60,23 +61,30 @@ class Phrase:
 
     def __html__(self) -> str:
         """WordprocessingML runs: line breaks and tabs as Word's, characters XML forbids dropped."""
-        runs = []
-        for text, suggested in self.parts:
-            props = f'<w:rPr><w:highlight w:val="{HIGHLIGHT}"/></w:rPr>' if suggested else ""
-            body = str(escape(_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))))
-            body = body.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-            body = body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
-            runs.append(f'<w:r>{props}<w:t xml:space="preserve">{body}</w:t></w:r>')
-        return "".join(runs)
+        return _runs(self.parts)
+
+
+@functools.lru_cache(maxsize=8192)  # offices and suggested texts recur in every plan of a merge
+def _runs(parts: tuple[tuple[str, bool], ...]) -> str:
+    runs = []
+    for text, suggested in parts:
+        props = f'<w:rPr><w:highlight w:val="{HIGHLIGHT}"/></w:rPr>' if suggested else ""
+        body = str(escape(_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))))
+        body = body.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+        body = body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+        runs.append(f'<w:r>{props}<w:t xml:space="preserve">{body}</w:t></w:r>')
+    return "".join(runs)
 
 
 def join(phrases: Iterable[Phrase], sep: str = ", ") -> Phrase:
     """The phrases one after another with sep between them (the separator never marked)."""
-    out = Phrase()
+    parts: list[tuple[str, bool]] = []
     for phrase in phrases:
         if phrase:
-            out = out + sep + phrase if out else phrase
-    return out
+            if parts:
+                parts.append((sep, False))
+            parts.extend(phrase.parts)
+    return Phrase(parts)
 
 
 def office_list(names: Iterable[Phrase]) -> Phrase:

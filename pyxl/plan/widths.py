@@ -105,7 +105,9 @@ def has_fitted_tables(xml: str) -> bool:
 def fit_tables(xml: str, styles: TextStyles) -> str:
     """The rendered part with every marked table fitted (see the module docstring)."""
     out, done = [], 0
-    for caption in _CAPTION.finditer(xml):
+    if "<w:tblCaption" not in xml:
+        return xml
+    for caption in _CAPTION.finditer(xml, xml.find("<w:tblCaption")):
         if MARKER not in caption.group(1):
             continue
         start, end = xml.rfind("<w:tbl>", 0, caption.start()), xml.find("</w:tbl>", caption.end())
@@ -119,7 +121,7 @@ def fit_tables(xml: str, styles: TextStyles) -> str:
 
 def _fit_table(table: str, available: int, styles: TextStyles) -> str:
     rows = _elements(table, _ROW_OPEN, "</w:tr>")
-    if not rows or "<w:vMerge" in table or _SPAN.search(table):
+    if not rows or "<w:vMerge" in table or ("<w:gridSpan" in table and _SPAN.search(table)):
         return table  # merged cells: keep the template's widths
     texts = [table[start:end] for start, end in rows]
     cells = [[row[a:b] for a, b in _elements(row, _CELL_OPEN, "</w:tc>")] for row in texts]
