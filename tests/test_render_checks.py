@@ -128,6 +128,12 @@ def test_a_template_compiled_in_an_earlier_run_renders_the_same_bytes(tmp_path):
         stored.write_bytes(b"\x00not what was stored")
     damaged, imported = _render_in_a_new_process(tmp_path / "cache")
     assert damaged == first and imported == "docxtpl"
+    for stored in (tmp_path / "cache").iterdir():  # one bit flipped inside: never unmarshalled, never run
+        data = bytearray(stored.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        stored.write_bytes(bytes(data))
+    flipped, imported = _render_in_a_new_process(tmp_path / "cache")
+    assert flipped == first and imported == "docxtpl"
 
 
 def test_a_cache_that_cannot_be_written_only_means_compiling(tmp_path, monkeypatch):

@@ -13,31 +13,18 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import marshal
-import os
 import sys
 from pathlib import Path
 
 import jinja2
 
 from pyxl import __version__
+from pyxl.core.stored import folder
 
-FORMAT = 1
+FORMAT = 2  # 2: the SHA-256 of the marshalled bytes first
 _KEEP = 32  # compiled templates kept; the oldest are removed beyond this
 _SUFFIX = ".parbook-template"
 _COMPILING_MODULES = ("render.py", "xmlcheck.py", "widths.py", "cache.py")
-
-
-def folder() -> Path | None:
-    """Where compiled templates are kept, or None when caching is turned off."""
-    chosen = os.environ.get("PARBOOK_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "parbook" / "Cache" if base else None
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "parbook"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parbook"
 
 
 def key(source: bytes, required: frozenset[str] | None) -> str:
@@ -58,7 +45,9 @@ def load(name: str) -> object | None:
         return None
     try:
         data = (where / (name + _SUFFIX)).read_bytes()
-        stored = marshal.loads(data)
+        if hashlib.sha256(data[32:]).digest() != data[:32]:
+            return None  # damaged on disk: its code objects must never be run
+        stored = marshal.loads(data[32:])
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == name else None
@@ -74,6 +63,7 @@ def store(name: str, compiled: object) -> None:
 
     try:
         data = marshal.dumps((name, compiled))
+        data = hashlib.sha256(data).digest() + data
         where.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(where / (name + _SUFFIX), data, overwrite=True)
         _prune(where)
