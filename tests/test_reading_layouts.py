@@ -165,6 +165,22 @@ def test_a_difference_column_is_neither_the_points_lost_nor_the_self_assessment(
     assert t.totals.lost_points == Decimal("1") and not any(f.code == "LOST_MISMATCH" for f in t.findings)
 
 
+
+@pytest.mark.parametrize("a, b", [("a)", "b)"), ("a.", "b."), ("a", "b"), ("3.1.a", "3.1.b")])
+def test_lettered_sub_items_belong_to_the_numbered_item_above(tmp_path, a, b):
+    rows = [["3", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 5, 3.5, 1.5, None, None, None, None],
+            ["3.1", "Công khai thủ tục hành chính", 3, 2, 1, None, None, None, None],
+            [a, "Niêm yết tại nơi tiếp nhận", 1.5, 1, 0.5, "Niêm yết đủ", "Văn phòng HĐND và UBND", None, "Quý I/2024"],
+            [b, "Công khai trên Cổng dịch vụ công", 1.5, 1, 0.5, None, "Văn phòng HĐND và UBND", None, "Quý II/2024"],
+            ["3.2", "Giải quyết hồ sơ đúng hạn", 2, 1.5, 0.5, "Theo dõi hồ sơ", "Phòng Kinh tế", None, "Quý III/2024"]]
+    t = table(xlsx(tmp_path / "letters.xlsx", rows))
+    assert [(i.code, t.parent_code(i)) for i in t.items] == [
+        ("3", None), ("3.1", "3"), ("3.1.a", "3.1"), ("3.1.b", "3.1"), ("3.2", "3")]
+    assert t.totals.lost_points == Decimal("1.5") and t.totals.max_points == Decimal("5")
+    said = [f.message for f in t.findings if f.code == "MISSING_SOLUTION"]
+    assert said == ["Mục 3.1.b mất 0,5 điểm nhưng chưa có giải pháp khắc phục."]  # 3.1 is covered by its sub-items
+
+
 # -- 2. group lines and continuation lines -------------------------------------------------------------------
 
 GLUED = [

@@ -7,6 +7,9 @@ from decimal import Decimal
 
 _ROMAN = r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})"
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)*$")
+# Sub-items lettered under an item: "a)", "b.", "đ" alone (their parent is the numbered item above),
+# or with the parent's code ("3.2.a").
+_LETTER = re.compile(r"^(?:\d+(?:\.\d+)*\.)?[a-zđ]\)?$")
 _ROMAN_CODE = re.compile(rf"^{_ROMAN}$")
 # A code at the start of a title: "1.1.3 Mức độ…", "3.10.1. Tỷ lệ…", "VI CẢI CÁCH…", "II. CẢI CÁCH…"
 _LEADING = re.compile(rf"^\s*(\d+(?:\.\d+)*|{_ROMAN})\s*[.):]?(?:\s+|$)(.*)$", re.DOTALL)
@@ -24,7 +27,14 @@ def normalize_code(value: object) -> str | None:
     text = str(value).strip().rstrip(".").strip()
     if _NUMERIC.match(text) or _ROMAN_CODE.match(text):
         return text
+    if _LETTER.match(text):
+        return text.rstrip(")")
     return None
+
+
+def is_letter(code: str | None) -> bool:
+    """True for a sub-item letter without its parent's code ('a', 'đ'): the numbered item above is its parent."""
+    return bool(code) and len(code) == 1 and code.isalpha() and code.islower()
 
 
 def split_leading_code(text: str) -> tuple[str | None, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from collections.abc import Callable
 
-from pyxl.core.codes import is_roman, level, segments
+from pyxl.core.codes import is_letter, is_roman, level, segments
 from pyxl.core.model import Item, Totals
 
 
@@ -12,23 +12,31 @@ def hierarchy(items: list[Item]) -> tuple[list[int | None], list[int]]:
     """Each item's parent index and level.
 
     An item's parent is the nearest item above, within the same group, whose code is a proper
-    prefix of its code; failing that, the group row above it.
+    prefix of its code (a lettered sub-item 'a)': the nearest numbered item above); failing that, the
+    group row above it.
     """
     parents: list[int | None] = []
     levels: list[int] = []
     group: int | None = None
     last_seen: dict[tuple[str, ...], int] = {}  # code segments → latest index, within the current group
+    numbered: int | None = None  # the latest item with a numeric code, within the current group
     for i, item in enumerate(items):
         if item.is_group:
-            group, last_seen = i, {}
+            group, last_seen, numbered = i, {}, None
             parents.append(None)
             levels.append(0)
+            continue
+        if is_letter(item.code):
+            parent = numbered if numbered is not None else group
+            parents.append(parent)
+            levels.append(levels[parent] + 1 if parent is not None else 1)
             continue
         parts = segments(item.code) if item.code and not is_roman(item.code) else ()
         prefixes = [last_seen[parts[:n]] for n in range(1, len(parts)) if parts[:n] in last_seen]
         parent = max(prefixes) if prefixes else group
         if parts:
             last_seen[parts] = i
+            numbered = i
         parents.append(parent)
         levels.append(level(item.code) or (levels[parent] + 1 if parent is not None else 1))
     return parents, levels
@@ -39,8 +47,16 @@ def score(items: list[Item]) -> list[Item]:
     parents, levels = hierarchy(items)
     lost = _rollup(items, parents, own_lost)
     groups = _groups(items, parents)
-    return [_evolve(item, parent=p, level=l, lost_points=x, group=g)
+    return [_evolve(item, parent=p, level=l, lost_points=x, group=g, code=_full_code(items, item, p))
             for item, p, l, x, g in zip(items, parents, levels, lost, groups)]
+
+
+def _full_code(items: list[Item], item: Item, parent: int | None) -> str | None:
+    """A lettered sub-item's code led by its parent's ('3.1.a' for 'a)' under 3.1): one code per item, which
+    messages, plans and formulas can name; every other code as read."""
+    if not is_letter(item.code) or parent is None or items[parent].is_group or not items[parent].code:
+        return item.code
+    return f"{items[parent].code}.{item.code}"
 
 
 def _groups(items: list[Item], parents: list[int | None]) -> list[str | None]:
