@@ -275,13 +275,14 @@ def test_make_plan_fills_a_thin_sheet_from_the_library(tmp_path, monkeypatch):
     assert any(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for p in document.paragraphs for r in p.runs)
 
 
-def test_make_plan_on_a_sheet_without_a_table_says_why(tmp_path, monkeypatch):
+@pytest.mark.parametrize("button", ["make_plan", "make_report"])
+def test_plan_and_report_on_a_sheet_without_a_table_say_why(tmp_path, monkeypatch, button):
     book, data = saved_book("son_giang_2021.xlsx", tmp_path, monkeypatch)
     data["sheets"].append({"name": "Ghi nhớ", "values": [["Họp giao ban thứ Hai"]], "pictures": [], "tables": []})
     data["book"]["active_sheet_index"] = len(data["sheets"]) - 1
     book = xw.Book(json=data)
     monkeypatch.setattr(type(book), "fullname", property(lambda self: str(tmp_path / "son_giang_2021.xlsx")))
-    macros.make_plan(book)
+    getattr(macros, button)(book)
     [alert] = apply(data, book.json()["actions"])["alerts"]
     assert alert.startswith("Sheet 'Ghi nhớ' không có bảng PHỤ LỤC") and not list(tmp_path.glob("*.docx"))
 
@@ -329,17 +330,7 @@ def test_make_report_writes_the_progress_report_beside_the_book(tmp_path, monkey
     assert written.name == "Báo cáo kết quả - UBND xã Tân Lập - năm 2025.docx"
     text = " ".join(p.text for p in docx.Document(str(written)).paragraphs)
     assert "BÁO CÁO" in text and "Kính gửi" in text
+    before = written.read_bytes()
     macros.make_report(book)  # again: a second file, the first (maybe edited) kept
-    assert sorted(p.name for p in tmp_path.glob("*.docx"))[1] == "Báo cáo kết quả - UBND xã Tân Lập - năm 2025.docx"
-    assert (tmp_path / "Báo cáo kết quả - UBND xã Tân Lập - năm 2025 (2).docx").exists()
-
-
-def test_make_report_on_a_sheet_without_a_table_says_why(tmp_path, monkeypatch):
-    book, data = saved_book("son_giang_2021.xlsx", tmp_path, monkeypatch)
-    data["sheets"].append({"name": "Ghi nhớ", "values": [["Họp giao ban thứ Hai"]], "pictures": [], "tables": []})
-    data["book"]["active_sheet_index"] = len(data["sheets"]) - 1
-    book = xw.Book(json=data)
-    monkeypatch.setattr(type(book), "fullname", property(lambda self: str(tmp_path / "son_giang_2021.xlsx")))
-    macros.make_report(book)
-    [alert] = apply(data, book.json()["actions"])["alerts"]
-    assert alert.startswith("Sheet 'Ghi nhớ' không có bảng PHỤ LỤC") and not list(tmp_path.glob("*.docx"))
+    assert {p.name for p in tmp_path.glob("*.docx")} == {written.name, f"{written.stem} (2).docx"}
+    assert written.read_bytes() == before
