@@ -12,8 +12,10 @@ import sys
 import unicodedata
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 import xlsxwriter
 
@@ -260,6 +262,36 @@ def test_error_values_in_xls_and_ods(parbook, tmp_path, to):
     subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", to,
                     "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
     assert _error_findings(parbook, source.with_suffix(f".{to}")) == ERRORS
+
+
+
+def merged_header_xlsx(path):
+    """Two header rows: 'Điểm' merged over Tối đa | Tự chấm | Thẩm định, the other titles merged down."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Xã Hòa Bình"
+    ws.append(["TT", "Nội dung đánh giá", "Điểm", None, None, "Giải pháp", "Cơ quan chủ trì", "Thời gian"])
+    ws.append([None, None, "Tối đa", "Tự chấm", "Thẩm định"])
+    ws.merge_cells("C1:E1")
+    for column in "ABFGH":
+        ws.merge_cells(f"{column}1:{column}2")
+    ws.append(["1", "Công khai thủ tục hành chính", 3, 3, 2, "Rà soát niêm yết", "Văn phòng HĐND và UBND", "Quý I/2026"])
+    ws.append(["2", "Giải quyết hồ sơ đúng hạn", 5, 4, 4.5, "Theo dõi hồ sơ", "Phòng Kinh tế", "Quý II/2026"])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.libreoffice("calc")
+@pytest.mark.parametrize("to", ["xls", "ods"])
+def test_merged_header_cells_read_alike_in_xls_and_ods(tmp_path, to):
+    source = merged_header_xlsx(tmp_path / "gop_o.xlsx")
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", to,
+                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    converted = source.with_suffix(f".{to}")
+    assert set(read_workbook(converted)[0].merges) == set(read_workbook(source)[0].merges) != set()
+    [want], [got] = read_tables(source), read_tables(converted)
+    assert (got.kind, got.columns, got.totals) == (want.kind, want.columns, want.totals)
+    assert got.totals.lost_points == Decimal("1.5")  # max − appraised: Thẩm định found under the merged 'Điểm'
 
 
 # -- the kind of file comes from its bytes ------------------------------------------------------------------

@@ -88,6 +88,8 @@ class Book:
             grid = _calamine._grid(self._workbook, name)
             if data is not None and facts:
                 grid = self._with_facts(grid, data)
+        if census is not None and census.merges and not grid.merges:
+            grid = dataclasses.replace(grid, merges=tuple(census.merges))
         return _with_errors(grid, census)
 
     def _with_facts(self, grid: Grid, data: bytes) -> Grid:

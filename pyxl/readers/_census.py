@@ -34,6 +34,7 @@ _COLUMNS_REPEATED = f"{{{_ODS['table']}}}number-columns-repeated"
 _NAME = f"{{{_ODS['table']}}}name"
 _VALUE_TYPE = f"{{{_ODS['office']}}}value-type"
 _CALC_TYPE = f"{{{_ODS['calcext']}}}value-type"
+_SPANNED = f"{{{_ODS['table']}}}number-rows-spanned", f"{{{_ODS['table']}}}number-columns-spanned"
 
 
 def xlsx(archive: zipfile.ZipFile, source: str, styled: bool = False) -> dict[str, Census]:
@@ -123,9 +124,17 @@ def ods(archive: zipfile.ZipFile, source: str) -> dict[str, Census]:
                 element.clear()
         elif event == "end":
             repeat = int(element.get(_COLUMNS_REPEATED, "1"))
+            _merge(census, element, row, col)
             if element.get(_VALUE_TYPE) or len(element):
                 census.add(row + repeat_rows - 1, col + repeat - 1)
                 if element.get(_CALC_TYPE) == "error":
                     census.errors[(row, col)] = "".join(element.itertext()).strip()
             col += repeat
     return result
+
+
+def _merge(census: Census, cell, row: int, col: int) -> None:
+    """Record the merged range a cell starts ('number-rows-spanned', 'number-columns-spanned')."""
+    rows, cols = (int(cell.get(name, "1")) for name in _SPANNED)
+    if rows > 1 or cols > 1:
+        census.merges.append((row, col, row + rows - 1, col + cols - 1))

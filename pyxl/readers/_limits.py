@@ -33,12 +33,13 @@ class Census:
     A plain class, not a dataclass: a tenth of the cost to define, and every read defines it.
     """
 
-    __slots__ = ("lowest", "rightmost", "errors")
+    __slots__ = ("lowest", "rightmost", "errors", "merges")
 
     def __init__(self) -> None:
         self.lowest = (-1, 0)  # a cell of the last row that holds something
         self.rightmost = (0, -1)  # a cell of the last column that holds something
         self.errors: dict[tuple[int, int], str] = {}
+        self.merges: list[tuple[int, int, int, int]] = []  # .ods only: python-calamine gives none for it
 
     def add(self, row: int, col: int) -> None:
         """Count one cell that holds something."""
