@@ -27,7 +27,7 @@ class Checker:
     def __init__(self, sheet: str, kind: str, items: list[Item], columns: dict[str, int], as_of: date):
         self.sheet, self.kind, self.items, self.columns, self.as_of = sheet, kind, items, columns, as_of
         self.kids = children_of(items)
-        self.restarts = numbering_restarts((item.code, item.group) for item in items)
+        self.restarts = numbering_restarts(items)
         self.findings: list[Finding] = []
 
     def add(self, code: str, severity: str, message: str, item: Item | None = None, field: str | None = None,

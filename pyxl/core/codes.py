@@ -5,6 +5,10 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
+if TYPE_CHECKING:
+    from pyxl.core.model import Item
+
 _ROMAN = r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})"
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)*$")
 # Sub-items lettered under an item: "a)", "b.", "đ" alone (their parent is the numbered item above),
@@ -80,11 +84,11 @@ def is_parent_code(parent: str, child: str) -> bool:
 IN_SERIAL_COLUMN, IN_CODE_COLUMN, IN_TITLE = "serial column", "code column", "title"
 
 
-def numbering_restarts(items: Iterable[tuple[str | None, str | None]]) -> bool:
-    """True when some code is found under two lĩnh vực lines, from (code, group) pairs: each part numbers
-    its items from 1, so '1' or '2' alone does not say which item is meant."""
+def numbering_restarts(items: Iterable[Item]) -> bool:
+    """True when some code is found under two lĩnh vực lines (scored items: their group set): each part
+    numbers its items from 1, so '1' or '2' alone does not say which item is meant."""
     first: dict[str, str | None] = {}
-    return any(code and first.setdefault(code, group) != group for code, group in items)
+    return any(item.code and first.setdefault(item.code, item.group) != item.group for item in items)
 
 
 def restart_part(code: str | None, group: str | None, restarts: bool) -> str | None:

@@ -26,19 +26,19 @@ def hierarchy(items: list[Item]) -> tuple[list[int | None], list[int]]:
             parents.append(None)
             levels.append(0)
             continue
-        if is_letter(item.code):
+        lettered = is_letter(item.code)
+        if lettered:
             parent = numbered if numbered is not None else group
-            parents.append(parent)
-            levels.append(levels[parent] + 1 if parent is not None else 1)
-            continue
-        parts = segments(item.code) if item.code and not is_roman(item.code) else ()
-        prefixes = [last_seen[parts[:n]] for n in range(1, len(parts)) if parts[:n] in last_seen]
-        parent = max(prefixes) if prefixes else group
-        if parts:
-            last_seen[parts] = i
-            numbered = i
+        else:
+            parts = segments(item.code) if item.code and not is_roman(item.code) else ()
+            prefixes = [last_seen[parts[:n]] for n in range(1, len(parts)) if parts[:n] in last_seen]
+            parent = max(prefixes) if prefixes else group
+            if parts:
+                last_seen[parts] = i
+                numbered = i
         parents.append(parent)
-        levels.append(level(item.code) or (levels[parent] + 1 if parent is not None else 1))
+        own = 0 if lettered else level(item.code)  # a letter alone says nothing of its depth
+        levels.append(own or (levels[parent] + 1 if parent is not None else 1))
     return parents, levels
 
 

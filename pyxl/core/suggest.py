@@ -108,7 +108,7 @@ def _no_solution_column(table: Table, suggestions: dict[int, Suggestion], findin
     if table.kind != SCORES or "solution" in table.columns:
         return []
     noted = {f.row for f in findings if f.code == "MISSING_SOLUTION"}
-    restarts = numbering_restarts((item.code, item.group) for item in table.items)
+    restarts = numbering_restarts(table.items)
     added = []
     for i in plan_items(table):
         item = table.items[i]

@@ -181,11 +181,6 @@ def _plan_source(book):
     return source, front_matter_from_rows(info.rows)[0] if info else None, grids
 
 
-def _blanks_note(blanks: list[str]) -> str:
-    todo = "".join(f"\n- {b}" for b in blanks)
-    return f"\nCần điền trước khi trình ký (sheet 'Thông tin'):{todo}" if todo else ""
-
-
 @macro
 def make_plan(book) -> None:
     """Tạo kế hoạch: the plan .docx beside the workbook, then opened (like `parbook plan`).
@@ -207,7 +202,8 @@ def make_plan(book) -> None:
     text = f"Đã tạo kế hoạch từ sheet {sheets}: {path}"
     note = suggestion_note(suggested_count(table, front))
     text += f"\n{note} Bỏ tô vàng: chọn cả văn bản, Home › Text Highlight Color › No Color." if note else ""
-    _alert(book, text + _blanks_note(blanks))
+    todo = "".join(f"\n- {b}" for b in blanks)
+    _alert(book, text + (f"\nCần điền trước khi trình ký (sheet 'Thông tin'):{todo}" if todo else ""))
     _open(path)
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from pyxl.core.codes import numbering_restarts
 from pyxl.core.model import Item, Table
 from pyxl.core.text import clean
 from pyxl.plan.suggest import Phrase, office_list
-from pyxl.plan.wording import bare, bullet_lines, item_ref, one_line, sentence_case, table_restarts
+from pyxl.plan.wording import bare, bullet_lines, item_ref, one_line, sentence_case
 
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 _LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm, in Vietnamese order
@@ -52,7 +53,7 @@ def task_sections(table: Table, texts: TaskTexts) -> list[dict]:
     sections: list[dict] = []
     current: dict | None = None
     top: dict[int, dict] = {}
-    restarts = table_restarts(table)
+    restarts = numbering_restarts(table.items)
     for i, item in enumerate(table.items):
         if item.is_group:
             current = {"number": "", "title": sentence_case(item.title), "entries": []}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from pyxl.core.codes import numbering_restarts
 from pyxl.core.errors import ParbookError
 from pyxl.core.model import TASKS, Table
 from pyxl.core.text import fold
@@ -22,7 +23,7 @@ from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.opening import bases, lost_total, standing
 from pyxl.plan.organise import duties, frame, recipients
 from pyxl.plan.sections import distinct, field_sections, lead_sections
-from pyxl.plan.wording import bare, format_date, one_line, points, table_restarts
+from pyxl.plan.wording import bare, format_date, one_line, points
 
 ARRANGEMENTS = ("criterion", "field", "lead")
 BLANK = "……"
@@ -65,7 +66,7 @@ def build_context(table: Table, front: FrontMatter | None = None, by: str = "cri
                 for s in sections for top in s["entries"] for t in (top, *top["subtasks"])]
         context["plan"] = _annual_plan(table, sections, printed, reference)
     else:
-        restarts = table_restarts(table)
+        restarts = numbering_restarts(table.items)
         entries = [(i, entry(table, i, texts, restarts)) for i in addressed(table, all_items)]
         sections = lead_sections(entries) if by == "lead" else field_sections(table, entries, front)
         refs = [{"ref": e["ref"], "leads": e["leads"], "partners": e["partner_list"]} for _, e in entries]

@@ -153,7 +153,7 @@ def shortcoming(item: Item) -> str:
 
 
 def entry(table: Table, index: int, texts: ItemTexts, restarts: bool = False) -> dict:
-    """One item's paragraph for the templates (restarts: `table_restarts(table)`, for its reference)."""
+    """One item's paragraph for the templates (restarts: `numbering_restarts(table.items)`, for its reference)."""
     item = table.items[index]
     title = bare(item.title)
     kind = item_kind(table, index)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pyxl.core.codes import numbering_restarts
 from pyxl.core.errors import ParbookError
 from pyxl.core.levels import UnitKind
 from pyxl.core.model import TASKS, Table
@@ -23,7 +24,7 @@ from pyxl.plan.context import BLANK, front_context, plan_unit
 from pyxl.plan.derive import complete_front
 from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.organise import frame, office_name
-from pyxl.plan.wording import bare, format_date, item_kind, item_ref, one_line, sentence, table_restarts
+from pyxl.plan.wording import bare, format_date, item_kind, item_ref, one_line, sentence
 
 _POINTS = "abcdđeghiklmnopqrstuvxy"  # ND 30: điểm a), b), c), d), đ), e), g)…
 _QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -95,7 +96,7 @@ def report_context(table: Table, progress: TableProgress, front: FrontMatter | N
     header = front_context(completed, [], ["Như trên", "Lưu: VT"])
     header.update(number=f"     /{_report_symbol(completed.symbol)}", date=f"ngày    tháng    năm {year}",
                   place_date=f"{completed.place or BLANK}, ngày    tháng    năm {year}")
-    restarts = table_restarts(table)
+    restarts = numbering_restarts(table.items)
     entries = [_entry(table, p, kind, restarts) for p in progress.items]
     upper = where.report_to if (kind.level or completed.report_to) else BLANK
     about = _plan_about(table, completed)

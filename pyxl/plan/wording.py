@@ -10,7 +10,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from pyxl.core.codes import level, numbering_restarts, restart_part
+from pyxl.core.codes import level, restart_part
 from pyxl.core.model import Item, Table
 from pyxl.core.numbers import TOLERANCE, format_points
 from pyxl.core.text import clean, fold, is_upper_title
@@ -86,15 +86,10 @@ def has_lost(item: Item) -> bool:
     return item.lost_points is not None and item.lost_points >= TOLERANCE
 
 
-def table_restarts(table: Table) -> bool:
-    """True when the table numbers each part from 1, so that items are named with their part (see `item_ref`)."""
-    return numbering_restarts((item.code, item.group) for item in table.items)
-
-
 def item_ref(item: Item, title: str, restarts: bool = False) -> str:
     """How Tổ chức thực hiện and the report cite an item: its code, led by its part where every part numbers
     from 1 ('II.1', as the appendix shows it: row II, then its row 1; restarts: `numbering_restarts` of the
-    table), else its title in quotes."""
+    table's items), else its title in quotes."""
     if not item.code:
         return f"“{title}”"
     part = restart_part(item.code, item.group, restarts)
