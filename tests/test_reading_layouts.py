@@ -88,6 +88,41 @@ def test_serial_stt_with_codes_in_the_titles_scores_like_codes_in_stt(tmp_path, 
         ("2", "1", None), ("2.3", "2", "2"), ("2.3.1", "3", "2.3"), ("2.3.2", "4", "2.3"), ("2.4", "5", "2")]
 
 
+@pytest.mark.parametrize("labels", [
+    ("Lĩnh vực {}: ", "Tiêu chí {}: ", "Tiêu chí thành phần {} - "),
+    ("LĨNH VỰC {}. ", "TC {} – ", "TCTP {}: "),
+])
+def test_codes_after_the_word_naming_their_level_are_read_from_the_titles(tmp_path, labels):
+    in_stt = table(xlsx(tmp_path / "stt.xlsx", CODED))
+    serial = [[n, labels[row[0].count(".")].format(row[0]) + row[1], *row[2:]] for n, row in enumerate(CODED, 1)]
+    t = table(xlsx(tmp_path / "labelled.xlsx", serial))
+    assert [(i.code, i.title, i.parent) for i in t.items] == [(i.code, i.title, i.parent) for i in in_stt.items]
+    assert t.totals == in_stt.totals and t.totals.max_points == Decimal(7)  # as serial items: 14, counted twice
+
+
+def test_a_title_starting_with_a_number_keeps_it(tmp_path):
+    rows = [["1", "Tiêu chí 100% hồ sơ trực tuyến", 2, 1, 1, "Hướng dẫn", "Bộ phận Một cửa", None, "Quý I/2024"],
+            ["2", "3 - 5 năm rà soát một lần", 2, 1, 1, "Rà soát", "Phòng Tư pháp", None, "Quý II/2024"]]
+    t = table(xlsx(tmp_path / "numbers.xlsx", rows))
+    assert [(i.code, i.title) for i in t.items] == [("1", "Tiêu chí 100% hồ sơ trực tuyến"),
+                                                     ("2", "3 - 5 năm rà soát một lần")]
+
+
+@pytest.mark.parametrize("solution, deadline", [("Nhiệm vụ khắc phục", "Thời gian khắc phục"),
+                                                ("Nội dung khắc phục", "Thời hạn khắc phục"),
+                                                ("Giải pháp đề xuất", "Thời gian thực hiện")])
+def test_remediation_wordings_of_the_solution_and_deadline_columns(tmp_path, solution, deadline):
+    path = tmp_path / "heads.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Nội dung", "Điểm tối đa", "Điểm đạt", solution, "Chủ trì", "Phối hợp", deadline])
+    ws.append(["1.2", "Kiểm tra công tác CCHC", 1.5, 1, "Xây dựng kế hoạch kiểm tra", "Văn phòng HĐND và UBND",
+               None, "Quý II/2024"])
+    wb.save(path)
+    [item] = table(path).items
+    assert (item.solution, item.deadline.text) == ("Xây dựng kế hoạch kiểm tra", "Quý II/2024")
+
+
 def test_a_code_column_beside_a_serial_stt(tmp_path):
     rows = [[str(n), row[0], *row[1:]] for n, row in enumerate(CODED, start=1)]
     path = tmp_path / "ma.xlsx"

@@ -15,8 +15,11 @@ _NUMERIC = re.compile(r"^\d+(?:\.\d+)*$")
 # or with the parent's code ("3.2.a").
 _LETTER = re.compile(r"^(?:\d+(?:\.\d+)*\.)?[a-zđ]\)?$")
 _ROMAN_CODE = re.compile(rf"^{_ROMAN}$")
-# A code at the start of a title: "1.1.3 Mức độ…", "3.10.1. Tỷ lệ…", "VI CẢI CÁCH…", "II. CẢI CÁCH…"
-_LEADING = re.compile(rf"^\s*(\d+(?:\.\d+)*|{_ROMAN})\s*[.):]?(?:\s+|$)(.*)$", re.DOTALL)
+# A code at the start of a title: "1.1.3 Mức độ…", "3.10.1. Tỷ lệ…", "VI CẢI CÁCH…", "II. CẢI CÁCH…", also
+# after the word naming the level ("Lĩnh vực 1: …", "Tiêu chí 1.2: …", "TCTP 1.3.1 - …") and before a dash.
+_LABEL = r"(?i:(?:lĩnh\s+vực|tiêu\s+chí(?:\s+thành\s+phần)?|chỉ\s+số(?:\s+thành\s+phần)?|tctp|tc|lv)\s+)?"
+_LEADING = re.compile(rf"^\s*{_LABEL}(\d+(?:\.\d+)*|{_ROMAN})\s*(?:[.):]|\s[-–—](?=\s+[^\W\d_]))?(?:\s+|$)(.*)$",
+                      re.DOTALL)
 
 
 def normalize_code(value: object) -> str | None:

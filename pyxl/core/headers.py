@@ -40,7 +40,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "target": ("muc tieu", "muc tieu, yeu cau", "chi tieu phan dau", "muc tieu can dat"),
     "solution": (
         "giai phap", "nhiem vu, giai phap", "nhiem vu giai phap", "giai phap khac phuc", "bien phap",
-        "bien phap khac phuc", "giai phap thuc hien",
+        "bien phap khac phuc", "giai phap thuc hien", "nhiem vu khac phuc", "noi dung khac phuc",
+        "phuong an khac phuc", "huong khac phuc", "bien phap thuc hien", "giai phap de xuat", "de xuat giai phap",
     ),
     "product": ("hoat dong/san pham", "san pham", "ket qua dau ra", "hinh thuc san pham"),
     "lead": (
@@ -55,7 +56,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "deadline": (
         "thoi gian thuc hien", "thoi gian hoan thanh", "thoi han", "thoi han hoan thanh", "tien do",
-        "thoi gian", "thoi gian thuc hien/hoan thanh",
+        "thoi gian", "thoi gian thuc hien/hoan thanh", "thoi gian khac phuc", "thoi han khac phuc",
     ),
     "note": ("ghi chu",),
     "evidence": ("tai lieu kiem chung", "minh chung", "tai lieu minh chung"),
