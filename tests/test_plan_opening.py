@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SAMPLES
-from plan_docs import body_paragraphs, document, quietly
+from plan_docs import appendix_tables, body_paragraphs, document, quietly, rows_of
 from plan_fixtures import IA_PA, SON_GIANG, VINH_LINH, make_table, row
 from plan_workbooks import district_two_sheets
 from pyxl.core.model import SCORES
@@ -193,6 +193,20 @@ def test_scoring_method_notes_are_not_printed_as_shortcomings(tmp_path):
     reasons = [e["reason"] for s in build_context(method)["sections"] for e in s["entries"]]
     assert reasons == ["Điểm thẩm định đạt 2/3 điểm.", "Điểm thẩm định đạt 1/2 điểm.",
                        "Điều tra xã hội học đạt 75%, thấp hơn năm trước."]
+
+
+def test_notes_that_state_no_finding_stay_in_the_appendix_only(tmp_path):
+    notes = ["Theo Kế hoạch số 05/KH-UBND ngày 10/01/2026", "Đã khắc phục một phần",
+             "Phòng Nội vụ cũ nay là Phòng Văn hóa - Xã hội", "Báo cáo quý III gửi chậm", "Có 06/18 thôn chưa niêm yết"]
+    table = make_table("PL", SCORES, [row(f"1.{k}", f"Tiêu chí {k}", 2, 1, note=note)
+                                      for k, note in enumerate(notes, start=1)])
+    reasons = [e["reason"] for s in build_context(table)["sections"] for e in s["entries"]]
+    assert reasons == ["Điểm thẩm định đạt 1/2 điểm."] * 3 + ["Báo cáo quý III gửi chậm.",
+                                                            "Có 06/18 thôn chưa niêm yết."]
+    texts = body_paragraphs(quietly(table, out=tmp_path / "p.docx", appendices=(table,)))
+    assert not any(t.startswith("Tồn tại, hạn chế: " + notes[0][:8]) for t in texts)
+    cells = {text for t in appendix_tables(tmp_path / "p.docx") for r in rows_of(t) for text in r}
+    assert set(notes) <= cells  # each note as typed, in the appendix's Ghi chú
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.xlsx")), ids=lambda p: p.stem)

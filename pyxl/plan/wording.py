@@ -149,10 +149,21 @@ def is_method_note(line: str) -> bool:
     return bool(_METHOD.search(fold(line))) and not re.search(r"\d", line)
 
 
+# What a note says when it names a shortcoming: a shortfall word or a figure ("đạt 73%", "06/18 xã").
+# Other notes (a status, a document, a remark on an office) stay in the appendix's Ghi chú only.
+_FINDING = re.compile(r"\b(?:chưa|không|chậm|muộn|thiếu|trễ|trừ|hạn chế|tồn tại|thấp|sai|quá hạn|vi phạm|mất)\b|"
+                      r"\d\s*%|(?<![\d/])\d++\s*/\s*\d++(?!\s*/)")  # a ratio, not a date or a document number
+
+
+def reads_as_finding(line: str) -> bool:
+    """True when a note line states what went wrong, so the plan may print it as the shortcoming."""
+    return bool(_FINDING.search(line.lower()))
+
+
 def shortcomings(item: Item) -> list[str]:
-    """The reason (else the note) as bullet lines, scoring-method notes left out."""
-    for text in (item.reason, item.note):
-        lines = [line for line in bullet_lines(text) if not is_method_note(line)]
+    """The reason (else the note's lines that state a finding) as bullet lines, scoring-method notes left out."""
+    for text, keep in ((item.reason, None), (item.note, reads_as_finding)):
+        lines = [line for line in bullet_lines(text) if not is_method_note(line) and (keep is None or keep(line))]
         if lines:
             return lines
     return []
