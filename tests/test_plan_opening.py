@@ -106,6 +106,17 @@ def test_a_report_number_typed_in_the_info_sheet_is_refused_with_a_message(tmp_p
     assert header.cell(1, 0).text == "Số:      /KH-UBND"
 
 
+@pytest.mark.parametrize("lines, unit", [
+    (("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC NĂM 2025 CỦA UBND XÃ QUẢNG SƠN"), "UBND xã Quảng Sơn"),
+    (("UBND HUYỆN VĨNH LINH", "UBND THỊ TRẤN HỒ XÁ", "PHỤ LỤC"), "UBND thị trấn Hồ Xá"),
+    (("UBND TỈNH QUẢNG TRỊ", "CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM CỦA THỊ XÃ QUẢNG TRỊ"), "UBND thị xã Quảng Trị"),
+    (("ỦY BAN NHÂN DÂN HUYỆN IA PA", "PHỤ LỤC"), "UBND huyện Ia Pa"),
+])
+def test_the_unit_is_the_lowest_the_title_names(lines, unit):
+    table = make_table("PL", SCORES, [row("1.1", "Kế hoạch CCHC", 2, 1)], title_lines=lines)
+    assert derive_front(table).unit == unit
+
+
 def test_the_plans_own_reference_still_gives_number_date_and_unit(tmp_path):
     texts = document(quietly(IA_PA, out=tmp_path / "p.docx")).tables[0]
     assert texts.cell(1, 0).text == "Số: 75/KH-UBND"

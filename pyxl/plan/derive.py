@@ -58,6 +58,8 @@ _UNIT_IN_TITLE = re.compile(
 _LOCALITY = re.compile(r"\b(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[^\s,.;()]+(?:\s+[^\s,.;()]+){0,3})")
 # The level words as typed, so that "tình hình", "quản lý" or "xã hội" are not taken for places.
 _LEVEL_WORDS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị trấn", "thị xã", "thành phố"}
+# Commune, district, city (a district's or a province's), province.
+_LEVEL_RANK = {"xã": 0, "phường": 0, "thị trấn": 0, "huyện": 1, "quận": 1, "thị xã": 1, "thành phố": 1.5, "tỉnh": 2}
 _NAME_STOP = {"nam", "va", "giai", "doan", "tu", "den", "cac", "ve", "trong", "theo", "cua", "tai", "de", "hoi"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -78,7 +80,7 @@ def _derived(title_lines: tuple[str, ...], year: int | None) -> FrontMatter:
     decision: dict[str, object] = {}
     year_hint = year
     title_years: list[tuple[int, str]] = []  # (year, what the title says around it)
-    locality = None
+    localities: list[str] = []
     about_results = any(_RESULTS.search(_fold_same_length(clean(line))) for line in title_lines)
     for line in title_lines:
         original = clean(line).replace("\n", " ")
@@ -96,8 +98,9 @@ def _derived(title_lines: tuple[str, ...], year: int | None) -> FrontMatter:
             continue
         for match in _YEAR.finditer(folded):
             title_years.append((int(match.group(0)), folded[max(match.start() - 40, 0) : match.end() + 25]))
-        if locality is None:
-            locality = _locality_in(original, folded)
+        localities += _localities_in(original, folded)
+    # "UBND TỈNH … / KẾT QUẢ … CỦA UBND XÃ …": the table is the lowest unit its title names
+    locality = min(localities, key=_rank, default=None)
     unit = plan.get("body")
     if unit is None and locality is not None:
         unit = f"UBND {locality}"
@@ -133,7 +136,13 @@ def _reference(original: str, folded: str) -> dict[str, object]:
     return found
 
 
-def _locality_in(original: str, folded: str) -> str | None:
+def _rank(locality: str) -> float:
+    return next(rank for level, rank in _LEVEL_RANK.items() if locality.startswith(level + " "))
+
+
+def _localities_in(original: str, folded: str) -> list[str]:
+    """Each 'xã Tân Bình', 'huyện Ia Pa'… a title line names, in order."""
+    found = []
     for match in _LOCALITY.finditer(folded):
         level = original[match.start("level") : match.end("level")].lower()
         if level not in _LEVEL_WORDS:
@@ -145,8 +154,8 @@ def _locality_in(original: str, folded: str) -> str | None:
                 break
             kept.append(word)
         if kept:
-            return f"{level} {' '.join(_title_word(w) for w in kept)}"
-    return None
+            found.append(f"{level} {' '.join(_title_word(w) for w in kept)}")
+    return found
 
 
 def _years(title_years: list[tuple[int, str]], hint: int | None) -> tuple[int | None, int | None]:
