@@ -206,6 +206,18 @@ def test_scoring_method_notes_are_not_printed_as_shortcomings(tmp_path):
                        "Điều tra xã hội học đạt 75%, thấp hơn năm trước."]
 
 
+def test_a_score_typed_after_a_group_name_is_left_out_of_its_heading():
+    table = make_table("PL", SCORES, [
+        row("I", "LĨNH VỰC CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC (tối đa 9 điểm, đạt 8 điểm)", group=True),
+        row("1", "Thực hiện nhiệm vụ được giao", 2, 1, "Theo dõi hằng tháng"),
+        row("II", "CẢI CÁCH TTHC - 12 điểm", group=True),
+        row("1", "Thanh toán trực tuyến", 3, 2.5, "Tuyên truyền"),
+        row("III", "CẢI CÁCH THỂ CHẾ (NĂM 2025)", group=True),
+        row("1", "Rà soát văn bản", 2, 1, "Rà soát")])
+    titles = [s["title"] for s in build_context(table)["sections"]]
+    assert titles[:3] == ["Lĩnh vực công tác chỉ đạo, điều hành CCHC", "Cải cách TTHC", "Cải cách thể chế (năm 2025)"]
+
+
 def test_notes_that_state_no_finding_stay_in_the_appendix_only(tmp_path):
     notes = ["Theo Kế hoạch số 05/KH-UBND ngày 10/01/2026", "Đã khắc phục một phần",
              "Phòng Nội vụ cũ nay là Phòng Văn hóa - Xã hội", "Báo cáo quý III gửi chậm", "Có 06/18 thôn chưa niêm yết"]

@@ -13,7 +13,7 @@ from pyxl.core.codes import numbering_restarts
 from pyxl.core.model import Item, Table
 from pyxl.core.text import clean
 from pyxl.plan.suggest import Phrase, office_list
-from pyxl.plan.wording import bare, bullet_lines, item_ref, one_line, sentence_case
+from pyxl.plan.wording import bare, bullet_lines, heading_title, item_ref, one_line
 
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 _LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm, in Vietnamese order
@@ -56,7 +56,7 @@ def task_sections(table: Table, texts: TaskTexts) -> list[dict]:
     restarts = numbering_restarts(table.items)
     for i, item in enumerate(table.items):
         if item.is_group:
-            current = {"number": "", "title": sentence_case(item.title), "entries": []}
+            current = {"number": "", "title": heading_title(item.title), "entries": []}
             sections.append(current)
             continue
         parent = item.parent

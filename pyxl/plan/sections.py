@@ -13,7 +13,7 @@ from pyxl.core.model import Table
 from pyxl.core.text import tone_key
 from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.suggest import Phrase, join, office_list
-from pyxl.plan.wording import children_lists, points, sentence_case
+from pyxl.plan.wording import children_lists, heading_title, points
 
 # Standard lĩnh vực names (par_framework.md) for tables that list criteria without their lĩnh vực
 # row; the 2022 index (876/QĐ-BNV) renamed fields 2, 5 and 7.
@@ -67,11 +67,11 @@ def field_sections(table: Table, entries: list[tuple[int, dict]], front: FrontMa
             row = _group_row(table, item.group)
         if row is not None:
             key: object = row
-            titles[key] = sentence_case(table.items[row].title)
+            titles[key] = heading_title(table.items[row].title)
             lost[key] = points(table.items[row].lost_points)
         elif item.group:
             key = ("group", tone_key(item.group))
-            titles[key] = sentence_case(item.group) if not is_roman(item.group) else item.group
+            titles[key] = heading_title(item.group) if not is_roman(item.group) else item.group
         else:
             first = (item.code or "").split(".")[0]
             key = ("code", first)

@@ -82,6 +82,16 @@ def sentence_case(text: str) -> str:
     return lowered
 
 
+# A score typed after a lĩnh vực's name: "(tối đa 9 điểm, đạt 8 điểm)", "(Điểm tối đa: 9)", "- 9 điểm"
+_SCORE_REMARK = re.compile(r"\s*(?:\((?=[^()]*\d)(?=[^()]*(?i:điểm|đ\b))[^()]*\)|[-–:]\s*\d+(?:[.,]\d+)?\s*(?i:điểm))\s*$")
+
+
+def heading_title(text: str) -> str:
+    """A section heading from a lĩnh vực line: the score typed after its name left out (the heading says
+    what was lost), capitals in sentence case."""
+    return sentence_case(_SCORE_REMARK.sub("", one_line(text)) or text)
+
+
 def has_lost(item: Item) -> bool:
     return item.lost_points is not None and item.lost_points >= TOLERANCE
 
