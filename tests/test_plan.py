@@ -443,6 +443,12 @@ def test_front_matter_from_the_info_sheet_with_key_variants():
     assert context["sign_lines"] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
 
+@pytest.mark.parametrize("key", ["Đơn vị", "Tên xã", "Xã/phường", "Đơn vị được đánh giá", "Tên đơn vị ban hành"])
+def test_the_unit_under_its_plain_names_in_the_info_sheet(key):
+    front, problems = front_matter_from_rows([[key, "UBND xã Hòa Vang"], ["Người ký", "Nguyễn Văn A"]])
+    assert (front.unit, front.signer, problems) == ("UBND xã Hòa Vang", "Nguyễn Văn A", [])
+
+
 def test_options_override_the_sheet():
     front, _ = front_matter_from_rows([["Người ký", "A"], ["Số, ký hiệu", "7/KH-UBND"]])
     front = front.updated(signer="B", number="12/KH-UBND", issued="19/3/2021", plan_year="2021", unit=None)
