@@ -108,19 +108,23 @@ def test_a_title_starting_with_a_number_keeps_it(tmp_path):
                                                      ("2", "3 - 5 năm rà soát một lần")]
 
 
-@pytest.mark.parametrize("solution, deadline", [("Nhiệm vụ khắc phục", "Thời gian khắc phục"),
-                                                ("Nội dung khắc phục", "Thời hạn khắc phục"),
-                                                ("Giải pháp đề xuất", "Thời gian thực hiện")])
-def test_remediation_wordings_of_the_solution_and_deadline_columns(tmp_path, solution, deadline):
+@pytest.mark.parametrize("appraised, solution, lead, deadline", [
+    ("Điểm đạt", "Nhiệm vụ khắc phục", "Chủ trì", "Thời gian khắc phục"),
+    ("Điểm sau phúc tra", "Nội dung khắc phục", "Cơ quan tham mưu", "Thời hạn khắc phục"),
+    ("Điểm chính thức", "Giải pháp đề xuất", "Người chịu trách nhiệm", "Thời gian thực hiện"),
+    ("Kết quả đạt được", "Phương án khắc phục", "Công chức tham mưu", "Thời gian hoàn thành"),
+])
+def test_remediation_wordings_of_the_columns(tmp_path, appraised, solution, lead, deadline):
     path = tmp_path / "heads.xlsx"
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["STT", "Nội dung", "Điểm tối đa", "Điểm đạt", solution, "Chủ trì", "Phối hợp", deadline])
+    ws.append(["STT", "Nội dung", "Điểm tối đa", appraised, solution, lead, "Phối hợp", deadline])
     ws.append(["1.2", "Kiểm tra công tác CCHC", 1.5, 1, "Xây dựng kế hoạch kiểm tra", "Văn phòng HĐND và UBND",
                None, "Quý II/2024"])
     wb.save(path)
     [item] = table(path).items
-    assert (item.solution, item.deadline.text) == ("Xây dựng kế hoạch kiểm tra", "Quý II/2024")
+    assert (item.lost_points, item.solution, item.lead, item.deadline.text) == (
+        Decimal("0.5"), "Xây dựng kế hoạch kiểm tra", ("Văn phòng HĐND và UBND",), "Quý II/2024")
 
 
 def test_a_code_column_beside_a_serial_stt(tmp_path):

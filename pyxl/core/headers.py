@@ -31,7 +31,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "self_points": ("diem tu danh gia", "diem tu cham", "tu danh gia", "tu cham diem", "tu cham"),
     "appraised_points": (
         "diem tham dinh", "diem dat", "diem danh gia", "ket qua tham dinh", "diem hoi dong tham dinh",
-        "diem duoc cham", "diem thuc te",
+        "diem duoc cham", "diem thuc te", "diem phuc tra", "diem sau phuc tra", "diem sau tham dinh",
+        "diem chinh thuc", "ket qua dat duoc",
     ),
     "stated_lost": ("diem bi mat", "diem bi tru", "diem tru", "so diem bi tru", "diem mat", "diem bi giam",
                     "diem khong dat"),
@@ -48,6 +49,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "co quan chu tri", "chu tri", "don vi chu tri", "trach nhiem don vi phu trach", "don vi phu trach",
         "co quan chu tri thuc hien", "don vi theo doi, huong dan thuc hien", "co quan thuc hien",
         "nguoi phu trach", "bo phan chu tri", "trach nhiem thuc hien", "can bo phu trach",
+        "nguoi chiu trach nhiem", "co quan tham muu", "bo phan tham muu", "cong chuc tham muu",
     ),
     "partners": (
         "co quan phoi hop", "phoi hop", "don vi phoi hop", "co quan co lien quan", "don vi thuc hien",
