@@ -285,8 +285,10 @@ def test_is_known() -> None:
     assert CATALOGUE.is_known("phòng Nội vụ huyện")
     assert CATALOGUE.is_known("Văn phòng", "commune")
     assert not CATALOGUE.is_known("Văn phòng")  # district or commune office: unknown which
-    assert not CATALOGUE.is_known("Bưu điện huyện")
-    assert not CATALOGUE.is_known("Công an huyện")
+    assert CATALOGUE.is_known("Bưu điện huyện") and CATALOGUE.is_known("Công an huyện")  # named by the seeds
+    assert not CATALOGUE.is_known("Bưu điện")  # the xã's, the huyện's or the tỉnh's: unknown which
+    assert CATALOGUE.canonical("Bưu điện", "commune") == "Bưu điện xã"
+    assert not CATALOGUE.is_known("Hợp tác xã Nông nghiệp Tân Tiến")
     assert not CATALOGUE.is_known("")
 
 
@@ -379,3 +381,14 @@ def test_entries_from_rows_without_a_name_column() -> None:
     assert entries_from_rows([]) == []
     header_too_low = [[None]] * 10 + [["Cơ quan"], ["Phòng Nội vụ"]]
     assert entries_from_rows(header_too_low) == []
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Ủy ban MTTQVN xã", "Ủy ban MTTQ Việt Nam xã"), ("UBMTTQ", "Ủy ban MTTQ Việt Nam xã"),
+    ("Ủy ban MTTQVN và các đoàn thể xã", "Ủy ban MTTQ Việt Nam và các đoàn thể xã"),
+    ("các hội, đoàn thể", "Các đoàn thể xã"), ("Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên xã"),
+    ("Hội LHPN", "Hội Liên hiệp Phụ nữ xã"), ("Hội CCB", "Hội Cựu chiến binh xã"), ("Hội Nông dân", "Hội Nông dân xã"),
+    ("Các thôn, tổ dân phố", "Các thôn, tổ dân phố"), ("Bưu điện văn hóa xã", "Bưu điện xã"),
+])
+def test_the_communes_mass_organisations_and_villages_are_listed(written, name):
+    assert CATALOGUE.canonical(written, "commune") == name
