@@ -521,6 +521,10 @@ ORGANISE = [
     (BODY, f"{{{{ {O}.next_number }}}}. {{{{r {O}.partners }}}}: phối hợp chặt chẽ với cơ quan, bộ phận chủ trì "
            "trong quá trình thực hiện các nội dung được phân công."),
     (BODY, "{%p endif %}"),
+    (BODY, f"{{%p if {O}.asked %}}"),
+    (BODY, f"{{{{ {O}.asked_number }}}}. Đề nghị {{{{r {O}.asked }}}} phối hợp thực hiện các nội dung có liên quan; "
+           "tuyên truyền, vận động đoàn viên, hội viên và Nhân dân tham gia, giám sát việc thực hiện Kế hoạch."),
+    (BODY, "{%p endif %}"),
     (BODY, "Trên đây là Kế hoạch khắc phục tồn tại, hạn chế trong công tác cải cách hành chính năm "
            "{{ front.eval_year }} và nâng cao Chỉ số cải cách hành chính năm {{ front.plan_year }} của "
            "{{ front.unit }}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, bộ phận kịp thời "
@@ -696,6 +700,10 @@ def tasks_body(doc) -> None:
         (BODY, f"{{%p if {O}.partners %}}"),
         (BODY, f"{{{{ {O}.next_number }}}}. {{{{r {O}.partners }}}}: phối hợp chặt chẽ với cơ quan, bộ phận chủ trì "
                "trong quá trình thực hiện các nhiệm vụ được phân công."),
+        (BODY, "{%p endif %}"),
+        (BODY, f"{{%p if {O}.asked %}}"),
+        (BODY, f"{{{{ {O}.asked_number }}}}. Đề nghị {{{{r {O}.asked }}}} phối hợp thực hiện các nhiệm vụ có liên quan; "
+               "tuyên truyền, vận động đoàn viên, hội viên và Nhân dân tham gia, giám sát việc thực hiện Kế hoạch."),
         (BODY, "{%p endif %}"),
         (BODY, "Trên đây là Kế hoạch cải cách hành chính năm {{ front.plan_year }} của {{ front.unit }}. Trong quá "
                "trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, bộ phận kịp thời báo cáo {{ front.unit }} "

@@ -236,3 +236,22 @@ def test_items_numbered_from_1_in_every_part_are_cited_with_their_part(tmp_path)
     assert offices["Phòng Nội vụ"][0].startswith("- Chủ trì thực hiện các giải pháp khắc phục đối với tiêu chí, tiêu "
                                                  "chí thành phần I.1, I.2 (chi tiết tại Mục II và Phụ lục)")
     assert "tiêu chí thành phần II.1 (chi tiết" in offices["Văn phòng HĐND và UBND"][0]
+
+
+@pytest.mark.parametrize("kind", ["scores", "tasks"])
+def test_the_front_and_mass_organisations_are_asked_not_assigned(tmp_path, kind):
+    partners = ["Ủy ban MTTQVN xã", "Đoàn Thanh niên", "Phòng Kinh tế"]
+    rows = [row("1.1", "Tuyên truyền CCHC", 2 if kind == "scores" else None, 1 if kind == "scores" else None,
+                "Tuyên truyền trên loa truyền thanh", "Văn phòng HĐND và UBND", partners, "Quý II/2026"),
+            row("1.2", "Kiểm tra CCHC", 1 if kind == "scores" else None, 0.5 if kind == "scores" else None,
+                "Kiểm tra các bộ phận", "Văn phòng HĐND và UBND", ("Hội LHPN",), "Quý III/2026")]
+    table = make_table("PL", kind, rows, title_lines=("PHỤ LỤC KẾ HOẠCH CỦA UBND XÃ HÒA VANG NĂM 2026",), year=2026)
+    lines = organise(quietly(table, out=tmp_path / "p.docx"))
+    offices = list(duties(lines))
+    assert not any("MTTQ" in name or "Đoàn" in name or "Hội" in name for name in offices)
+    partner_line = next(line for line in lines if ": phối hợp chặt chẽ" in line)
+    asked = lines[lines.index(partner_line) + 1]
+    assert partner_line.split(". ", 1)[1].startswith("Phòng Kinh tế:")
+    number = int(partner_line.split(".")[0])
+    assert asked.startswith(f"{number + 1}. Đề nghị Ủy ban MTTQ Việt Nam xã, Đoàn Thanh niên xã, Hội Liên hiệp Phụ nữ "
+                            "xã phối hợp thực hiện")

@@ -31,6 +31,10 @@ _CIVIL_SERVANTS = {tone_key(name) for name in (
 # A "lead" cell sometimes holds the evidence instead of an office (Tài liệu kiểm chứng: Báo cáo số …).
 _NOT_AN_OFFICE = re.compile(r"^tai lieu|kiem chung|\bbao cao so\b|/bc-|/qd-|/kh-")
 _MAX_RECIPIENT_LINES = 6
+# Bodies outside the People's Committee (Mặt trận, đoàn thể): a plan asks them ("Đề nghị …"), it does not
+# assign them, as Tân Bình's plan does.
+_OUTSIDE = re.compile(r"^(?:uy ban (?:mttq|mat tran)|mttq|mat tran|cac (?:hoi, )?doan the|doan thanh nien|doan tncs|"
+                      r"hoi (?:lien hiep phu nu|lhpn|phu nu|nong dan|cuu chien binh|ccb))")
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,11 @@ def is_office(name: str) -> bool:
     return bool(name.strip()) and not _NOT_AN_OFFICE.search(fold(name))
 
 
+def is_outside(name: str) -> bool:
+    """True for the Mặt trận or a đoàn thể: a body the plan asks to take part, not one it assigns."""
+    return bool(_OUTSIDE.match(fold(name.strip())))
+
+
 def _key(name: str) -> str:
     return tone_key(re.sub(r"^công chức\s+", "", name.strip(), flags=re.IGNORECASE))
 
@@ -161,6 +170,8 @@ def duties(entries: list[dict], where: Frame, unit: str) -> dict:
         duty["number"] = str(number)
     partner_only = [found["name"] for key, found in offices.items()
                     if key not in lead_offices and key != coordinator_key]
+    asked = [name for name in partner_only if is_outside(str(name))]
+    partner_only = [name for name in partner_only if not is_outside(str(name))]
     return {
         "addressees": where.addressees,
         "coordinator": where.coordinator,
@@ -169,6 +180,8 @@ def duties(entries: list[dict], where: Frame, unit: str) -> dict:
         "duties": listed,
         "partners": office_list(partner_only),
         "next_number": str(len(listed) + 2),
+        "asked": office_list(asked),  # Mặt trận, đoàn thể: asked to take part, after the offices
+        "asked_number": str(len(listed) + 2 + bool(partner_only)),
         "unit": unit,
     }
 
