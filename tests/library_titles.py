@@ -19,6 +19,8 @@ PARAPHRASES = [
     ("Có sáng kiến, mô hình mới trong thực hiện CCHC được công nhận", "cddh-sang-kien"),
     ("Giải pháp mới, cách làm hay trong cải cách hành chính", "cddh-sang-kien"),
     ("Thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao", "cddh-nhiem-vu-cap-tren"),
+    ("Thực hiện nhiệm vụ được giao", "cddh-nhiem-vu-cap-tren"),
+    ("Tỷ lệ hoàn thành nhiệm vụ được giao trong năm", "cddh-nhiem-vu-cap-tren"),
     ("Khắc phục tồn tại, hạn chế sau công bố Chỉ số CCHC năm trước", "cddh-khac-phuc-chi-so"),
     ("Tổ chức đối thoại giữa người đứng đầu với người dân", "cddh-doi-thoai"),
     ("Gắn kết quả CCHC với công tác thi đua, khen thưởng", "cddh-thi-dua"),
