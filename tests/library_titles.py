@@ -14,6 +14,7 @@ PARAPHRASES = [
     ("Thực hiện báo cáo công tác cải cách hành chính đúng hạn", "cddh-bao-cao"),
     ("Tỷ lệ cơ quan, đơn vị được kiểm tra công tác CCHC trong năm", "cddh-kiem-tra"),
     ("Xử lý các vấn đề phát hiện qua kiểm tra CCHC", "cddh-kiem-tra"),
+    ("Xử lý các vấn đề phát hiện qua kiểm tra", "cddh-kiem-tra"),
     ("Công tác thông tin, tuyên truyền về cải cách hành chính", "cddh-tuyen-truyen"),
     ("Đa dạng hóa hình thức truyền thông CCHC", "cddh-tuyen-truyen"),
     ("Có sáng kiến, mô hình mới trong thực hiện CCHC được công nhận", "cddh-sang-kien"),
