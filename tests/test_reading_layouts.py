@@ -127,6 +127,28 @@ def test_remediation_wordings_of_the_columns(tmp_path, appraised, solution, lead
         Decimal("0.5"), "Xây dựng kế hoạch kiểm tra", ("Văn phòng HĐND và UBND",), "Quý II/2024")
 
 
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+@pytest.mark.parametrize("typed, read", [
+    ([3.1, 3.2, 3.3, 3.4, 3.5, 3.6, 3.7, 3.8, 3.9, 3.1, 3.11, 3.12], [f"3.{k}" for k in range(1, 13)]),
+    ([3.2, 3.5, 3.1, 3.12, 3.2], ["3.2", "3.5", "3.10", "3.12", "3.20"]),  # only the items that lost points
+    (["3.1", "3.9", "3.10"], ["3.1", "3.9", "3.10"]),  # typed as text: kept
+])
+def test_a_code_ending_in_zero_typed_as_a_number_is_read_back(tmp_path, engine, typed, read):
+    rows = [["3", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", None, None, None, None, None, None, None]]
+    rows += [[code, f"Tiêu chí số {k}", 1, 0.5, None, None, None, None, None, None] for k, code in enumerate(typed)]
+    t = table(xlsx(tmp_path / "floats.xlsx", rows), engine)
+    assert [i.code for i in t.items] == ["3", *read]
+    assert all(i.parent == 0 for i in t.items[1:])
+
+
+def test_codes_typed_as_numbers_count_again_under_each_roman_part(tmp_path):
+    rows = [["I", "CÔNG TÁC CHỈ ĐẠO", None, None, None, None, None, None, None],
+            [1.1, "Kế hoạch", 1, 0.5, None, None, None, None, None], [1.2, "Báo cáo", 1, 0.5, None, None, None, None, None],
+            ["II", "CẢI CÁCH THỂ CHẾ", None, None, None, None, None, None, None],
+            [1.1, "Rà soát", 1, 0.5, None, None, None, None, None]]
+    assert [i.code for i in table(xlsx(tmp_path / "roman.xlsx", rows)).items] == ["I", "1.1", "1.2", "II", "1.1"]
+
+
 def test_a_code_column_beside_a_serial_stt(tmp_path):
     rows = [[str(n), row[0], *row[1:]] for n, row in enumerate(CODED, start=1)]
     path = tmp_path / "ma.xlsx"

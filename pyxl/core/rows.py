@@ -99,7 +99,29 @@ def read_rows(grid: Grid, header: Header, source: str | None = None) -> tuple[li
     rows = _cells(grid, header)
     for row in rows:
         _assign_code(row, source, header)
+    _restore_trailing_zeros(rows)
     return _Walk(grid, header, rows).run()
+
+
+def _restore_trailing_zeros(rows: list[_Row]) -> None:
+    """'3.10' typed into a number cell is the number 3.1: coming after 3.2…3.9 (the sheet is in order), it
+    is read as 3.10 again; 3.20 likewise after 3.1x. A roman lĩnh vực row starts the count again."""
+    last: dict[str, int] = {}  # prefix ('3') → last segment seen under it (9)
+    for row in rows:
+        if row.code and is_roman(row.code):
+            last.clear()
+        if not row.code or "." not in row.code:
+            continue
+        prefix, _, tail = row.code.rpartition(".")
+        if not tail.isdigit():
+            continue
+        seen = last.get(prefix)
+        typed_as_number = any(isinstance(cell, float) and normalize_code(cell) == row.code
+                              for cell in (row.serial_cell, row.code_cell))
+        if typed_as_number and seen is not None and int(tail) <= seen < int(tail + "0"):
+            tail += "0"
+            row.code = f"{prefix}.{tail}"
+        last[prefix] = int(tail)
 
 
 def _cells(grid: Grid, header: Header) -> list[_Row]:
