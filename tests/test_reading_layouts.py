@@ -149,6 +149,31 @@ def test_codes_typed_as_numbers_count_again_under_each_roman_part(tmp_path):
     assert [i.code for i in table(xlsx(tmp_path / "roman.xlsx", rows)).items] == ["I", "1.1", "1.2", "II", "1.1"]
 
 
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_three_row_header_reads_as_its_one_row_twin(tmp_path, engine):
+    data = [["1.1", "Kế hoạch CCHC", 2, 1.5, 0.5, "Ban hành đúng hạn", "Văn phòng HĐND và UBND", "Phòng Kinh tế",
+             "Tháng 12/2026"],
+            ["2.3", "Rà soát văn bản", 1, 0.5, 0.5, "Rà soát định kỳ", "Văn phòng HĐND và UBND", None, "Quý IV/2026"]]
+    three = tmp_path / "three.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["PHỤ LỤC CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM NĂM 2025 CỦA UBND XÃ TÂN AN"])
+    ws.append(["STT", "Tiêu chí", "Kết quả Chỉ số CCHC năm 2025", None, None, "Giải pháp khắc phục",
+               "Phân công thực hiện", None, "Thời gian"])
+    ws.append([None, None, "Điểm", None, None, None, None, None, None])
+    ws.append([None, None, "Tối đa", "Đạt", "Bị trừ", None, "Chủ trì", "Phối hợp", None])
+    for line in data:
+        ws.append(line)
+    for cells in ["A2:A4", "B2:B4", "C2:E2", "C3:E3", "F2:F4", "G2:H3", "I2:I4"]:
+        ws.merge_cells(cells)
+    wb.save(three)
+    t, twin = table(three, engine), table(xlsx(tmp_path / "one.xlsx", data), engine)
+    assert t.header_rows == (2, 3, 4)
+    assert t.totals == twin.totals and t.totals.max_points == Decimal(3)
+    assert [(i.code, i.lost_points, i.lead, i.partners, i.deadline.text) for i in t.items] == [
+        (i.code, i.lost_points, i.lead, i.partners, i.deadline.text) for i in twin.items]
+
+
 def test_a_code_column_beside_a_serial_stt(tmp_path):
     rows = [[str(n), row[0], *row[1:]] for n, row in enumerate(CODED, start=1)]
     path = tmp_path / "ma.xlsx"

@@ -209,6 +209,9 @@ def find_header(grid: Grid) -> Header | None:
         spans = [range(r, r + 1)]
         if r + 1 < grid.height and _two_row_plausible(grid, r):
             spans.append(range(r, r + 2))
+            # "Kết quả năm 2025" over "Điểm" over "Tối đa | Đạt | Bị trừ": three rows
+            if r + 2 < grid.height and _two_row_plausible(grid, r + 1):
+                spans.append(range(r, r + 3))
         for rows in spans:
             columns, texts, score = _map(grid, rows, cleaned)
             if "title" not in columns or score < 3:
