@@ -82,6 +82,7 @@ for _i, (_wording, _) in enumerate(_WORDINGS):
     _STARTING_WITH.setdefault(_TOKEN.match(_wording).group(), []).append(_i)
 # The words of each wording: a wording is found in a text only where the text has every one of them.
 _WORDS_OF = [frozenset(_TOKEN.findall(wording)) for wording, _ in _WORDINGS]
+_FIRST_WORDS = frozenset(_STARTING_WITH)
 # Compiled on first use (re keeps it): only a header naming a year needs it.
 _YEAR = r"\b(19|20)\d{2}\b"
 _PUNCT = re.compile(r"[^a-z0-9/]+")
@@ -214,7 +215,7 @@ def _may_head(words: frozenset[str]) -> bool:
     are; rows that cannot pass are skipped before their columns are mapped (most scan rows are data).
     """
     fields = set()
-    for word in words & _STARTING_WITH.keys():
+    for word in words & _FIRST_WORDS:
         for i in _STARTING_WITH[word]:
             if _WORDS_OF[i] <= words:
                 fields.add(_WORDINGS[i][1])
