@@ -10,6 +10,7 @@ by 8–15 columns; a district's long table a few thousand rows; a national one 3
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sys
@@ -201,4 +202,17 @@ def _spare_file() -> IO[bytes]:
         pid, held = _SPARE.pop()
         if pid == os.getpid():
             return held
+    if not _CLOSING:
+        _CLOSING.append(atexit.register(_close_spares))
     return tempfile.TemporaryFile()
+
+
+_CLOSING: list[object] = []  # the exit handler, once registered
+
+
+def _close_spares() -> None:
+    """At exit: close the kept files of this process (the system removes them)."""
+    while _SPARE:
+        pid, held = _SPARE.pop()
+        if pid == os.getpid():
+            held.close()
