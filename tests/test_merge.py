@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -178,6 +180,28 @@ def test_links_past_excels_limit_become_formulas(tmp_path, monkeypatch):
     assert [r[5].hyperlink.location for r in rows[:3]] == ["'Tân Lập'!F9", "'Tân Lập'!H9", "'Tân Lập'!H14"]
     assert rows[3][5].hyperlink is None
     assert rows[3][5].value.startswith('=HYPERLINK("[') and rows[3][5].value.endswith(']\'Tân Lập\'!H19","H19")')
+
+
+def _constants(expression: str) -> str:
+    """The text a formula expression of joined string constants ("a"&"b") evaluates to."""
+    assert re.fullmatch(r'"(?:[^"]|"")*"(?:&"(?:[^"]|"")*")*', expression), expression
+    return "".join(part.replace('""', '"') for part in re.findall(r'"((?:[^"]|"")*)"', expression))
+
+
+def test_a_formula_link_to_a_file_named_like_a_new_excel_function_keeps_its_target(tmp_path, monkeypatch):
+    # XlsxWriter rewrites SORT( as _xlfn._xlws.SORT( anywhere in a formula, quoted text included.
+    monkeypatch.setattr(summary_module._Links, "LIMIT", 0)
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "son_giang_2021.xlsx", folder / "SORT(1).xlsx")
+    result = merge(folder, tmp_path / "out", as_of=AS_OF)
+    [outcome] = result.outcomes
+    rows = list(openpyxl.load_workbook(result.summary)["Lỗi, cảnh báo"].iter_rows(min_row=5))
+    linked = [r[5].value for r in rows if r[5].data_type == "f"]
+    assert linked and all(isinstance(value, str) for value in linked)  # a plain formula, not an array formula
+    for value in linked:
+        target, shown = re.fullmatch(r'=HYPERLINK\((.*),"(\w+)"\)', value).groups()
+        assert _constants(target) == f"[..\\xa\\SORT(1).xlsx]'{outcome.sheet}'!{shown}"
 
 
 def test_danh_sach_joined_by_normalised_name(district):

@@ -2,6 +2,7 @@
 naming the file and the sheet or line, exit 2, no traceback, the file untouched; `merge` goes on past them."""
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -172,6 +173,20 @@ def test_a_rust_panic_becomes_a_vietnamese_error(tmp_path, capfd):
         with native_reader("xa.xlsx"):
             _calamine.read(path)  # no census first
     assert "panicked" not in capfd.readouterr().err
+
+
+def test_a_read_shows_only_its_own_output_never_what_an_earlier_read_held_back(tmp_path, capfd):
+    path = tmp_path / "xa.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    wb.add_worksheet("PHỤ LỤC").write(1048575, 16383, "x")
+    wb.close()
+    with pytest.raises(ParbookError):
+        with native_reader("xa.xlsx"):
+            _calamine.read(path)
+    for _ in range(2):  # the file that held the panic back holds the next reads' output
+        with native_reader("xb.xlsx"):
+            os.write(2, "cảnh báo\n".encode())
+    assert capfd.readouterr().err == "cảnh báo\ncảnh báo\n"
 
 
 def test_the_command_never_aborts_natively(tmp_path):

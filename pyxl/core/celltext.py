@@ -19,6 +19,8 @@ ELLIPSIS = "…"
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Typed first in a cell, each makes Excel (or a CSV import) read a formula; full-width forms too,
 # which East Asian input methods turn into the ASCII ones.
+# A "(" right after a letter or digit: where a function's name would end (see `hyperlink`).
+_CALL = re.compile(r"(?<=\w)(?=\()")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -57,9 +59,24 @@ def formula_string(text: str) -> str:
 
 
 def hyperlink(target: str, label: str | int) -> Formula:
-    """=HYPERLINK(target, label): target as Excel wants it ('#' + sheet_ref(...) inside the workbook)."""
-    shown = formula_string(label) if isinstance(label, str) else str(label)
-    return Formula(f"=HYPERLINK({formula_string(target)},{shown})")
+    """=HYPERLINK(target, label): target as Excel wants it ('#' + sheet_ref(...) inside the workbook).
+
+    A text holding a word right before "(" (a sheet or file named 'SORT(1)') is written as two joined
+    strings, "…SORT"&"(1)…": a writer that rewrites the names of Excel's newer functions (XlsxWriter
+    turns SORT( into _xlfn._xlws.SORT( and the cell into an array formula) looks for them in the whole
+    formula, quoted text included, and would break the link.
+    """
+    shown = _text_expression(label) if isinstance(label, str) else str(label)
+    return Formula(f"=HYPERLINK({_text_expression(target)},{shown})")
+
+
+def _text_expression(text: str) -> str:
+    """text as a formula expression: one string constant, or several joined by & where a call could be read."""
+    whole = formula_string(text)
+    if "(" not in whole:
+        return whole
+    body = whole[1:-1].replace('""', '"')  # cut and cleaned as the single constant would be
+    return "&".join(formula_string(piece) for piece in _CALL.split(body))
 
 
 def _cut(text: str, limit: int) -> str:

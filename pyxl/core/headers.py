@@ -82,6 +82,9 @@ _TOKEN = re.compile(r"[a-z0-9]+")  # what _has_words counts as a word
 _STARTING_WITH: dict[str, list[int]] = {}
 for _i, (_wording, _) in enumerate(_WORDINGS):
     _STARTING_WITH.setdefault(_TOKEN.match(_wording).group(), []).append(_i)
+# The words of each wording: a wording is found in a text only where the text has every one of them.
+_WORDS_OF = [frozenset(_TOKEN.findall(wording)) for wording, _ in _WORDINGS]
+_FIRST_WORDS = frozenset(_STARTING_WITH)
 # Compiled on first use (re keeps it): only a header naming a year needs it.
 _YEAR = r"\b(19|20)\d{2}\b"
 _PUNCT = re.compile(r"[^a-z0-9/]+")
@@ -194,20 +197,48 @@ def _names_partners(text: str) -> bool:
     return "phoi hop" in folded or "lien quan" in folded
 
 
-def _two_row_plausible(grid: Grid, r: int) -> bool:
+def _two_row_plausible(grid: Grid, r: int, cleaned: Cleaned) -> bool:
     if any(r1 == r and (r2 > r1 or c2 > c1) for r1, c1, r2, c2 in grid.merges):
         return True
-    sub_hits = sum(1 for c in range(grid.width) if match_field(clean(grid.value(r + 1, c)))[0])
+    sub_hits = sum(1 for text in cleaned[0].get(r + 1, {}).values() if match_field(text)[0])
     return sub_hits >= 2
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    """The words (as match_field counts them) of a header text."""
+    return frozenset(_TOKEN.findall(fold(text)))
+
+
+def _may_head(words: frozenset[str]) -> bool:
+    """Whether texts with these words can name a title and two more fields, as a header must.
+
+    A wording (alone or across a sub-header joined to its parent) is found only where all its words
+    are; rows that cannot pass are skipped before their columns are mapped (most scan rows are data).
+    """
+    fields = set()
+    for word in words & _FIRST_WORDS:
+        for i in _STARTING_WITH[word]:
+            if _WORDS_OF[i] <= words:
+                fields.add(_WORDINGS[i][1])
+    return "title" in fields and len(fields) >= 3
 
 
 def find_header(grid: Grid) -> Header | None:
     """The best header in the first 30 rows, or None when no row looks like a PHỤ LỤC header."""
     best: tuple[tuple[int, int], Header] | None = None
     cleaned = _cleaned(grid, SCAN_ROWS + 1)  # once: every row is looked at alone and with the next
+    # The texts of two rows are their own (a merged range's text is its first cell's).
+    words = {r: frozenset().union(*map(_words, texts.values())) for r, texts in cleaned[0].items()}
+    nothing: frozenset[str] = frozenset()
     for r in range(min(SCAN_ROWS, grid.height)):
-        spans = [range(r, r + 1)]
-        if r + 1 < grid.height and _two_row_plausible(grid, r):
+        spans = []
+        # One row: each column's field is its text's (a merged range's text is its first cell's).
+        named = {match_field(text)[0] for text in cleaned[0].get(r, {}).values()}
+        if "title" in named and len(named - {None}) >= 3:
+            spans.append(range(r, r + 1))
+        if (r + 1 < grid.height and _may_head(words.get(r, nothing) | words.get(r + 1, nothing))
+                and _two_row_plausible(grid, r, cleaned)):
             spans.append(range(r, r + 2))
             # "Kết quả năm 2025" over "Điểm" over "Tối đa | Đạt | Bị trừ": three rows
             if r + 2 < grid.height and _two_row_plausible(grid, r + 1):
@@ -220,17 +251,17 @@ def find_header(grid: Grid) -> Header | None:
             rank = (score, -len(rows))
             if best is None or rank > best[0]:
                 best = (rank, Header(tuple(rows), columns, texts))
-    return _progress_columns(grid, best[1]) if best else None
+    return _progress_columns(grid, best[1], cleaned) if best else None
 
 
-def _progress_columns(grid: Grid, header: Header) -> Header:
+def _progress_columns(grid: Grid, header: Header, cleaned: Cleaned | None = None) -> Header:
     """'Tiến độ' heads the deadline in some plans and the status in plans being followed up; 'Ngày hoàn
     thành' a completion date beside a deadline column, else the deadline itself. Decided from the table:
     beside another deadline column 'Tiến độ' is the status; alone, it is the status when its cells read
     as statuses ('Đã hoàn thành', '80%') more often than as deadlines ('Quý II')."""
     columns, texts = dict(header.columns), dict(header.texts)
     rows = range(header.rows[0], header.rows[-1] + 1)
-    cells = _filled(grid, rows)
+    cells = _filled(grid, rows, cleaned)
     written = {c: " / ".join(dict.fromkeys(cells[(r, c)] for r in rows if (r, c) in cells)) for c in range(grid.width)}
     progress = [c for c in written if _PUNCT.sub(" ", fold(written[c].split(" / ")[-1])).strip() == "tien do"]
     placed = set(columns.values())
@@ -250,7 +281,7 @@ def _progress_columns(grid: Grid, header: Header) -> Header:
         columns["deadline"] = columns.pop("completed")
     rows = _tick_columns(grid, header.rows, columns)
     if rows != header.rows:
-        cells = _filled(grid, range(rows[0], rows[-1] + 1))
+        cells = _filled(grid, range(rows[0], rows[-1] + 1), cleaned)
         written = {c: " / ".join(dict.fromkeys(cells[(r, c)] for r in rows if (r, c) in cells)) for c in written}
     for c in columns.values():
         texts.setdefault(c, written[c])

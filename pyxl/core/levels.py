@@ -53,8 +53,9 @@ def unit_kind(texts: Iterable[str], plan_year: int | None, agency_names: Iterabl
     level = level_of(texts)
     if level == DISTRICT:
         return UnitKind(DISTRICT, OLD)
+    if (plan_year or 0) >= FIRST_NEW_PLAN_YEAR:
+        return UnitKind(level, NEW)
     catalogue = catalogue or Catalogue.builtin()
     new_offices = {a.name for a in catalogue.agencies if a.level == COMMUNE and a.era == NEW}
     named_new = any(catalogue.canonical(name, COMMUNE) in new_offices for name in agency_names)
-    era = NEW if (plan_year or 0) >= FIRST_NEW_PLAN_YEAR or named_new else OLD
-    return UnitKind(level, era)
+    return UnitKind(level, NEW if named_new else OLD)

@@ -46,6 +46,7 @@ _BY_HEADER = {fold(header): name for name, header in COLUMNS}
 _HEADER_ROWS = 10
 _BULLET = re.compile(r"^[-–•*]+\s*")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_MADE_LIMIT = 4096  # suggestions a library keeps ready (a long session asks for many titles)
 # The year of a cited document: in its number ('61/2018/NĐ-CP') or its date ('ngày 15/7/2021').
 _ISSUED = re.compile(r"\d+/((?:19|20)\d{2})/|ngày\s*\d{1,2}/\d{1,2}/((?:19|20)\d{2})")
 _YES, _NO = {"", "co", "x", "1", "dung", "yes"}, {"khong", "0", "no", "tat"}
@@ -234,6 +235,8 @@ class Library:
         self.entries = tuple(entries)
         self._by_id = {fold(e.id): e for e in self.entries}
         self._known = known or {}  # topics whose index data is already worked out (the built-in ones)
+        # Suggestions made, by entry, unit, year and confidence: a merge asks for the same ones in every commune.
+        self._made: dict[tuple[str, UnitKind, int, float], Suggestion] = {}
 
     def topics(self) -> list[Topic]:
         """The active entries as the matcher sees them."""
@@ -302,4 +305,12 @@ class Library:
     def suggest(self, title: str, unit: UnitKind, year: int, field: str | None = None) -> Suggestion | None:
         """The library's proposal for an item titled so, at the unit's level and era, for the plan year."""
         found = self.match(title, field)
-        return found[0].suggestion(unit, year, found[1]) if found else None
+        if not found:
+            return None
+        key = (found[0].id, unit, year, found[1])
+        made = self._made.get(key)
+        if made is None:
+            if len(self._made) >= _MADE_LIMIT:
+                self._made.clear()
+            made = self._made[key] = found[0].suggestion(unit, year, found[1])
+        return made

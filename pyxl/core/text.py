@@ -16,6 +16,8 @@ def nfc(text: str) -> str:
 
 def clean(value: object) -> str:
     """A cell value as one-line-per-line text: NFC, no stray spaces, '' for blanks."""
+    if value.__class__ is str:  # the common case first: a reading cleans each text many times
+        return _clean_text(value)
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):

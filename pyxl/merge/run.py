@@ -347,8 +347,16 @@ def _write_files(result: MergeResult, zip_output: bool, overwrite: bool, as_of: 
 
 
 def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
+    """The tasks of a run: chunks of communes, smaller towards the end when there are several workers, so
+    that no worker is left with a long chunk while the others have nothing more to do."""
     size = max(1, min(_MAX_CHUNK, len(todo) // (workers * 8)))
-    return [todo[i : i + size] for i in range(0, len(todo), size)]
+    chunks, start = [], 0
+    while start < len(todo):
+        left = len(todo) - start
+        step = size if workers == 1 else max(1, min(size, left // (workers * 4)))
+        chunks.append(todo[start : start + step])
+        start += step
+    return chunks
 
 
 def _run(todo: list[Job], options: Options, workers: Workers, progress: Progress | None,

@@ -2,14 +2,16 @@
 
 A sheet holds one commune's table (the sheet is named after it), a long table of many communes
 with a unit column ('Xã', 'Đơn vị'…), or nothing. `survey_sheets` finds which by reading the
-sheet, in the process that reads it again to plan it (a merge's worker), so the process that lists
-the communes reads none of their sheets; a long table is split once per process.
+sheet in a merge's worker, so the process that lists the communes reads none of their sheets. A
+commune's sheet is read once: the survey hands on the grid it read, pickled (a few kilobytes), and
+its table is read from that, in whichever worker plans it; a long table is split once per process.
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
+import pickle
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -34,6 +36,7 @@ class Sheet:
     communes: tuple[str, ...] = ()  # the names in its unit column (a long table); () for one commune's sheet
     empty: bool = False
     problem: str | None = None  # why it cannot be read (beyond the reading limits)
+    grid: bytes | None = field(default=None, compare=False, repr=False)  # one commune's sheet as read, pickled
 
 
 Survey = Callable[[Path, Sequence[str]], list[Sheet]]
@@ -45,19 +48,22 @@ def survey_sheets(path: Path, names: Sequence[str]) -> list[Sheet]:
     sheets = open_sheets(path)
     found = []
     for name in names:
-        grid = sheets.read(name, facts=False)  # the values only: bold or percent cells change neither test
+        grid = sheets.read(name)  # whole, as it will be planned: bold or percent cells change neither test
         if isinstance(grid, ParbookError):
             found.append(Sheet(name, problem=grid.message))
         elif not any(v not in (None, "") for row in grid.rows for v in row):
             found.append(Sheet(name, empty=True))
-        elif _may_have_unit_column(grid):
-            grid = sheets.read(name)  # read whole as it will be planned, then split the same way
-            header = find_header(grid)
-            long = header is not None and "unit" in header.columns
-            found.append(Sheet(name, tuple(_communes(grid, header)[1].values()) if long else ()))
+        elif _may_have_unit_column(grid) and (header := _unit_header(grid)) is not None:
+            found.append(Sheet(name, tuple(_communes(grid, header)[1].values())))
         else:
-            found.append(Sheet(name))
+            found.append(Sheet(name, grid=pickle.dumps(grid, pickle.HIGHEST_PROTOCOL)))
     return found
+
+
+def _unit_header(grid: Grid) -> Header | None:
+    """The header of a long table (one with a unit column), None for any other sheet."""
+    header = find_header(grid)
+    return header if header is not None and "unit" in header.columns else None
 
 
 def _may_have_unit_column(grid: Grid) -> bool:
@@ -99,6 +105,8 @@ def _part(grid: Grid, header: Header, rows: list[int]) -> Grid:
 
 def book_grid(unit: Unit) -> Grid:
     """The commune's sheet of its district workbook, or its rows of the workbook's long table."""
+    if unit.grid is not None:
+        return pickle.loads(unit.grid)  # the survey's reading of the sheet (made by this run's processes)
     if unit.rows_of is None:
         grid = open_sheets(unit.path).read(unit.sheet)
         if isinstance(grid, ParbookError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -55,6 +55,7 @@ class Unit:
     front: FrontMatter | None = None  # its Danh sách row over the workbook's shared Thông tin
     listed: bool | None = None  # whether the Danh sách has it; None without a Danh sách
     problem: str | None = None  # why its sheet could not be read (beyond the reading limits)
+    grid: bytes | None = field(default=None, compare=False, repr=False)  # its sheet as surveyed (merge.sheets)
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ def _workbook_units(path: Path, survey: Survey) -> tuple[list[Unit], list | None
                 front = (shared or FrontMatter()).updated(unit=unit_name(name))
                 units.append(Unit(name=name, sheet=found.name, rows_of=name_keys(name)[0], **{**common, "front": front}))
         elif not found.empty:
-            units.append(Unit(name=clean(found.name), sheet=found.name, **common))
+            units.append(Unit(name=clean(found.name), sheet=found.name, grid=found.grid, **common))
     units += [Unit(name=clean(sheet), sheet=sheet, problem=problems[sheet], **common)
               for sheet in sheets.names if sheet in problems]
     if not units:

@@ -23,7 +23,9 @@ def fit(lo: list[float], hi: list[float], rows: list[list[Sequence[float]]], tot
     def heights(c: int, width: float) -> dict[int, float]:
         """The height in lines of every filled cell of column c at width."""
         k = _WRAP / max(width - pad, 1.0)
-        return {r: _height(lines, k) for r, lines in cells[c].items()}
+        # _height, inlined for the one-line cells most are
+        return {r: (lines[0] * k if lines[0] * k > 1.0 else 1.0) if len(lines) == 1 else _height(lines, k)
+                for r, lines in cells[c].items()}
 
     table = [[0.0] * count for _ in rows]  # the height of each cell, in lines
     for c in range(count):
@@ -33,11 +35,12 @@ def fit(lo: list[float], hi: list[float], rows: list[list[Sequence[float]]], tot
     # A column's heights one step wider: unchanged until the column (or the step) changes.
     trial: dict[int, tuple[float, dict[int, float]]] = {}
     step = (total - sum(lo)) / _STEPS
-    while total - sum(widths) > 0.5:
-        room = min(step, total - sum(widths))
+    left = total - sum(widths)
+    while left > 0.5:
+        room = min(step, left)
         making: dict[int, list[int]] = {}  # column → the rows whose height it makes
-        for r, (_, column, _) in enumerate(tops):
-            making.setdefault(column, []).append(r)
+        for r, top in enumerate(tops):
+            making.setdefault(top[1], []).append(r)
         best, gain = None, 1e-9
         for c, made in making.items():
             if c < 0 or widths[c] >= hi[c]:
@@ -46,7 +49,7 @@ def fit(lo: list[float], hi: list[float], rows: list[list[Sequence[float]]], tot
             if c not in trial or trial[c][0] != wider:
                 trial[c] = (wider, heights(c, wider))
             taller = trial[c][1]
-            saved = sum(tops[r][0] - max(tops[r][2], taller[r]) for r in made)
+            saved = sum([tops[r][0] - max(tops[r][2], taller[r]) for r in made])
             if saved > gain:
                 best, gain = c, saved
         if best is None:
@@ -61,7 +64,7 @@ def fit(lo: list[float], hi: list[float], rows: list[list[Sequence[float]]], tot
                 tops[r] = (height, best, second)
             elif height != before and (column == best or before >= second):
                 tops[r] = _top_two(table[r])
-    left = total - sum(widths)
+        left = total - sum(widths)
     if left > 0.5:
         text = [sum(w for lines in cells[c].values() for w in lines) for c in range(count)]
         shares = text if sum(text) > 0 else [1.0] * count

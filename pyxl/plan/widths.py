@@ -289,12 +289,26 @@ def _available(xml: str, after: int) -> int:
 def _sized(cell: str, width: int) -> str:
     """The cell with its width (tcW) set."""
     tcw = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-    if "<w:tcW" in cell:
-        return _CELL_WIDTH.sub(tcw, cell, count=1)
+    start = cell.find("<w:tcW")
+    if start >= 0:
+        while start >= 0:  # what _CELL_WIDTH.sub(tcw, cell, count=1) does, without the regular expression
+            after = start + len("<w:tcW")
+            end = cell.find(">", after)
+            if end < 0:
+                break
+            if (after == len(cell) or not _is_word(cell[after])) and end > after and cell[end - 1] == "/":
+                return cell[:start] + tcw + cell[end + 1:]
+            start = cell.find("<w:tcW", start + 1)
+        return cell
     if "<w:tcPr>" in cell:
         return cell.replace("<w:tcPr>", "<w:tcPr>" + tcw, 1)
     opening = cell.index(">") + 1
     return cell[:opening] + f"<w:tcPr>{tcw}</w:tcPr>" + cell[opening:]
+
+
+def _is_word(char: str) -> bool:
+    """What \\w matches (a regular expression's word character)."""
+    return char.isalnum() or char == "_"
 
 
 def _keep_next(match: re.Match[str]) -> str:

@@ -98,7 +98,7 @@ class Book:
             styles = _xmlscan._styles(self._archive)
             self._styles = _xmlscan._percent_styles(styles), _xmlscan._bold_styles(styles)
         percent_styles, bold_styles = self._styles
-        uncalculated = _xmlscan._uncalculated(data) if _xmlscan._HAS_FORMULA.search(data) else ()
+        uncalculated = _xmlscan._uncalculated(data) if _xmlscan.has_formula(data) else ()
         percent = _xmlscan._styled_cells(data, percent_styles) if percent_styles else set()
         bold = (frozenset(_xmlscan._styled_cells(data, bold_styles, _xmlscan._FILLED_STYLED_CELL))
                 if bold_styles else frozenset())

@@ -10,12 +10,14 @@ by 8–15 columns; a district's long table a few thousand rows; a national one 3
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sys
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
+from typing import IO
 from pathlib import Path
 
 from pyxl.core.errors import ParbookError
@@ -161,6 +163,11 @@ def native_reader(source: str) -> Iterator[None]:
         release()
 
 
+# Temporary files that held fd 2 back and can do so again, with the process they belong to: a merge's
+# worker reads thousands of sheets, and a forked worker must not share its parent's (their offsets are shared).
+_SPARE: list[tuple[int, IO[bytes]]] = []
+
+
 @contextlib.contextmanager
 def _held_stderr() -> Iterator[Callable[[], None]]:
     """Redirect fd 2 to a temporary file; what was held back is written out if `release()` was called."""
@@ -170,7 +177,8 @@ def _held_stderr() -> Iterator[Callable[[], None]]:
         yield lambda: None
         return
     released: list[bool] = []
-    with tempfile.TemporaryFile() as held:
+    held = _spare_file()
+    try:
         if sys.stderr is not None:
             sys.stderr.flush()
         os.dup2(held.fileno(), 2)
@@ -182,3 +190,29 @@ def _held_stderr() -> Iterator[Callable[[], None]]:
             if released and held.tell():
                 held.seek(0)
                 os.write(2, held.read())
+    finally:
+        held.seek(0)
+        held.truncate()
+        _SPARE.append((os.getpid(), held))
+
+
+def _spare_file() -> IO[bytes]:
+    """An empty temporary file of this process: one kept from an earlier read, or a new one."""
+    while _SPARE:
+        pid, held = _SPARE.pop()
+        if pid == os.getpid():
+            return held
+    if not _CLOSING:
+        _CLOSING.append(atexit.register(_close_spares))
+    return tempfile.TemporaryFile()
+
+
+_CLOSING: list[object] = []  # the exit handler, once registered
+
+
+def _close_spares() -> None:
+    """At exit: close the kept files of this process (the system removes them)."""
+    while _SPARE:
+        pid, held = _SPARE.pop()
+        if pid == os.getpid():
+            held.close()

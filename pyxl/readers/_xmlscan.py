@@ -26,6 +26,10 @@ _PERCENT_FORMAT_IDS = {9, 10}
 _STYLED_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)(\d+)"[^>]*?\ss="(\d+)"')
 # The same, for cells that hold something (not an empty <c …/> or <c …></c> left by a border or a merge).
 _FILLED_STYLED_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)(\d+)"[^>]*?\ss="(\d+)"[^>]*(?<!/)>(?!</)')
+# The same two without a namespace prefix, for the parts that have no prefixed cell (nearly all): the
+# literal start lets the expression skip to each cell.
+_PLAIN = {_STYLED_CELL: re.compile(_STYLED_CELL.pattern.replace(rb"(?:\w+:)?", b"", 1)),
+          _FILLED_STYLED_CELL: re.compile(_FILLED_STYLED_CELL.pattern.replace(rb"(?:\w+:)?", b"", 1))}
 
 
 class SheetFacts:
@@ -50,7 +54,7 @@ def scan(path: Path) -> dict[str, SheetFacts]:
         for name, part in _sheet_parts(archive).items():
             data = archive.read(part)
             facts = SheetFacts(
-                _uncalculated(data) if _HAS_FORMULA.search(data) else (),
+                _uncalculated(data) if has_formula(data) else (),
                 _styled_cells(data, percent_styles) if percent_styles else set(),
                 frozenset(_styled_cells(data, bold_styles, _FILLED_STYLED_CELL)) if bold_styles else frozenset(),
             )
@@ -116,7 +120,14 @@ def _bold_styles(styles: ElementTree.Element | None) -> set[bytes]:
     return {str(i).encode() for i, xf in enumerate(xfs) if int(xf.get("fontId", "0")) in bold_fonts}
 
 
+def has_formula(data: bytes) -> bool:
+    """Whether a sheet part holds a formula element (<f>, or <x:f> with a prefix)."""
+    return (b"<f" in data or b":f" in data) and _HAS_FORMULA.search(data) is not None
+
+
 def _styled_cells(data: bytes, styles: set[bytes], pattern: re.Pattern[bytes] = _STYLED_CELL) -> set[tuple[int, int]]:
+    if b':c r="' not in data:  # no prefixed cell: only the plain form can match
+        pattern = _PLAIN[pattern]
     cells = set()
     for letters, digits, style in pattern.findall(data):
         if style in styles:
