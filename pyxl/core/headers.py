@@ -227,8 +227,8 @@ def _may_head(words: frozenset[str]) -> bool:
 def find_header(grid: Grid) -> Header | None:
     """The best header in the first 30 rows, or None when no row looks like a PHỤ LỤC header."""
     best: tuple[tuple[int, int], Header] | None = None
-    cleaned = _cleaned(grid, SCAN_ROWS + 1)  # once: every row is looked at alone and with the next
-    # The texts of two rows are their own (a merged range's text is its first cell's).
+    cleaned = _cleaned(grid, SCAN_ROWS + 2)  # once: every row is looked at alone and with the next one or two
+    # The words of each row's own texts (a merged range's text is its first cell's).
     words = {r: frozenset().union(*map(_words, texts.values())) for r, texts in cleaned[0].items()}
     nothing: frozenset[str] = frozenset()
     for r in range(min(SCAN_ROWS, grid.height)):
@@ -237,11 +237,13 @@ def find_header(grid: Grid) -> Header | None:
         named = {match_field(text)[0] for text in cleaned[0].get(r, {}).values()}
         if "title" in named and len(named - {None}) >= 3:
             spans.append(range(r, r + 1))
-        if (r + 1 < grid.height and _may_head(words.get(r, nothing) | words.get(r + 1, nothing))
+        pair = words.get(r, nothing) | words.get(r + 1, nothing)
+        if (r + 1 < grid.height and _may_head(pair | words.get(r + 2, nothing))
                 and _two_row_plausible(grid, r, cleaned)):
-            spans.append(range(r, r + 2))
+            if _may_head(pair):
+                spans.append(range(r, r + 2))
             # "Kết quả năm 2025" over "Điểm" over "Tối đa | Đạt | Bị trừ": three rows
-            if r + 2 < grid.height and _two_row_plausible(grid, r + 1):
+            if r + 2 < grid.height and _two_row_plausible(grid, r + 1, cleaned):
                 spans.append(range(r, r + 3))
         for rows in spans:
             columns, texts, score = _map(grid, rows, cleaned)
