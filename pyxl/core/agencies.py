@@ -18,9 +18,9 @@ import io
 import re
 from collections import namedtuple
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyxl.core.record import Record
 from pyxl.core.text import clean, fold, tone_key
 
 COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"
@@ -169,22 +169,22 @@ def _narrow(found: list[Candidate], keep: Callable[[Candidate], bool]) -> list[C
     return [candidate for candidate in found if keep(candidate)] or found
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(Record):
     """Known agencies, matched by spelling-insensitive keys."""
 
+    FIELDS = ("agencies",)
     agencies: tuple[Agency, ...]
-    _index: dict[str, list[Candidate]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    _index: dict[str, list[Candidate]]  # worked out from the agencies: no field
 
-    def __post_init__(self) -> None:
-        for agency in self.agencies:
+    def __init__(self, agencies: tuple[Agency, ...]) -> None:
+        index: dict[str, list[Candidate]] = {}
+        for agency in agencies:
             for spelling in (agency.name, *agency.aliases):
                 key, hint = _key(normalize_name(spelling))
-                candidates = self._index.setdefault(key, [])
+                candidates = index.setdefault(key, [])
                 if (agency, hint) not in candidates:
                     candidates.append((agency, hint))
+        self.__dict__.update(agencies=agencies, _index=index)
 
     @classmethod
     @functools.cache

@@ -18,13 +18,13 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pyxl.core import stored
 from pyxl.core.agencies import COMMUNE, DISTRICT
 from pyxl.core.errors import ParbookError
 from pyxl.core.levels import NEW, UnitKind
+from pyxl.core.record import Record
 from pyxl.core.text import clean, fold
 from pyxl.core.topics import Derived, Topic, TopicIndex, derive, field_of
 
@@ -53,8 +53,7 @@ _BUILTIN_CSV = Path(__file__).parent.parent / "data" / "giai_phap_mau.csv"
 _DERIVING = ("library.py", "topics.py", "text.py")  # the code that turns the CSV into entries and index data
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Record):
     """What the library proposes for one item, ready to print: years filled in, owners at the unit's level.
 
     entry_id     the library entry ('tthc-dung-han'), named in notes and reports so it can be looked up
@@ -75,6 +74,8 @@ class Suggestion:
     year         the plan year its {năm} placeholders were filled with (None: not known)
     """
 
+    FIELDS = ("entry_id", "topic", "field", "confidence", "target", "causes", "tasks", "lead", "partners", "deadline",
+              "legal_basis", "source", "owner_kind", "year")
     entry_id: str
     topic: str
     field: str
@@ -88,7 +89,14 @@ class Suggestion:
     legal_basis: str | None
     source: str
     owner_kind: str
-    year: int | None = None
+    year: int | None
+
+    def __init__(self, entry_id: str, topic: str, field: str, confidence: float, target: str, causes: tuple[str, ...],
+                 tasks: tuple[str, ...], lead: tuple[str, ...], partners: tuple[str, ...], deadline: str,
+                 legal_basis: str | None, source: str, owner_kind: str, year: int | None = None) -> None:
+        self.__dict__.update(entry_id=entry_id, topic=topic, field=field, confidence=confidence, target=target,
+                             causes=causes, tasks=tasks, lead=lead, partners=partners, deadline=deadline,
+                             legal_basis=legal_basis, source=source, owner_kind=owner_kind, year=year)
 
     def solution_text(self) -> str:
         """The tasks as an officer types them into a 'Giải pháp' cell: one '- ' line each."""
@@ -127,10 +135,12 @@ def owner_kind(unit: UnitKind) -> str:
     return COMMUNE_NEW if unit.era == NEW else COMMUNE_OLD
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One row of the library, parsed; `cells` keeps the raw texts so a sheet row can override some of them."""
 
+    FIELDS = ("id", "field", "topic", "keys", "target", "causes", "tasks", "lead", "partners", "deadline", "basis",
+              "basis_until", "active", "source", "cells")
+    HIDDEN = frozenset({"cells"})
     id: str
     field: str
     topic: str
@@ -144,8 +154,16 @@ class Entry:
     basis: str
     basis_until: int | None
     active: bool
-    source: str = BUILTIN
-    cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    source: str
+    cells: dict[str, str]
+
+    def __init__(self, id: str, field: str, topic: str, keys: tuple[str, ...], target: str,
+                 causes: tuple[str, ...], tasks: tuple[str, ...], lead: dict[str, tuple[str, ...]],
+                 partners: dict[str, tuple[str, ...]], deadline: str, basis: str, basis_until: int | None,
+                 active: bool, source: str = BUILTIN, cells: dict[str, str] | None = None) -> None:
+        self.__dict__.update(id=id, field=field, topic=topic, keys=keys, target=target, causes=causes, tasks=tasks,
+                             lead=lead, partners=partners, deadline=deadline, basis=basis, basis_until=basis_until,
+                             active=active, source=source, cells={} if cells is None else cells)
 
     def suggestion(self, unit: UnitKind, year: int, confidence: float) -> Suggestion:
         """This entry's proposal for a unit and plan year."""
@@ -265,9 +283,8 @@ class Library:
         library = cls(_entry(cells, BUILTIN, f"giai_phap_mau.csv, dòng {r}") for r, cells in rows_cells(rows))
         topics = library.topics()
         derived = [derive(topic) for topic in topics]
-        names = [f.name for f in fields(Entry)]
         stored.store("library", source, depends,
-                     (tuple(tuple(getattr(e, name) for name in names) for e in library.entries), tuple(derived)))
+                     (tuple(tuple(getattr(e, name) for name in Entry.FIELDS) for e in library.entries), tuple(derived)))
         return cls(library.entries, dict(zip(topics, derived)))
 
     def extended(self, rows: Sequence[Sequence[object]], sheet: str = LIBRARY_SHEET) -> Library:

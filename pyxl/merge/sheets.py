@@ -7,7 +7,6 @@ the communes reads none of their sheets; a long table is split once per process.
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +93,7 @@ def _part(grid: Grid, header: Header, rows: list[int]) -> Grid:
     keep = set(range(header.last_row + 1)) | set(rows)
     cells = [row if r in keep else [] for r, row in enumerate(grid.rows)]
     merges = tuple(m for m in grid.merges if m[0] in keep)
-    return dataclasses.replace(grid, rows=cells, merges=merges)
+    return grid.replace(rows=cells, merges=merges)
 
 
 def book_grid(unit: Unit) -> Grid:
