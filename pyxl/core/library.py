@@ -44,10 +44,11 @@ COLUMNS = (
 HEADERS = tuple(header for _, header in COLUMNS)
 _BY_HEADER = {fold(header): name for name, header in COLUMNS}
 _HEADER_ROWS = 10
-_BULLET = re.compile(r"^[-–•*]+\s*")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_BULLETS = "-–•*"  # a task typed as a list item starts with some
+# Compiled on first use (re keeps them): only a text with a placeholder, a basis citing a document needs them.
+_PLACEHOLDER = r"\{([^{}]*)\}"
 # The year of a cited document: in its number ('61/2018/NĐ-CP') or its date ('ngày 15/7/2021').
-_ISSUED = re.compile(r"\d+/((?:19|20)\d{2})/|ngày\s*\d{1,2}/\d{1,2}/((?:19|20)\d{2})")
+_ISSUED = r"\d+/((?:19|20)\d{2})/|ngày\s*\d{1,2}/\d{1,2}/((?:19|20)\d{2})"
 _YES, _NO = {"", "co", "x", "1", "dung", "yes"}, {"khong", "0", "no", "tat"}
 _BUILTIN_CSV = Path(__file__).parent.parent / "data" / "giai_phap_mau.csv"
 _DERIVING = ("library.py", "topics.py", "text.py")  # the code that turns the CSV into entries and index data
@@ -182,7 +183,7 @@ class Entry(Record):
         issued (the years in their numbers and dates), not after 'Căn cứ dùng đến năm'."""
         if not self.basis:
             return False
-        issued = max((int(a or b) for a, b in _ISSUED.findall(self.basis)), default=0)
+        issued = max((int(a or b) for a, b in re.findall(_ISSUED, self.basis)), default=0) if "/" in self.basis else 0
         return issued <= year and (self.basis_until is None or year <= self.basis_until)
 
 
@@ -194,16 +195,22 @@ def fill_years(text: str, year: int) -> str:
         offset = offsets.get(fold(match.group(1)))
         return match.group(0) if offset is None else str(year + offset)
 
-    return _PLACEHOLDER.sub(year_of, text)
+    return re.sub(_PLACEHOLDER, year_of, text) if "{" in text else text
 
 
 def _lines(text: str, bullets: bool = True) -> tuple[str, ...]:
-    lines = (_BULLET.sub("", line).strip() if bullets else line for line in clean(text).split("\n"))
+    lines = (_unbulleted(line).strip() if bullets else line for line in clean(text).split("\n"))
     return tuple(line for line in lines if line)
 
 
 def _names(text: str) -> tuple[str, ...]:
-    return tuple(name.strip(" .,") for name in re.split(r"[;\n]", clean(text)) if name.strip(" .,"))
+    return tuple(name.strip(" .,") for name in clean(text).replace("\n", ";").split(";") if name.strip(" .,"))
+
+
+def _unbulleted(line: str) -> str:
+    """The line without the bullets it starts with and the spaces after them (r"^[-–•*]+\s*")."""
+    rest = line.lstrip(_BULLETS)
+    return rest.lstrip() if rest != line else line
 
 
 class _RowError(ParbookError):
