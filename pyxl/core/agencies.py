@@ -20,9 +20,13 @@ from collections import namedtuple
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pyxl.core import stored
 from pyxl.core.record import Record
 from pyxl.core.text import clean, fold, tone_key
 
+# The data folder beside the code, as a wheel installs it (importlib.resources costs more to load).
+_BUILTIN_CSV = Path(__file__).parent.parent / "data" / "agencies.csv"
+_DERIVING = ("agencies.py", "text.py")  # the code that turns the CSV into the index
 COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"
 LEVELS = (COMMUNE, DISTRICT, PROVINCE)
 GROUP, GENERIC = "group", "generic"
@@ -233,9 +237,10 @@ class Catalogue(Record):
     agencies: tuple[Agency, ...]
     _index: dict[str, list[Candidate]]  # worked out from the agencies: no field
 
-    def __init__(self, agencies: tuple[Agency, ...]) -> None:
-        index: dict[str, list[Candidate]] = {}
-        for agency in agencies:
+    def __init__(self, agencies: tuple[Agency, ...], _index: dict[str, list[Candidate]] | None = None) -> None:
+        """_index: the index of exactly these agencies, when already worked out (the built-in one, stored)."""
+        index: dict[str, list[Candidate]] = {} if _index is None else _index
+        for agency in agencies if _index is None else ():
             for spelling in (agency.name, *agency.aliases):
                 key, hint = _key(normalize_name(spelling))
                 candidates = index.setdefault(key, [])
@@ -246,10 +251,27 @@ class Catalogue(Record):
     @classmethod
     @functools.cache
     def builtin(cls) -> Catalogue:
-        """The catalogue shipped in pyxl/data/agencies.csv (read once)."""
-        # The data folder beside the code, as a wheel installs it (importlib.resources costs more to load).
-        data = Path(__file__).parent.parent / "data" / "agencies.csv"
-        return cls(_read_csv(data.read_text(encoding="utf-8-sig")))
+        """The catalogue shipped in pyxl/data/agencies.csv, read once; its index is kept on disk between runs
+        (pyxl.core.stored) and worked out again when the CSV or the code changes."""
+        source = _BUILTIN_CSV.read_bytes()
+        depends = stored.stamp(Path(__file__).with_name(name) for name in _DERIVING)
+        kept = stored.load("agencies", source, depends)
+        if kept is not None:
+            try:
+                rows, index = kept
+                agencies = tuple(Agency(*row) for row in rows)
+                return cls(agencies, {key: [(agencies[i], hint) for i, hint in found] for key, found in index.items()})
+            except (TypeError, ValueError, IndexError):  # not what this code stores: work it out again
+                pass
+        # Read as text files are read: any line ending is a "\n".
+        catalogue = cls(_read_csv(source.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")))
+        position = {id(agency): i for i, agency in enumerate(catalogue.agencies)}
+        stored.store("agencies", source, depends, (
+            tuple(tuple(agency) for agency in catalogue.agencies),
+            {key: tuple((position[id(agency)], hint) for agency, hint in found)
+             for key, found in catalogue._index.items()},
+        ))
+        return catalogue
 
     def extended(self, entries: Iterable[tuple[str, Iterable[str]]]) -> Catalogue:
         """This catalogue with a workbook's own (name, aliases) entries, which win over built-ins."""
