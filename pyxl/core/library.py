@@ -17,7 +17,7 @@ import csv
 import functools
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from pyxl.core import stored
@@ -213,6 +213,15 @@ def _unbulleted(line: str) -> str:
     return rest.lstrip() if rest != line else line
 
 
+def _builtin_topics(library: Library, source: bytes, depends: str) -> dict[Topic, Derived]:
+    """Each built-in topic's index data: as stored beside the library, else worked out again."""
+    topics = library.topics()
+    kept = stored.load("library-topics", source, depends)
+    if isinstance(kept, tuple) and len(kept) == len(topics):
+        return dict(zip(topics, kept))
+    return {topic: derive(topic) for topic in topics}
+
+
 class _RowError(ParbookError):
     pass
 
@@ -255,44 +264,58 @@ def rows_cells(rows: Sequence[Sequence[object]]) -> list[tuple[int, dict[str, st
 class Library:
     """The entries, indexed for matching titles."""
 
-    def __init__(self, entries: Iterable[Entry], known: dict[Topic, Derived] | None = None):
+    def __init__(self, entries: Iterable[Entry], known: dict[Topic, Derived] | Callable[[], dict[Topic, Derived]]
+                 | None = None, index: TopicIndex | None = None):
+        """known: topics whose index data is already worked out (the built-in ones), or what gives them when
+        first needed; index: this library's index, when already made."""
         self.entries = tuple(entries)
         self._by_id = {fold(e.id): e for e in self.entries}
-        self._known = known or {}  # topics whose index data is already worked out (the built-in ones)
+        self._known = known or {}
+        if index is not None:
+            self._index = index
 
     def topics(self) -> list[Topic]:
         """The active entries as the matcher sees them."""
         return [Topic(e.id, field_of(e.field) or e.field, e.keys, e.topic, " ".join((e.target, *e.causes, *e.tasks)))
                 for e in self.entries if e.active]
 
+    def _known_topics(self) -> dict[Topic, Derived]:
+        if callable(self._known):
+            self._known = self._known()
+        return self._known
+
     @functools.cached_property
     def _index(self) -> TopicIndex:
         """Built on the first match: listing or extending a library needs no index."""
-        topics = self.topics()
-        return TopicIndex(topics, [self._known.get(topic) or derive(topic) for topic in topics])
+        topics, known = self.topics(), self._known_topics()
+        return TopicIndex(topics, [known.get(topic) or derive(topic) for topic in topics])
 
     @classmethod
     @functools.cache
     def builtin(cls) -> Library:
-        """The library shipped in pyxl/data/giai_phap_mau.csv, read once; its entries and index data are kept
-        on disk between runs (pyxl.core.stored), worked out again when the CSV or the code changes."""
+        """The library shipped in pyxl/data/giai_phap_mau.csv, read once; its entries and index are kept on disk
+        between runs (pyxl.core.stored), worked out again when the CSV or the code changes. Each topic's own
+        index data, which a library extended by a sheet needs, is kept apart and read only then."""
         source = _BUILTIN_CSV.read_bytes()
         depends = stored.stamp(Path(__file__).with_name(name) for name in _DERIVING)
         kept = stored.load("library", source, depends)
         if kept is not None:
             try:
-                entries, derived = kept
+                entries, state = kept
                 library = cls(Entry(*values) for values in entries)
-                return cls(library.entries, dict(zip(library.topics(), derived, strict=True)))
+                index = TopicIndex(library.topics(), state=state)
+                return cls(library.entries, lambda: _builtin_topics(library, source, depends), index)
             except (TypeError, ValueError):  # not what this code stores: work it out again
                 pass
         rows = list(csv.reader(io.StringIO(source.decode("utf-8-sig"), newline="")))
         library = cls(_entry(cells, BUILTIN, f"giai_phap_mau.csv, dòng {r}") for r, cells in rows_cells(rows))
         topics = library.topics()
         derived = [derive(topic) for topic in topics]
+        index = TopicIndex(topics, derived)
         stored.store("library", source, depends,
-                     (tuple(tuple(getattr(e, name) for name in Entry.FIELDS) for e in library.entries), tuple(derived)))
-        return cls(library.entries, dict(zip(topics, derived)))
+                     (tuple(tuple(getattr(e, name) for name in Entry.FIELDS) for e in library.entries), index.state()))
+        stored.store("library-topics", source, depends, tuple(derived))
+        return cls(library.entries, dict(zip(topics, derived)), index)
 
     def extended(self, rows: Sequence[Sequence[object]], sheet: str = LIBRARY_SHEET) -> Library:
         """This library with a sheet's rows: new Mã add an entry, a known Mã replaces that entry's filled cells."""
@@ -312,7 +335,7 @@ class Library:
                 raise _RowError(f"{where}: mẫu '{entry.id}' chưa có 'Từ khóa nhận biết' nên không nhận ra được tiêu "
                                 "chí nào. Hãy ghi ít nhất một cụm từ (mỗi dòng một cụm), hoặc ghi 'Không' ở cột 'Dùng'.")
             entries[key] = entry
-        return Library(entries.values(), self._known)
+        return Library(entries.values(), self._known_topics())
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this Mã, or None."""
