@@ -145,7 +145,7 @@ def test_header_block_title_and_signature():
 
 
 def test_blanks_print_as_drafts_leave_them_and_are_warned(tmp_path):
-    table = dataclasses.replace(VINH_LINH, title_lines=(), year=2024)
+    table = VINH_LINH.replace(title_lines=(), year=2024)
     _, problems = complete_front(None, table)
     text = all_text(render(table))
     assert "Số:      /KH-UBND" in text

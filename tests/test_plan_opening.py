@@ -5,7 +5,6 @@ does not print as shortcomings.
 """
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -64,7 +63,7 @@ def test_without_a_basis_the_plan_leaves_the_line_drafts_leave_and_lists_it(tmp_
 
 
 def test_a_results_table_attached_to_the_decision_gives_the_basis_not_the_number(tmp_path):
-    table = dataclasses.replace(SON_GIANG, title_lines=(
+    table = SON_GIANG.replace(title_lines=(
         "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2020 CỦA CÁC XÃ",
         "(Kèm theo Quyết định số 35/QĐ-UBND ngày 09/01/2021 của UBND huyện Sơn Hà)",
     ))
@@ -84,7 +83,7 @@ def test_a_results_table_attached_to_the_decision_gives_the_basis_not_the_number
     "(Kèm theo Quyết định số 7/QĐ-UBND ngày 05/3/2024 của UBND xã Sơn Giang)",
 ])
 def test_a_reference_of_another_kind_is_never_the_plans_number(line, tmp_path):
-    table = dataclasses.replace(SON_GIANG, title_lines=("PHỤ LỤC", line))
+    table = SON_GIANG.replace(title_lines=("PHỤ LỤC", line))
     front, problems = complete_front(None, table)
     assert front.number is None and front.symbol is None and front.issued is None
     assert any("'Số, ký hiệu'" in p for p in problems)
@@ -124,7 +123,7 @@ def test_the_plans_own_reference_still_gives_number_date_and_unit(tmp_path):
 
 
 def test_an_upper_levels_plan_in_a_communes_book_is_what_it_carries_out(tmp_path):
-    table = dataclasses.replace(SON_GIANG, title_lines=(
+    table = SON_GIANG.replace(title_lines=(
         "(Kèm theo Kế hoạch số 120/KH-UBND ngày 24/9/2021 của UBND huyện Sơn Hà)",))
     front, _ = complete_front(FrontMatter(unit="UBND xã Sơn Giang"), table)
     assert front.number is None and front.upper_plan == "Kế hoạch số 120/KH-UBND ngày 24 tháng 9 năm 2021 của UBND huyện Sơn Hà"
@@ -246,12 +245,12 @@ def test_every_sample_opens_with_a_basis_and_states_the_result(path, tmp_path):
 def test_sections_follow_the_items_group_and_offices_their_catalogue_names(tmp_path):
     # What the reader gives: the lĩnh vực group of each item (no group row kept) and one spelling per office.
     items = [
-        dataclasses.replace(row("1", "Kế hoạch kiểm tra công vụ", 2, 1.5, "Kiểm tra đủ các bộ phận", "VP HĐND&UBND"),
-                            group="CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", lead_names=("Văn phòng HĐND và UBND",)),
-        dataclasses.replace(row("2", "Đánh giá công chức", 1, 0.5, "Đánh giá theo quý", "Văn phòng HĐND-UBND"),
-                            group="CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", lead_names=("Văn phòng HĐND và UBND",)),
-        dataclasses.replace(row("1", "Số hóa hồ sơ", 2, 1, "Số hóa 100% hồ sơ", "Trung tâm PVHCC"),
-                            group="CHÍNH QUYỀN SỐ", lead_names=("Trung tâm Phục vụ hành chính công",)),
+        row("1", "Kế hoạch kiểm tra công vụ", 2, 1.5, "Kiểm tra đủ các bộ phận", "VP HĐND&UBND").replace(
+            group="CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", lead_names=("Văn phòng HĐND và UBND",)),
+        row("2", "Đánh giá công chức", 1, 0.5, "Đánh giá theo quý", "Văn phòng HĐND-UBND").replace(
+            group="CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", lead_names=("Văn phòng HĐND và UBND",)),
+        row("1", "Số hóa hồ sơ", 2, 1, "Số hóa 100% hồ sơ", "Trung tâm PVHCC").replace(
+            group="CHÍNH QUYỀN SỐ", lead_names=("Trung tâm Phục vụ hành chính công",)),
     ]
     table = make_table("PL", SCORES, items, title_lines=("UBND XÃ HÒA AN", "CHỈ SỐ CCHC NĂM 2025"))
     context = build_context(table, by="field")

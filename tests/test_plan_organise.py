@@ -1,7 +1,6 @@
 """III. TỔ CHỨC THỰC HIỆN and Nơi nhận read back from the .docx, for each level; suggested text marked in Word."""
 from __future__ import annotations
 
-import dataclasses
 import re
 import zipfile
 
@@ -161,7 +160,7 @@ OFFER = Suggestion("rieng-01", "Hoàn thành kế hoạch CCHC", "Công tác ch�
 
 
 def offered(*indexes):
-    return dataclasses.replace(THIN, suggestions={i: OFFER for i in indexes})
+    return THIN.replace(suggestions={i: OFFER for i in indexes})
 
 
 def _highlighted(path) -> list[str]:

@@ -85,3 +85,21 @@ def _match_in_new_process(cache) -> str:
             f"print(len(lib.entries), lib.match({TITLE!r}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     return done.stdout
+
+
+def test_the_agency_catalogue_from_the_cache_reads_names_as_worked_out(cache):
+    first = _names_in_new_process(cache)  # works the index out and stores it
+    assert (cache / "agencies.parbook-data").is_file()
+    assert _names_in_new_process(cache) == first == _names_in_new_process(None)
+    assert "Văn phòng HĐND và UBND" in first
+
+
+def _names_in_new_process(cache) -> str:
+    env = {**os.environ, "PARBOOK_CACHE_DIR": str(cache) if cache else ""}
+    code = ("from pyxl.core.agencies import Catalogue\n"
+            "catalogue = Catalogue.builtin()\n"
+            "for name in ('VP HĐND-UBND', 'Phòng LĐTB&XH huyện', 'Công an xã', 'Ủy ban nhân dân xã'):\n"
+            "    print(catalogue.canonical(name, 'commune'), catalogue.kind(name, 'district'))\n"
+            "print(len(catalogue.agencies), sorted(catalogue._index))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    return done.stdout

@@ -18,23 +18,32 @@ import io
 import re
 from collections import namedtuple
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyxl.core import stored
+from pyxl.core.record import Record
 from pyxl.core.text import clean, fold, tone_key
 
+# The data folder beside the code, as a wheel installs it (importlib.resources costs more to load).
+_BUILTIN_CSV = Path(__file__).parent.parent / "data" / "agencies.csv"
+_DERIVING = ("agencies.py", "text.py")  # the code that turns the CSV into the index
 COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"
 LEVELS = (COMMUNE, DISTRICT, PROVINCE)
 GROUP, GENERIC = "group", "generic"
 KINDS = ("", GROUP, GENERIC)
 
 # --- spelling ---------------------------------------------------------------------------------
-_LONG_FORMS = (
-    (re.compile(r"(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân", re.I), "UBND"),
-    (re.compile(r"Hội\s+đồng\s+nhân\s+dân", re.I), "HĐND"),
-    (re.compile(r"(?<!\w)HDND(?!\w)"), "HĐND"),
+# Names are read with string operations where they do what a pattern would; the patterns kept are
+# compiled on first use (re keeps them), behind a test that a match needs: most cells need few of them,
+# and compiling them all costs more than reading a sheet. A normalised name has single spaces only.
+_LONG_FORMS = (  # (what a match needs, of the text and the text in lower case; pattern; replacement)
+    (lambda text, low: "ban nh" in low, r"(?i)(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân", "UBND"),
+    (lambda text, low: "ng nh" in low, r"(?i)Hội\s+đồng\s+nhân\s+dân", "HĐND"),
+    (lambda text, low: "HDND" in text, r"(?<!\w)HDND(?!\w)", "HĐND"),
     # One office, written "HĐND-UBND", "HĐND- UBND", "HĐND&UBND": the dash here is no separator.
-    (re.compile(r"(?<!\w)HĐND\s*(?:[-–—&+/]|và)\s*UBND(?!\w)"), "HĐND và UBND"),
+    # (Two classes: one mixing ASCII with other characters takes several times longer to compile.)
+    (lambda text, low: "HĐND" in text and "UBND" in text, r"(?<!\w)HĐND\s*(?:[-&+/]|[–—]|và)\s*UBND(?!\w)",
+     "HĐND và UBND"),
 )
 _COMPOUND_PARTS = (
     (("LĐ", "TB", "XH"), "Lao động - Thương binh và Xã hội"),
@@ -58,15 +67,12 @@ _SINGLE_PARTS = {
 # It looks at the text with every dash as "-": a class of ASCII and other characters, here repeated
 # for each compound, takes several times longer to compile than the rest of the pattern.
 _JOINER = r"\s*[-&]?\s*"
-_COMPOUNDS = re.compile(
-    r"(?<![\w&-])(?:" + "|".join(_JOINER.join(parts) for parts, _ in _COMPOUND_PARTS) + r")(?!\w|[-&]\w)"
-)
+_COMPOUNDS = r"(?<![\w&-])(?:" + "|".join(_JOINER.join(parts) for parts, _ in _COMPOUND_PARTS) + r")(?!\w|[-&]\w)"
 _COMPOUND_NAMES = {"".join(parts): expansion for parts, expansion in _COMPOUND_PARTS}
 _ONE_DASH = str.maketrans("–—", "--")
-_SINGLES = re.compile(r"(?<!\w)(?:" + "|".join(_SINGLE_PARTS) + r")(?!\w)")
-_AMPERSAND = re.compile(r"\s*&\s*")
-_DASH = re.compile(r"(?<=\S)\s*[-–—]+\s*(?=\S)")
-_SPACES = re.compile(r"\s+")
+_SINGLES = r"(?<!\w)(?:" + "|".join(_SINGLE_PARTS) + r")(?!\w)"
+_DASH = r"(?<=\S)\s*[-–—]+\s*(?=\S)"
+_DASHES = ("-", "–", "—")
 _EDGE = " ,;.:"
 # Kept as abbreviations in names; in a cell they also mark the start of a new name after a comma.
 _KEPT = frozenset({"UBND", "HĐND", "HDND", "TTHC", "CCHC"})
@@ -76,24 +82,17 @@ _LEVEL_WORDS = {
     "huyện": DISTRICT, "quận": DISTRICT, "thị xã": DISTRICT, "thành phố": DISTRICT, "tp": DISTRICT,
     "tỉnh": PROVINCE, "xã": COMMUNE, "phường": COMMUNE, "thị trấn": COMMUNE, "đặc khu": COMMUNE,
 }
-_LEVEL_SUFFIX = re.compile(
-    r"^(.*?\S)\s+(thị xã|thành phố|tp|tỉnh|huyện|quận|xã|phường|thị trấn|đặc khu)$", re.I
-)
-_ROLE_PREFIX = re.compile(r"^(?:các\s+)?(?:công\s+chức|bộ\s+phận)\s+(?=\S)", re.I)
-# "-", ",", "&", "/" and "và" join the same parts in different plans ("Tài nguyên - Môi trường").
-_JOINERS = re.compile(r"\s*(?:[-,&/]|(?<!\w)và(?!\w))\s*", re.I)
+_ROLES = (("công", "chức"), ("bộ", "phận"))  # "Công chức …", "Các bộ phận …": the office is what follows
+_AND = r"(?i)(?<!\w)và(?!\w)"
 
 # --- splitting --------------------------------------------------------------------------------
-_CHUNKS = re.compile(r"[;\n]")
-_BULLET = re.compile(r"^[-–—+•*]+\s*")
-_LABEL = re.compile(
-    r"^(?:(?:các\s+)?công\s+chức|(?:cơ\s+quan\s+)?(?:chủ\s+trì|phối\s+hợp|có\s+liên\s+quan)"
-    r"(?:\s*/\s*thực\s+hiện)?|thực\s+hiện)\s*:\s*",
-    re.I,
+_BULLETS = "-–—+•*"
+_LABEL = (  # only a chunk with a ':' can start with one
+    r"(?i)^(?:(?:các\s+)?công\s+chức|(?:cơ\s+quan\s+)?(?:chủ\s+trì|phối\s+hợp|có\s+liên\s+quan)"
+    r"(?:\s*/\s*thực\s+hiện)?|thực\s+hiện)\s*:\s*"
 )
-_COMMA = re.compile(r",")
-_NAME_START = re.compile(r"(?:các|phòng|văn\s+phòng|công\s+chức|bộ\s+phận|trung\s+tâm)\s")
-_STAFF = re.compile(r"cán\s+bộ$", re.I)
+# Words that start a name after a comma, as typed (lower case): "…, các cơ quan", "…, phòng Nội vụ".
+_NAME_STARTS = (("các",), ("phòng",), ("văn", "phòng"), ("công", "chức"), ("bộ", "phận"), ("trung", "tâm"))
 _MAX_MERGED = 4  # pieces a catalogue name may span ("Trung tâm Văn hóa, Thông tin và Thể thao")
 Span = tuple[int, int]
 
@@ -104,22 +103,49 @@ _ALIAS_HEADER = r"ten goi khac|viet tat|ten cu"
 _ALIAS_SEPARATOR = r"[;\n]"
 
 
+def words_at(text: str, start: int, words: tuple[str, ...], lower: bool = False) -> int:
+    """Where `words` end when they are at text[start:], one after another with whitespace between (what
+    r'word1\s+word2' matches there), else -1. lower: the case of the text does not count (for words in
+    lower case without a letter that a case-blind pattern reads differently from str.lower: 'i', 's')."""
+    pos = start
+    for k, word in enumerate(words):
+        if k:
+            gap = pos
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == pos:
+                return -1
+            pos = gap
+        piece = text[pos:pos + len(word)]
+        if (piece.lower() if lower else piece) != word:
+            return -1
+        pos += len(word)
+    return pos
+
+
 def normalize_name(name: str) -> str:
     """One spelling of dashes, '&', spaces and abbreviations: 'VP HĐND&UBND' → 'Văn phòng HĐND và UBND'."""
     text = clean(name).replace("\n", " ")
-    for pattern, replacement in _LONG_FORMS:
-        text = pattern.sub(replacement, text)
+    for needed, pattern, replacement in _LONG_FORMS:
+        if needed(text, text.lower()):
+            text = re.sub(pattern, replacement, text)
     text = _spell_compounds(text)
-    text = _SINGLES.sub(lambda match: _SINGLE_PARTS[match.group()], text)
-    text = _DASH.sub(" - ", _AMPERSAND.sub(" và ", text))
-    text = _SPACES.sub(" ", text).strip(_EDGE)
+    if any(part in text for part in _SINGLE_PARTS):
+        text = re.sub(_SINGLES, lambda match: _SINGLE_PARTS[match.group()], text)
+    if "&" in text:  # what r"\s*&\s*" → " và " gives in a text of single spaces
+        text = " và ".join(part.strip(" ") for part in text.split("&"))
+    if any(dash in text for dash in _DASHES):
+        text = re.sub(_DASH, " - ", text)
+    text = " ".join(text.split()).strip(_EDGE)
     return text[:1].upper() + text[1:]
 
 
 def _spell_compounds(text: str) -> str:
     """'Phòng LĐTB&XH', 'TC – KH' with the compounds spelled out; the rest of the text as it was."""
+    if not any(all(part in text for part in parts) for parts, _ in _COMPOUND_PARTS):
+        return text  # a compound needs every one of its parts
     pieces, done = [], 0
-    for match in _COMPOUNDS.finditer(text.translate(_ONE_DASH)):  # the same length: its spans are the text's
+    for match in re.finditer(_COMPOUNDS, text.translate(_ONE_DASH)):  # the same length: its spans are the text's
         letters = "".join(ch for ch in match.group() if ch.isalpha())  # the parts, without their joiners
         pieces += [text[done:match.start()], _COMPOUND_NAMES[letters]]
         done = match.end()
@@ -129,11 +155,46 @@ def _spell_compounds(text: str) -> str:
 def _key(name: str) -> tuple[str, str | None]:
     """Matching key of a normalised name, and the level its last word names ('huyện' → district)."""
     hint = None
-    match = _LEVEL_SUFFIX.match(name)
-    if match:
-        name, hint = match.group(1), _LEVEL_WORDS[match.group(2).casefold()]
-    name = _ROLE_PREFIX.sub("", name)
-    return tone_key(_JOINERS.sub(" ", name)), hint
+    word = _level_word(name)
+    if word is not None:
+        name, hint = name[:word].rstrip(), _LEVEL_WORDS[name[word:].casefold()]
+    name = name[_role_end(name):]
+    # "-", ",", "&", "/" and "và" join the same parts in different plans ("Tài nguyên - Môi trường"): each
+    # is a space to the key, which keeps the words and not the spaces between them.
+    for joiner in "-,&/":
+        name = name.replace(joiner, " ")
+    if "và" in name.lower():
+        name = re.sub(_AND, " ", name)
+    return tone_key(name), hint
+
+
+def _level_word(name: str) -> int | None:
+    """Where the level word that ends the name starts ('Công an huyện' → 'huyện'; the longest when several
+    do), else None: what r'^(.*?\S)\s+(thị xã|…|đặc khu)$', case-blind, matches in a name of one line."""
+    found = None
+    for word in _LEVEL_WORDS:
+        start = len(name) - len(word)
+        if start > 0 and (found is None or start < found) and name[start - 1].isspace() \
+                and name[start:].lower() == word and name[:start].strip():
+            found = start
+    return found
+
+
+def _role_end(name: str) -> int:
+    """Where the office starts after a leading 'công chức' or 'bộ phận' ('các' before it allowed) and a word
+    follows them (what r'^(?:các\s+)?(?:công\s+chức|bộ\s+phận)\s+(?=\S)', case-blind, matches); else 0."""
+    after_cac = words_at(name, 0, ("các", ""), lower=True)  # "các" and the spaces after it
+    for start in ([after_cac] if after_cac > 0 else []) + [0]:
+        for role in _ROLES:
+            end = words_at(name, start, role, lower=True)
+            if end < 0:
+                continue
+            gap = end
+            while gap < len(name) and name[gap].isspace():
+                gap += 1
+            if end < gap < len(name):
+                return gap
+    return 0
 
 
 def agency_key(name: str) -> tuple[str, str | None]:
@@ -169,30 +230,48 @@ def _narrow(found: list[Candidate], keep: Callable[[Candidate], bool]) -> list[C
     return [candidate for candidate in found if keep(candidate)] or found
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(Record):
     """Known agencies, matched by spelling-insensitive keys."""
 
+    FIELDS = ("agencies",)
     agencies: tuple[Agency, ...]
-    _index: dict[str, list[Candidate]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    _index: dict[str, list[Candidate]]  # worked out from the agencies: no field
 
-    def __post_init__(self) -> None:
-        for agency in self.agencies:
+    def __init__(self, agencies: tuple[Agency, ...], _index: dict[str, list[Candidate]] | None = None) -> None:
+        """_index: the index of exactly these agencies, when already worked out (the built-in one, stored)."""
+        index: dict[str, list[Candidate]] = {} if _index is None else _index
+        for agency in agencies if _index is None else ():
             for spelling in (agency.name, *agency.aliases):
                 key, hint = _key(normalize_name(spelling))
-                candidates = self._index.setdefault(key, [])
+                candidates = index.setdefault(key, [])
                 if (agency, hint) not in candidates:
                     candidates.append((agency, hint))
+        self.__dict__.update(agencies=agencies, _index=index)
 
     @classmethod
     @functools.cache
     def builtin(cls) -> Catalogue:
-        """The catalogue shipped in pyxl/data/agencies.csv (read once)."""
-        # The data folder beside the code, as a wheel installs it (importlib.resources costs more to load).
-        data = Path(__file__).parent.parent / "data" / "agencies.csv"
-        return cls(_read_csv(data.read_text(encoding="utf-8-sig")))
+        """The catalogue shipped in pyxl/data/agencies.csv, read once; its index is kept on disk between runs
+        (pyxl.core.stored) and worked out again when the CSV or the code changes."""
+        source = _BUILTIN_CSV.read_bytes()
+        depends = stored.stamp(Path(__file__).with_name(name) for name in _DERIVING)
+        kept = stored.load("agencies", source, depends)
+        if kept is not None:
+            try:
+                rows, index = kept
+                agencies = tuple(Agency(*row) for row in rows)
+                return cls(agencies, {key: [(agencies[i], hint) for i, hint in found] for key, found in index.items()})
+            except (TypeError, ValueError, IndexError):  # not what this code stores: work it out again
+                pass
+        # Read as text files are read: any line ending is a "\n".
+        catalogue = cls(_read_csv(source.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")))
+        position = {id(agency): i for i, agency in enumerate(catalogue.agencies)}
+        stored.store("agencies", source, depends, (
+            tuple(tuple(agency) for agency in catalogue.agencies),
+            {key: tuple((position[id(agency)], hint) for agency, hint in found)
+             for key, found in catalogue._index.items()},
+        ))
+        return catalogue
 
     def extended(self, entries: Iterable[tuple[str, Iterable[str]]]) -> Catalogue:
         """This catalogue with a workbook's own (name, aliases) entries, which win over built-ins."""
@@ -275,8 +354,10 @@ def split_agencies(value: object, catalogue: Catalogue | None = None) -> list[st
     """Names in a 'Cơ quan chủ trì/phối hợp' cell, as written (cleaned, trailing ',;.' stripped)."""
     catalogue = catalogue or Catalogue.builtin()
     names = []
-    for chunk in _CHUNKS.split(clean(value)):
-        chunk = _LABEL.sub("", _BULLET.sub("", chunk.strip()), count=1)
+    for chunk in clean(value).replace("\n", ";").split(";"):
+        chunk = _unbulleted(chunk.strip())
+        if ":" in chunk:
+            chunk = re.sub(_LABEL, "", chunk, count=1)
         for start, end in _join_known(chunk, _comma_groups(chunk), catalogue):
             name = chunk[start:end].strip(_EDGE)
             if any(ch.isalnum() for ch in name):
@@ -288,7 +369,7 @@ def _comma_groups(chunk: str) -> list[Span]:
     """Spans of the chunk between the commas that start a new name."""
     groups: list[Span] = []
     start = 0
-    for cut in [*(m.start() for m in _COMMA.finditer(chunk)), len(chunk)]:
+    for cut in [*(i for i, ch in enumerate(chunk) if ch == ","), len(chunk)]:
         piece = chunk[start:cut]
         if groups and not _starts_name(chunk[groups[-1][0]:start - 1], piece):
             groups[-1] = (groups[-1][0], cut)
@@ -302,12 +383,31 @@ def _starts_name(before: str, piece: str) -> bool:
     words = piece.split()
     if not words:
         return True
-    if _STAFF.search(before.strip()) and fold(piece).startswith("cong chuc"):
+    if _ends_with_staff(before.strip()) and fold(piece).startswith("cong chuc"):
         return False
     first = words[0]
     if first[:1].isupper() or first.upper().strip(_EDGE) in _KEPT:
         return True
-    return bool(_NAME_START.match(piece.lstrip()))
+    text = piece.lstrip()
+    for start in _NAME_STARTS:
+        end = words_at(text, 0, start)
+        if end >= 0 and text[end:end + 1].isspace():
+            return True
+    return False
+
+
+def _unbulleted(chunk: str) -> str:
+    """The chunk without the bullets it starts with and the spaces after them (r"^[-–—+•*]+\s*")."""
+    rest = chunk.lstrip(_BULLETS)
+    return rest.lstrip() if rest != chunk else chunk
+
+
+def _ends_with_staff(text: str) -> bool:
+    """True for a text ending with 'cán bộ', in any case (what r'cán\s+bộ$', case-blind, finds in one line)."""
+    if text[-2:].lower() != "bộ":
+        return False
+    before = text[:-2]
+    return before[-1:].isspace() and before.rstrip()[-3:].lower() == "cán"
 
 
 def _join_known(chunk: str, groups: list[Span], catalogue: Catalogue) -> list[Span]:

@@ -10,20 +10,25 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-from pyxl.core.agencies import GENERIC, Catalogue, agency_key, normalize_name, split_agencies
+from pyxl.core.agencies import GENERIC, Catalogue, agency_key, normalize_name, split_agencies, words_at
 from pyxl.core.text import clean, fold, is_upper_title
 
-_EVIDENCE = re.compile(r"(?:tài\s+liệu\s+(?:kiểm|minh)\s+chứng|minh\s+chứng|TLKC)\s*[:：-]?\s*", re.I)
+# Patterns kept as text are compiled on first use (re keeps them), behind a test that a match needs: few
+# cells hold an evidence note or a document number. The rest is read with string operations.
+_EVIDENCE = r"(?i)(?:tài\s+liệu\s+(?:kiểm|minh)\s+chứng|minh\s+chứng|TLKC)\s*[:：-]?\s*"
+_EVIDENCE_WORDS = ("chứng", "tlkc")  # a note's label has one (the text in lower case)
 _DOCUMENT_TYPES = (
     "bao cao", "quyet dinh", "ke hoach", "cong van", "van ban", "thong bao", "nghi quyet", "to trinh",
     "chi thi", "huong dan", "thong tu", "nghi dinh", "bien ban", "theo ke hoach", "theo quyet dinh",
     "theo van ban", "theo cong van", "kem theo",
 )
-_DOCUMENT_NUMBER = re.compile(r"\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{1,6}\s*-", re.I)
-_PLACE_TYPE = r"(?:xã|phường|thị\s+trấn|TT|thôn|bản|làng|ấp|buôn|plei|khu\s+phố|KP|tổ\s+dân\s+phố|TDP|khối)"
+_DOCUMENT_NUMBER = r"(?i)\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{1,6}\s*-"  # "665/BC-", "12/2024/QĐ-"
+# The words of a place's type, as typed, one after another with spaces between.
+_PLACE_TYPES = tuple(tuple(words.split()) for words in (
+    "xã", "phường", "thị trấn", "TT", "thôn", "bản", "làng", "ấp", "buôn", "plei", "khu phố", "KP", "tổ dân phố",
+    "TDP", "khối"))
 _PLACE_NAMES = {"tt": "thị trấn", "kp": "khu phố", "tdp": "tổ dân phố"}
-_PLACE = re.compile(rf"^(?:{_PLACE_TYPE}\s+)?(?P<name>\S+(?:\s+\S+){{0,3}})$")
-_BODY_OF_PLACE = re.compile(rf"^(?P<head>.*?\S)\s+(?P<type>{_PLACE_TYPE})\s+(?P<name>\S+(?:\s+\S+){{0,3}})$")
+_MAX_PLACE_WORDS = 4
 # Words that start the name of an office ("Phòng …", "Ban …", "Công an …"), folded.
 _OFFICE_START = (
     "phong", "van phong", "vp", "ban", "trung tam", "tt", "so", "ubnd", "hdnd", "uy ban", "hoi dong", "cong an",
@@ -32,11 +37,10 @@ _OFFICE_START = (
     "cong ty", "bql", "buu dien", "dien luc", "dang uy", "chi bo", "huyen uy", "thuong truc", "lanh dao", "chu tich",
     "pho chu tich", "viettel", "vnpt", "to",
 )
-# A phrase meaning "whoever is concerned": no office of its own.
-_GENERIC_HEAD = re.compile(
-    r"^(?:cac\s+)?(?:co quan|don vi|phong ban|phong, ban|ban nganh|ban, nganh|nganh|phong chuyen mon|"
-    r"so, ban, nganh|so, nganh|to chuc|ca nhan)(?=$|[ ,/&])"
-)
+# A phrase meaning "whoever is concerned": no office of its own. It starts ("các" first allowed) with one of:
+_GENERIC_HEADS = ("co quan", "don vi", "phong ban", "phong, ban", "ban nganh", "ban, nganh", "nganh",
+                  "phong chuyen mon", "so, ban, nganh", "so, nganh", "to chuc", "ca nhan")
+_TAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
 _GENERIC_TAIL = frozenset(
     "cac co quan don vi phong ban nganh chuyen mon lien quan co tthc thuoc ubnd xa huyen tinh thi tran "
     "phuong uy tren dia va to chuc ca nhan thuc hien giai quyet tham gia".split()
@@ -69,17 +73,18 @@ def _starts_office(folded: str) -> bool:
 def is_document(name: str) -> bool:
     """A document reference ("Báo cáo số 665/BC-UBND", "Theo Kế hoạch số 12/KH-UBND"), not an agency."""
     folded = fold(name)
-    return folded.startswith(_DOCUMENT_TYPES) or bool(_DOCUMENT_NUMBER.search(name))
+    return folded.startswith(_DOCUMENT_TYPES) or ("/" in name and "-" in name and
+                                                   re.search(_DOCUMENT_NUMBER, name) is not None)
 
 
 def is_place(name: str) -> bool:
     """A bare place name ("Vĩnh Long", "TT Cửa Tùng", "thôn 3"): capitalised words and no office."""
     text = clean(name)
-    match = _PLACE.match(text)
-    if not match or _starts_office(fold(match.group("name"))):
+    place = _place_name(text)
+    if place is None or _starts_office(fold(place)):
         return False
-    words = match.group("name").split()
-    typed = match.group("name") != text
+    words = place.split()
+    typed = place != text
     if any(w.isupper() and len(w) > 1 for w in words):
         return False  # an abbreviation ("TT PVHCC"), not a place
     return all(w[:1].isupper() or (typed and w.isdigit()) for w in words)
@@ -88,11 +93,23 @@ def is_place(name: str) -> bool:
 def is_generic(name: str) -> bool:
     """A phrase naming no office: "Cơ quan, đơn vị", "Các phòng ban, đơn vị liên quan", "Cơ quan có TTHC"."""
     folded = fold(name)
-    match = _GENERIC_HEAD.match(folded)
-    if not match:
+    end = _generic_head_end(folded)
+    if end < 0:
         return False
-    tail = re.sub(r"[^a-z0-9 ]+", " ", folded[match.end():]).split()
+    tail = "".join(ch if ch in _TAIL_CHARS else " " for ch in folded[end:]).split()
     return all(word in _GENERIC_TAIL for word in tail)
+
+
+def _generic_head_end(folded: str) -> int:
+    """Where a generic head ends in a folded name ('cac co quan' in 'cac co quan, don vi'), else -1: what
+    r'^(?:cac\s+)?(?:co quan|…|ca nhan)(?=$|[ ,/&])' matches."""
+    after_cac = words_at(folded, 0, ("cac", ""))
+    for start in ([after_cac] if after_cac > 0 else []) + [0]:
+        for head in _GENERIC_HEADS:
+            end = start + len(head)
+            if folded.startswith(head, start) and (end == len(folded) or folded[end] in " ,/&"):
+                return end
+    return -1
 
 
 def looks_like_office(name: str) -> bool:
@@ -150,8 +167,8 @@ class AgencyReader:
     def _office(self, name: str, places: list[str]) -> str | None:
         if places:  # "UBND xã Vĩnh Khê, TT Cửa Tùng, Vĩnh Long": the body of several places
             body = _place_body(name)
-            head = body.group("head") if body else name
-            kind = _PLACE_NAMES.get(body.group("type").casefold(), body.group("type")) if body else "xã"
+            head = body[0] if body else name
+            kind = _PLACE_NAMES.get(body[1].casefold(), body[1]) if body else "xã"
             if fold(head) == "ubnd":
                 kind = "xã"  # the People's Committees of communes and towns: the catalogue's group
             return self.catalogue.canonical(f"{head} các {kind}", self.level)
@@ -181,17 +198,52 @@ class AgencyReader:
         return key, hint or self.level
 
 
-def _place_body(name: str) -> re.Match[str] | None:
-    """The match of "UBND xã Vĩnh Khê" (a body of one named place: head, type, name), else None."""
-    match = _BODY_OF_PLACE.match(clean(name))
-    return match if match and is_place(f"{match.group('type')} {match.group('name')}") else None
+def _place_name(text: str) -> str | None:
+    """The place a cleaned text names ('Vĩnh Long', 'Cửa Tùng' of 'TT Cửa Tùng'): one to four words after an
+    optional type, else None (what r'^(?:TYPE\s+)?(?P<name>\S+(?:\s+\S+){0,3})$' matches, as group 'name')."""
+    for words in _PLACE_TYPES:
+        end = words_at(text, 0, words)
+        if end < 0:
+            continue
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start > end and 1 <= len(text[start:].split()) <= _MAX_PLACE_WORDS:
+            return text[start:]
+    return text if text and not text[0].isspace() and 1 <= len(text.split()) <= _MAX_PLACE_WORDS else None
+
+
+def _place_body(name: str) -> tuple[str, str] | None:
+    """(head, type) of a body of one named place ('UBND', 'xã' of 'UBND xã Vĩnh Khê'), else None: what
+    r'^(?P<head>.*?\S)\s+(?P<type>TYPE)\s+(?P<name>\S+(?:\s+\S+){0,3})$' matches, the shortest head first."""
+    text = clean(name)
+    for start in range(1, len(text)):
+        if not (text[start - 1].isspace() and not text[start].isspace()):
+            continue  # a type starts a word, after a space
+        head = text[:start].rstrip()
+        if not head or "\n" in head:
+            continue  # the head is on one line ('.' stops at a line break)
+        for words in _PLACE_TYPES:
+            end = words_at(text, start, words)
+            if end < 0:
+                continue
+            place = end
+            while place < len(text) and text[place].isspace():
+                place += 1
+            rest = text[place:]
+            if place > end and 1 <= len(rest.split()) <= _MAX_PLACE_WORDS:
+                if is_place(f"{text[start:end]} {rest}"):
+                    return head, text[start:end]
+                return None
+    return None
 
 
 def _split_evidence(text: str) -> tuple[str, list[str]]:
     """(the text without its evidence notes, the notes) — a note runs from its label to the end of its line."""
     kept, notes = [], []
     for line in text.split("\n"):
-        match = _EVIDENCE.search(line)
+        low = line.lower()
+        match = re.search(_EVIDENCE, line) if any(word in low for word in _EVIDENCE_WORDS) else None
         if match:
             notes.append(line[match.start():].strip())
             line = line[:match.start()]

@@ -10,16 +10,45 @@ if TYPE_CHECKING:
     from pyxl.core.model import Item
 
 _ROMAN = r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})"
-_NUMERIC = re.compile(r"^\d+(?:\.\d+)*$")
+# The codes _ROMAN matches whole: I to XXXIX.
+_ROMANS = frozenset(tens + ones for tens in ("", "X", "XX", "XXX")
+                    for ones in ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")) - {""}
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 # Sub-items lettered under an item: "a)", "b.", "đ" alone (their parent is the numbered item above),
 # or with the parent's code ("3.2.a").
-_LETTER = re.compile(r"^(?:\d+(?:\.\d+)*\.)?[a-zđ]\)?$")
-_ROMAN_CODE = re.compile(rf"^{_ROMAN}$")
 # A code at the start of a title: "1.1.3 Mức độ…", "3.10.1. Tỷ lệ…", "VI CẢI CÁCH…", "II. CẢI CÁCH…", also
 # after the word naming the level ("Lĩnh vực 1: …", "Tiêu chí 1.2: …", "TCTP 1.3.1 - …") and before a dash.
+# Kept as text and compiled on first use (re keeps it): `_may_lead` rules out most titles first.
 _LABEL = r"(?i:(?:lĩnh\s+vực|tiêu\s+chí(?:\s+thành\s+phần)?|chỉ\s+số(?:\s+thành\s+phần)?|tctp|tc|lv)\s+)?"
-_LEADING = re.compile(rf"^\s*{_LABEL}(\d+(?:\.\d+)*|{_ROMAN})\s*(?:[.):]|\s[-–—](?=\s+[^\W\d_]))?(?:\s+|$)(.*)$",
-                      re.DOTALL)
+_LEADING = rf"(?s)^\s*{_LABEL}(\d+(?:\.\d+)*|{_ROMAN})\s*(?:[.):]|\s[-–—](?=\s+[^\W\d_]))?(?:\s+|$)(.*)$"
+# The first two characters a match can start with (after spaces): those of a label, as the case-blind
+# match reads them ('İ' and 'ı' are an 'i' to it), or a digit or roman numeral.
+_LABEL_STARTS = {"l": "ĩĨvV", "L": "ĩĨvV", "t": "iIİıcC", "T": "iIİıcC", "c": "hH", "C": "hH"}
+
+
+def _numeric(text: str) -> bool:
+    """'3', '3.2.1' (what r'^\d+(?:\.\d+)*$' matches, a newline aside)."""
+    return all(part.isdecimal() for part in text.split("."))
+
+
+def _lettered(text: str) -> bool:
+    """'a', 'a)', 'đ', '3.2.a' (what r'^(?:\d+(?:\.\d+)*\.)?[a-zđ]\)?$' matches, a newline aside)."""
+    body = text[:-1] if text.endswith(")") else text
+    if body[-1:] not in _LETTERS:
+        return False
+    code = body[:-1]
+    return not code or (code.endswith(".") and _numeric(code[:-1]))
+
+
+def _may_lead(text: str) -> bool:
+    """False when no code can start the text (what _LEADING matches starts so), without compiling it."""
+    start = text.lstrip()
+    first, second = start[:1], start[1:2]
+    if first.isdecimal():
+        return True
+    if first in "IVXL" and first and (not second or second in "IVXL.):" or second.isspace()):
+        return True
+    return bool(first) and bool(second) and second in _LABEL_STARTS.get(first, "")
 
 
 def normalize_code(value: object) -> str | None:
@@ -32,9 +61,9 @@ def normalize_code(value: object) -> str | None:
             return None
         return format(number.normalize(), "f")
     text = str(value).strip().rstrip(".").strip()
-    if _NUMERIC.match(text) or _ROMAN_CODE.match(text):
+    if _numeric(text) or text in _ROMANS:
         return text
-    if _LETTER.match(text):
+    if _lettered(text):
         return text.rstrip(")")
     return None
 
@@ -46,11 +75,11 @@ def is_letter(code: str | None) -> bool:
 
 def split_leading_code(text: str) -> tuple[str | None, str]:
     """('1.1.3', 'Mức độ…') from '1.1.3 Mức độ…'; (None, text) when the title starts with no code."""
-    match = _LEADING.match(text)
+    match = re.match(_LEADING, text) if _may_lead(text) else None
     if not match or not match.group(1):
         return None, text
     code, rest = match.group(1), match.group(2).strip()
-    if not rest and not _NUMERIC.match(code):
+    if not rest and not _numeric(code):
         return None, text
     # A number followed by a unit or percent is content, not a code ("100% hồ sơ", "2 năm").
     if rest[:1] in ("%",):
@@ -60,7 +89,7 @@ def split_leading_code(text: str) -> tuple[str | None, str]:
 
 def is_roman(code: str | None) -> bool:
     """True for a roman-numeral group code such as 'II' or 'VI'."""
-    return bool(code) and bool(_ROMAN_CODE.match(code))
+    return bool(code) and (code in _ROMANS or code[-1] == "\n" and code[:-1] in _ROMANS)  # '$' allows a newline
 
 
 def segments(code: str) -> tuple[str, ...]:

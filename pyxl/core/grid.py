@@ -1,8 +1,9 @@
 """The plain grid of cell values every reader produces and the core consumes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
+
+from pyxl.core.record import Record
 
 Merge = tuple[int, int, int, int]  # 0-based, inclusive: first_row, first_col, last_row, last_col
 
@@ -29,8 +30,7 @@ class CellError(str):
         return _ERROR_MEANINGS.get(self.upper(), "công thức bị lỗi")
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(Record):
     """One sheet as plain values: str, int, float, bool, date/datetime, CellError or None.
 
     Merged ranges keep their value in the top-left cell only; `merges` says where they are.
@@ -38,11 +38,16 @@ class Grid:
     `bold` holds the 0-based (row, col) of cells shown bold, when the reader knows (empty otherwise).
     """
 
+    FIELDS = ("name", "rows", "merges", "uncalculated", "bold")
     name: str
     rows: list[list[object]]
-    merges: tuple[Merge, ...] = ()
-    uncalculated: tuple[str, ...] = ()
-    bold: frozenset[tuple[int, int]] = frozenset()
+    merges: tuple[Merge, ...]
+    uncalculated: tuple[str, ...]
+    bold: frozenset[tuple[int, int]]
+
+    def __init__(self, name: str, rows: list[list[object]], merges: tuple[Merge, ...] = (),
+                 uncalculated: tuple[str, ...] = (), bold: frozenset[tuple[int, int]] = frozenset()) -> None:
+        self.__dict__.update(name=name, rows=rows, merges=merges, uncalculated=uncalculated, bold=bold)
 
     @property
     def height(self) -> int:

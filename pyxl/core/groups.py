@@ -34,7 +34,7 @@ _FIELD_NAMES = (
     "tac dong cua cai cach hanh chinh", "diem thuong", "diem dieu tra xa hoi hoc",
 )
 _MAX_FIELD_WORDS = 18
-_BULLET = re.compile(r"^[-+•*–—(]")
+_BULLETS = ("-", "+", "•", "*", "–", "—", "(")  # a sub-line starts with one
 _BOLD_SHARE = 0.6  # when more of the items than this are bold, bold marks nothing
 
 
@@ -72,7 +72,7 @@ def reads_like_group(title: str) -> bool:
 def plainly_continues(title: str) -> bool:
     """A line that can only be the rest of the one above: a lower-case start, or a "- …" / "(…" sub-line."""
     first = next((ch for ch in title if ch.isalnum()), "")
-    return bool(_BULLET.match(title)) or (first.isalpha() and first.islower())
+    return title.startswith(_BULLETS) or (first.isalpha() and first.islower())
 
 
 def ends_sentence(title: str) -> bool:

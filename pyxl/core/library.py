@@ -17,14 +17,14 @@ import csv
 import functools
 import io
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from pyxl.core import stored
 from pyxl.core.agencies import COMMUNE, DISTRICT
 from pyxl.core.errors import ParbookError
 from pyxl.core.levels import NEW, UnitKind
+from pyxl.core.record import Record
 from pyxl.core.text import clean, fold
 from pyxl.core.topics import Derived, Topic, TopicIndex, derive, field_of
 
@@ -44,18 +44,18 @@ COLUMNS = (
 HEADERS = tuple(header for _, header in COLUMNS)
 _BY_HEADER = {fold(header): name for name, header in COLUMNS}
 _HEADER_ROWS = 10
-_BULLET = re.compile(r"^[-–•*]+\s*")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_BULLETS = "-–•*"  # a task typed as a list item starts with some
+# Compiled on first use (re keeps them): only a text with a placeholder, a basis citing a document needs them.
+_PLACEHOLDER = r"\{([^{}]*)\}"
 _MADE_LIMIT = 4096  # suggestions a library keeps ready (a long session asks for many titles)
 # The year of a cited document: in its number ('61/2018/NĐ-CP') or its date ('ngày 15/7/2021').
-_ISSUED = re.compile(r"\d+/((?:19|20)\d{2})/|ngày\s*\d{1,2}/\d{1,2}/((?:19|20)\d{2})")
+_ISSUED = r"\d+/((?:19|20)\d{2})/|ngày\s*\d{1,2}/\d{1,2}/((?:19|20)\d{2})"
 _YES, _NO = {"", "co", "x", "1", "dung", "yes"}, {"khong", "0", "no", "tat"}
 _BUILTIN_CSV = Path(__file__).parent.parent / "data" / "giai_phap_mau.csv"
 _DERIVING = ("library.py", "topics.py", "text.py")  # the code that turns the CSV into entries and index data
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Record):
     """What the library proposes for one item, ready to print: years filled in, owners at the unit's level.
 
     entry_id     the library entry ('tthc-dung-han'), named in notes and reports so it can be looked up
@@ -76,6 +76,8 @@ class Suggestion:
     year         the plan year its {năm} placeholders were filled with (None: not known)
     """
 
+    FIELDS = ("entry_id", "topic", "field", "confidence", "target", "causes", "tasks", "lead", "partners", "deadline",
+              "legal_basis", "source", "owner_kind", "year")
     entry_id: str
     topic: str
     field: str
@@ -89,7 +91,14 @@ class Suggestion:
     legal_basis: str | None
     source: str
     owner_kind: str
-    year: int | None = None
+    year: int | None
+
+    def __init__(self, entry_id: str, topic: str, field: str, confidence: float, target: str, causes: tuple[str, ...],
+                 tasks: tuple[str, ...], lead: tuple[str, ...], partners: tuple[str, ...], deadline: str,
+                 legal_basis: str | None, source: str, owner_kind: str, year: int | None = None) -> None:
+        self.__dict__.update(entry_id=entry_id, topic=topic, field=field, confidence=confidence, target=target,
+                             causes=causes, tasks=tasks, lead=lead, partners=partners, deadline=deadline,
+                             legal_basis=legal_basis, source=source, owner_kind=owner_kind, year=year)
 
     def solution_text(self) -> str:
         """The tasks as an officer types them into a 'Giải pháp' cell: one '- ' line each."""
@@ -128,10 +137,12 @@ def owner_kind(unit: UnitKind) -> str:
     return COMMUNE_NEW if unit.era == NEW else COMMUNE_OLD
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One row of the library, parsed; `cells` keeps the raw texts so a sheet row can override some of them."""
 
+    FIELDS = ("id", "field", "topic", "keys", "target", "causes", "tasks", "lead", "partners", "deadline", "basis",
+              "basis_until", "active", "source", "cells")
+    HIDDEN = frozenset({"cells"})
     id: str
     field: str
     topic: str
@@ -145,8 +156,16 @@ class Entry:
     basis: str
     basis_until: int | None
     active: bool
-    source: str = BUILTIN
-    cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    source: str
+    cells: dict[str, str]
+
+    def __init__(self, id: str, field: str, topic: str, keys: tuple[str, ...], target: str,
+                 causes: tuple[str, ...], tasks: tuple[str, ...], lead: dict[str, tuple[str, ...]],
+                 partners: dict[str, tuple[str, ...]], deadline: str, basis: str, basis_until: int | None,
+                 active: bool, source: str = BUILTIN, cells: dict[str, str] | None = None) -> None:
+        self.__dict__.update(id=id, field=field, topic=topic, keys=keys, target=target, causes=causes, tasks=tasks,
+                             lead=lead, partners=partners, deadline=deadline, basis=basis, basis_until=basis_until,
+                             active=active, source=source, cells={} if cells is None else cells)
 
     def suggestion(self, unit: UnitKind, year: int, confidence: float) -> Suggestion:
         """This entry's proposal for a unit and plan year."""
@@ -165,7 +184,7 @@ class Entry:
         issued (the years in their numbers and dates), not after 'Căn cứ dùng đến năm'."""
         if not self.basis:
             return False
-        issued = max((int(a or b) for a, b in _ISSUED.findall(self.basis)), default=0)
+        issued = max((int(a or b) for a, b in re.findall(_ISSUED, self.basis)), default=0) if "/" in self.basis else 0
         return issued <= year and (self.basis_until is None or year <= self.basis_until)
 
 
@@ -177,16 +196,31 @@ def fill_years(text: str, year: int) -> str:
         offset = offsets.get(fold(match.group(1)))
         return match.group(0) if offset is None else str(year + offset)
 
-    return _PLACEHOLDER.sub(year_of, text)
+    return re.sub(_PLACEHOLDER, year_of, text) if "{" in text else text
 
 
 def _lines(text: str, bullets: bool = True) -> tuple[str, ...]:
-    lines = (_BULLET.sub("", line).strip() if bullets else line for line in clean(text).split("\n"))
+    lines = (_unbulleted(line).strip() if bullets else line for line in clean(text).split("\n"))
     return tuple(line for line in lines if line)
 
 
 def _names(text: str) -> tuple[str, ...]:
-    return tuple(name.strip(" .,") for name in re.split(r"[;\n]", clean(text)) if name.strip(" .,"))
+    return tuple(name.strip(" .,") for name in clean(text).replace("\n", ";").split(";") if name.strip(" .,"))
+
+
+def _unbulleted(line: str) -> str:
+    """The line without the bullets it starts with and the spaces after them (r"^[-–•*]+\s*")."""
+    rest = line.lstrip(_BULLETS)
+    return rest.lstrip() if rest != line else line
+
+
+def _builtin_topics(library: Library, source: bytes, depends: str) -> dict[Topic, Derived]:
+    """Each built-in topic's index data: as stored beside the library, else worked out again."""
+    topics = library.topics()
+    kept = stored.load("library-topics", source, depends)
+    if isinstance(kept, tuple) and len(kept) == len(topics):
+        return dict(zip(topics, kept))
+    return {topic: derive(topic) for topic in topics}
 
 
 class _RowError(ParbookError):
@@ -231,10 +265,15 @@ def rows_cells(rows: Sequence[Sequence[object]]) -> list[tuple[int, dict[str, st
 class Library:
     """The entries, indexed for matching titles."""
 
-    def __init__(self, entries: Iterable[Entry], known: dict[Topic, Derived] | None = None):
+    def __init__(self, entries: Iterable[Entry], known: dict[Topic, Derived] | Callable[[], dict[Topic, Derived]]
+                 | None = None, index: TopicIndex | None = None):
+        """known: topics whose index data is already worked out (the built-in ones), or what gives them when
+        first needed; index: this library's index, when already made."""
         self.entries = tuple(entries)
         self._by_id = {fold(e.id): e for e in self.entries}
-        self._known = known or {}  # topics whose index data is already worked out (the built-in ones)
+        self._known = known or {}
+        if index is not None:
+            self._index = index
         # Suggestions made, by entry, unit, year and confidence: a merge asks for the same ones in every commune.
         self._made: dict[tuple[str, UnitKind, int, float], Suggestion] = {}
 
@@ -243,35 +282,43 @@ class Library:
         return [Topic(e.id, field_of(e.field) or e.field, e.keys, e.topic, " ".join((e.target, *e.causes, *e.tasks)))
                 for e in self.entries if e.active]
 
+    def _known_topics(self) -> dict[Topic, Derived]:
+        if callable(self._known):
+            self._known = self._known()
+        return self._known
+
     @functools.cached_property
     def _index(self) -> TopicIndex:
         """Built on the first match: listing or extending a library needs no index."""
-        topics = self.topics()
-        return TopicIndex(topics, [self._known.get(topic) or derive(topic) for topic in topics])
+        topics, known = self.topics(), self._known_topics()
+        return TopicIndex(topics, [known.get(topic) or derive(topic) for topic in topics])
 
     @classmethod
     @functools.cache
     def builtin(cls) -> Library:
-        """The library shipped in pyxl/data/giai_phap_mau.csv, read once; its entries and index data are kept
-        on disk between runs (pyxl.core.stored), worked out again when the CSV or the code changes."""
+        """The library shipped in pyxl/data/giai_phap_mau.csv, read once; its entries and index are kept on disk
+        between runs (pyxl.core.stored), worked out again when the CSV or the code changes. Each topic's own
+        index data, which a library extended by a sheet needs, is kept apart and read only then."""
         source = _BUILTIN_CSV.read_bytes()
         depends = stored.stamp(Path(__file__).with_name(name) for name in _DERIVING)
         kept = stored.load("library", source, depends)
         if kept is not None:
             try:
-                entries, derived = kept
+                entries, state = kept
                 library = cls(Entry(*values) for values in entries)
-                return cls(library.entries, dict(zip(library.topics(), derived, strict=True)))
+                index = TopicIndex(library.topics(), state=state)
+                return cls(library.entries, lambda: _builtin_topics(library, source, depends), index)
             except (TypeError, ValueError):  # not what this code stores: work it out again
                 pass
         rows = list(csv.reader(io.StringIO(source.decode("utf-8-sig"), newline="")))
         library = cls(_entry(cells, BUILTIN, f"giai_phap_mau.csv, dòng {r}") for r, cells in rows_cells(rows))
         topics = library.topics()
         derived = [derive(topic) for topic in topics]
-        names = [f.name for f in fields(Entry)]
+        index = TopicIndex(topics, derived)
         stored.store("library", source, depends,
-                     (tuple(tuple(getattr(e, name) for name in names) for e in library.entries), tuple(derived)))
-        return cls(library.entries, dict(zip(topics, derived)))
+                     (tuple(tuple(getattr(e, name) for name in Entry.FIELDS) for e in library.entries), index.state()))
+        stored.store("library-topics", source, depends, tuple(derived))
+        return cls(library.entries, dict(zip(topics, derived)), index)
 
     def extended(self, rows: Sequence[Sequence[object]], sheet: str = LIBRARY_SHEET) -> Library:
         """This library with a sheet's rows: new Mã add an entry, a known Mã replaces that entry's filled cells."""
@@ -291,7 +338,7 @@ class Library:
                 raise _RowError(f"{where}: mẫu '{entry.id}' chưa có 'Từ khóa nhận biết' nên không nhận ra được tiêu "
                                 "chí nào. Hãy ghi ít nhất một cụm từ (mỗi dòng một cụm), hoặc ghi 'Không' ở cột 'Dùng'.")
             entries[key] = entry
-        return Library(entries.values(), self._known)
+        return Library(entries.values(), self._known_topics())
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this Mã, or None."""

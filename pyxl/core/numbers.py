@@ -9,8 +9,9 @@ from pyxl.core.grid import CellError
 
 TOLERANCE = Decimal("0.005")
 _BLANKS = {"", "-", "–", "—", "x", "/"}
-_UNIT = re.compile(r"\s*(điểm|diem|đ)\.?$", re.IGNORECASE)
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+# Compiled on first use (re keeps it): only a score typed with its unit needs it.
+_UNIT = r"(?i)\s*(điểm|diem|đ)\.?$"
+_UNIT_ENDS = (".", "m", "M", "đ", "Đ")  # what a text _UNIT matches in ends with
 
 
 class NotANumber(ValueError):
@@ -47,8 +48,9 @@ def _parse(value: object) -> Decimal | None:
     if isinstance(value, Decimal):
         return value
     text = str(value).replace("\u00a0", "").replace("\u2212", "-")
-    text = re.sub(r"\s+", "", text)
-    text = _UNIT.sub("", text)
+    text = "".join(text.split())  # str.split() splits where r"\s" matches
+    if text.endswith(_UNIT_ENDS):
+        text = re.sub(_UNIT, "", text)
     if text.startswith("(") and text.endswith(")"):
         text = "-" + text[1:-1]
     if text.casefold() in _BLANKS:
@@ -57,12 +59,22 @@ def _parse(value: object) -> Decimal | None:
         # "1.234,5" (Vietnamese grouping) or "1,234.5" (English grouping)
         grouping, decimal = (".", ",") if text.rfind(",") > text.rfind(".") else (",", ".")
         text = text.replace(grouping, "").replace(decimal, ".")
-    if not _NUMBER.match(text):
+    if not _is_number(text):
         raise NotANumber(str(value))
     try:
         return Decimal(text.replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the regex already rules this out
         raise NotANumber(str(value)) from exc
+
+
+def _is_number(text: str) -> bool:
+    """'1', '-0.5', '+0,75', ',5' (what r'^[+-]?(\d+([.,]\d+)?|[.,]\d+)$' matches; the text has no newline)."""
+    digits = text[1:] if text[:1] in ("+", "-") else text
+    point = next((i for i, ch in enumerate(digits) if ch in ".,"), None)
+    if point is None:
+        return digits.isdecimal()
+    whole, fraction = digits[:point], digits[point + 1:]
+    return (not whole or whole.isdecimal()) and fraction.isdecimal()
 
 
 def format_points(value: Decimal | None) -> str:

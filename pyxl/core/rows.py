@@ -22,10 +22,12 @@ TEXT_FIELDS = (
 # Officers merge these cells down over several items ("Phòng Nội vụ" for a whole lĩnh vực).
 FILL_DOWN = ("target", "solution", "product", "lead", "partners", "deadline", "note", "status", "unit")
 TASK_TEXT = ("lead", "partners", "deadline", "solution", "product", "target")
-_TOTAL = re.compile(r"^(tong|cong)(\s+(cong|so|diem|chung|toan bo|cac)\b.*)?\s*[:.]?$")
+# A total row's title, folded: "Tổng", "Tổng cộng:", "Cộng điểm …" (no pattern: see `_is_total_title`).
+_TOTAL_WORDS = ("tong", "cong")
+_TOTAL_SECOND = ("cong", "so", "diem", "chung", "toan bo", "cac")
 # Compiled on first use (re keeps it), as are other patterns kept as text: few tables have such a row.
 _COLUMN_NUMBER = r"^\(?([0-9]{1,2}|[a-z])\)?$"
-_BULLET = re.compile(r"^[-+•*–]")
+_BULLETS = ("-", "+", "•", "*", "–")  # a sub-line starts with one
 
 
 # Plain classes, not dataclasses, for the records of a reading: a tenth of the cost to define at every start.
@@ -322,9 +324,26 @@ def _is_column_numbers(row: _Row) -> bool:
 
 
 def _is_total(row: _Row) -> bool:
-    if row.code or len(row.title) > 40 or not _TOTAL.match(fold(row.title)):
+    if row.code or len(row.title) > 40 or not _is_total_title(fold(row.title)):
         return False
     return row.has_numbers or not row.scores
+
+
+def _is_total_title(folded: str) -> bool:
+    """What r"^(tong|cong)(\s+(cong|so|diem|chung|toan bo|cac)\b.*)?\s*[:.]?$" matches in a folded text (single
+    spaces, none at the ends, no line break): 'tong', 'tong cong:', 'cong diem …'."""
+    if not folded.startswith(_TOTAL_WORDS):
+        return False
+    rest = folded[4:]
+    if rest.lstrip(" ") in ("", ":", "."):
+        return True
+    if not rest.startswith(" "):
+        return False
+    for word in _TOTAL_SECOND:
+        after = rest[1 + len(word):2 + len(word)]
+        if rest.startswith(word, 1) and not (after.isalnum() or after == "_"):  # a word boundary after it
+            return True
+    return False
 
 
 def _has_task_text(row: _Row) -> bool:
@@ -345,7 +364,7 @@ def _continue_item(item: RawItem, row: _Row) -> None:
     """Append a continuation line (a cell split by a page break, a '- …' sub-line) to the item above it."""
     before_title = item.texts.get("title", "")
     # A sub-line starts a new line in every column; a page-split fragment goes on the same line.
-    new_line = bool(_BULLET.match(row.title)) or before_title.endswith((".", ";", ":"))
+    new_line = row.title.startswith(_BULLETS) or before_title.endswith((".", ";", ":"))
     for name, text in row.texts.items():
         if text and name not in row.filled:  # a merged cell's text is already the item's
             before = item.texts.get(name, "")

@@ -24,8 +24,8 @@ TICK_FIELDS = {DONE: "status_done", IN_PROGRESS: "status_in_progress", NOT_START
 STATE_NAMES = {DONE: "Đã hoàn thành", IN_PROGRESS: "Đang thực hiện", NOT_STARTED: "Chưa thực hiện",
                UNKNOWN: "Chưa rõ kết quả"}
 
-# Every pattern runs over fold(text): lower case, no accents, 'đ' → 'd'. Those kept as text are compiled on
-# first use (re keeps them): most status cells are answered before they are needed.
+# Every pattern runs over fold(text): lower case, no accents, 'đ' → 'd'. They are compiled on first use (re
+# keeps them), each behind a test that a match needs: most status cells are answered before they are needed.
 TICKS = frozenset({"x", "v", "ok", "\u2713", "\u2714", "\u2611", "\u2705", "dat", "dat yeu cau"})
 _NUMBER = r"^(?P<n>\d{1,3}(?:[.,]\d+)?)\s*(?P<pct>%)?$"
 _NOT_STARTED = (
@@ -39,15 +39,18 @@ _IN_PROGRESS = (
     r"|\btam dung\b|\b(?:cham|dung) tien do\b|\b(?:tre|qua) han\b"
     r"|(?<![\d.,])(?:[1-9]\d?|0[.,]\d+)(?:[.,]\d+)?\s*%"
 )
+_IN_PROGRESS_WORDS = ("dang", "mot phan", "chua", "khong", "co ban hoan thanh", "tam dung", "tien do", "tre han",
+                      "qua han", "%")  # every match of _IN_PROGRESS has one
 _ONGOING = r"\btiep tuc\b|\bthuong xuyen\b|\bdinh ky\b"  # unless it also says the work is done
+_ONGOING_WORDS = ("tiep tuc", "thuong xuyen", "dinh ky")
 # A note counts only when it starts with a status: "Đã hoàn thành …", "Đang thực hiện", "Chưa thực hiện".
-_NOTE_IN_PROGRESS = re.compile(r"^\W*dang\s+(?:thuc hien|trien khai|lam)\b")
-_NOTE_NOT_STARTED = re.compile(r"^\W*chua\s+(?:thuc hien|trien khai)\b")
+_NOTE_IN_PROGRESS = r"^\W*dang\s+(?:thuc hien|trien khai|lam)\b"
+_NOTE_NOT_STARTED = r"^\W*chua\s+(?:thuc hien|trien khai)\b"
 _ONLY_DATE = (r"^(?:ngay\s*)?[\d\s/.-]+$|^\d{4}-\d{2}-\d{2}t[\d:.]+z?$"
               r"|^ngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*nam\s*\d{4})?$")
-_ISO_DAY = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/])")  # 2025-06-20, web exports
-_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/])"
-                  r"|\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?")
+_ISO_DAY = r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/])"  # 2025-06-20, web exports
+_DAY = (r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/])"
+        r"|\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?")
 
 
 # Named tuples, not dataclasses, for small values defined at every start: a tenth of the cost to define.
@@ -75,20 +78,27 @@ def status_state(value: object) -> str | None:
         return None
     if folded in TICKS:
         return DONE
-    number = re.match(_NUMBER, folded)
+    number = re.match(_NUMBER, folded) if folded[0].isdecimal() else None
     if number:
         share = float(number["n"].replace(",", "."))
         share = share if number["pct"] or share > 1 else share * 100  # 0.8 is an Excel cell shown as 80%
         if share > 100:
             return None  # a year or a count, not a share of the work
         return DONE if share >= 100 else NOT_STARTED if share == 0 else IN_PROGRESS
-    if re.search(_NOT_STARTED, folded):
+    if ("chua" in folded or "khong" in folded) and re.search(_NOT_STARTED, folded):
         return NOT_STARTED
-    if re.search(_IN_PROGRESS, folded):
+    if any(word in folded for word in _IN_PROGRESS_WORDS) and re.search(_IN_PROGRESS, folded):
         return IN_PROGRESS
-    if reports_done(text) or (re.search(r"\bhoan thanh\b", folded) and not re.search(r"\b(?:chua|khong)\b|%", folded)):
+    if reports_done(text) or ("hoan thanh" in folded and re.search(r"\bhoan thanh\b", folded)
+                              and not _says_not_or_share(folded)):
         return DONE
-    return IN_PROGRESS if re.search(_ONGOING, folded) else None
+    return IN_PROGRESS if any(word in folded for word in _ONGOING_WORDS) and re.search(_ONGOING, folded) else None
+
+
+def _says_not_or_share(folded: str) -> bool:
+    """'chưa', 'không' or a percentage (what r"\b(?:chua|khong)\b|%" finds)."""
+    return "%" in folded or (("chua" in folded or "khong" in folded) and re.search(r"\b(?:chua|khong)\b", folded)
+                             is not None)
 
 
 def read_status(status: object = None, completed: object = None, deadline: Deadline = MISSING_DEADLINE,
@@ -125,9 +135,10 @@ def _read_status(status: object, completed: object, deadline: Deadline, note: ob
     line = clean(note).split("\n")[0]
     if is_done(line):
         return Status(DONE, line, completion_day(line, year), "note")
-    if _NOTE_IN_PROGRESS.match(fold(line)):
+    folded = fold(line)
+    if "dang" in folded and re.match(_NOTE_IN_PROGRESS, folded):
         return Status(IN_PROGRESS, line, None, "note")
-    if _NOTE_NOT_STARTED.match(fold(line)):
+    if "chua" in folded and re.match(_NOTE_NOT_STARTED, folded):
         return Status(NOT_STARTED, line, None, "note")
     return Status(UNKNOWN, clean(status) or None)
 
@@ -139,8 +150,8 @@ def completion_day(value: object, year: int | None = None) -> date | None:
     if isinstance(value, date):
         return value
     folded = fold(clean(value))
-    iso = _ISO_DAY.search(folded)
-    match = None if iso else _DAY.search(folded)
+    iso = re.search(_ISO_DAY, folded) if "-" in folded else None
+    match = None if iso or not _may_name_day(folded) else re.search(_DAY, folded)
     if not (iso or match):
         return None
     if iso:
@@ -153,3 +164,8 @@ def completion_day(value: object, year: int | None = None) -> date | None:
         return date(int(y) if y else year, int(m), int(d))  # type: ignore[arg-type]
     except ValueError:
         return None
+
+
+def _may_name_day(folded: str) -> bool:
+    """False for a text in which _DAY finds nothing for sure: it has no separator and no 'ngày … tháng'."""
+    return any(sep in folded for sep in "/.-") or ("ngay" in folded and "thang" in folded)

@@ -8,7 +8,6 @@ so the officer sees, item by item, what the library proposes.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, replace
 from datetime import date
 
 from pyxl.core.checks import item_label
@@ -84,7 +83,7 @@ def with_suggestions(table: Table, library: Library | None, unit: UnitKind, year
     by_row = {table.items[i].row: s for i, s in suggestions.items()}
     findings = [_with_text(f, by_row.get(f.row)) for f in table.findings]
     findings += _no_solution_column(table, suggestions, findings)
-    return replace(table, findings=tuple(findings), suggestions=suggestions)
+    return table.replace(findings=tuple(findings), suggestions=suggestions)
 
 
 def _shown_items(table: Table) -> list[int]:
@@ -100,7 +99,7 @@ def _shown_items(table: Table) -> list[int]:
 def _with_text(finding: Finding, suggestion: Suggestion | None) -> Finding:
     if suggestion is None or finding.code not in PLAN_CODES or finding.suggestion:
         return finding
-    return replace(finding, suggestion=suggestion.text(finding.code))
+    return finding.replace(suggestion=suggestion.text(finding.code))
 
 
 def _no_solution_column(table: Table, suggestions: dict[int, Suggestion], findings: list[Finding]) -> list[Finding]:
@@ -173,7 +172,7 @@ def report_json(file: str, tables: list[Table]) -> str:
             found = None
             if s:
                 due = parse_deadline(s.deadline, table.year or date.today().year).due
-                found = {**asdict(s), "tasks": list(s.tasks), "causes": list(s.causes), "lead": list(s.lead),
+                found = {**{name: getattr(s, name) for name in s.FIELDS}, "tasks": list(s.tasks), "causes": list(s.causes), "lead": list(s.lead),
                          "partners": list(s.partners), "due": due.isoformat() if due else None}
             entries.append({"row": item.row, "code": item.code, "title": item.title,
                             "lost_points": float(item.lost_points) if item.lost_points is not None else None,

@@ -68,3 +68,17 @@ def is_upper_title(text: str) -> bool:
         return False
     upper = sum(1 for ch in letters if ch.isupper())
     return upper / len(letters) >= 0.8
+
+
+def is_word_char(text: str, index: int) -> bool:
+    """True when text[index] exists and is what r'\w' matches: a letter, a digit or '_'."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def first_word(text: str) -> int:
+    """Where the first letter, digit or '_' of the text is (its length when there is none): where a pattern's
+    r'^\W*' stops."""
+    for index, ch in enumerate(text):
+        if ch.isalnum() or ch == "_":
+            return index
+    return len(text)

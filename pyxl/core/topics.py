@@ -137,24 +137,43 @@ def derive(topic: Topic) -> Derived:
     return phrases, vocab, frozenset(_features(topic))
 
 
+# What an index needs to match titles, as plain values (pyxl.core.stored keeps the built-in library's): each
+# topic's phrases with the words each needs, each topic's vocabulary, and in how many topics each feature is.
+State = tuple[tuple[tuple[tuple[_Phrase, frozenset[str]], ...], ...], tuple[frozenset[str], ...],
+              dict[str | tuple[str, str], int]]
+
+
 class TopicIndex:
     """Scores titles against every topic; built once per library.
 
-    derived: each topic's `derive(topic)`, when already worked out (the built-in library's are stored).
+    derived: each topic's `derive(topic)`, when already worked out; state: what `state()` gave for the same
+    topics (the built-in library's index, stored), in place of derived.
     """
 
-    def __init__(self, topics: Sequence[Topic], derived: Sequence[Derived] | None = None):
+    def __init__(self, topics: Sequence[Topic], derived: Sequence[Derived] | None = None,
+                 state: State | None = None):
         self.topics = tuple(topics)
-        if derived is None:
-            derived = [derive(topic) for topic in self.topics]
-        self._phrases = [phrases for phrases, _, _ in derived]  # each with the words it needs
-        self._vocab = [vocab for _, vocab, _ in derived]
-        self._frequency: Counter[str | tuple[str, str]] = Counter()  # feature → topics whose wording has it
-        for _, vocab, features in derived:
-            self._frequency.update(vocab | features)
+        if state is not None:
+            phrases, vocabs, frequency = state
+            if len(phrases) != len(self.topics) or len(vocabs) != len(self.topics):
+                raise ValueError("an index state of other topics")
+            self._phrases, self._vocab, self._frequency = list(phrases), list(vocabs), frequency
+        else:
+            if derived is None:
+                derived = [derive(topic) for topic in self.topics]
+            self._phrases = [phrases for phrases, _, _ in derived]  # each with the words it needs
+            self._vocab = [vocab for _, vocab, _ in derived]
+            counted: Counter[str | tuple[str, str]] = Counter()  # feature → topics whose wording has it
+            for _, vocab, features in derived:
+                counted.update(vocab | features)
+            self._frequency = dict(counted)
         self._count = max(len(self.topics), 1)
         # best(title, field): the same titles come back in every commune's sheet, so answers are kept.
         self.best = lru_cache(maxsize=16384)(self._best)
+
+    def state(self) -> State:
+        """The index as plain values, to make it again from the same topics (see __init__)."""
+        return tuple(self._phrases), tuple(self._vocab), self._frequency
 
     def _best(self, title: str, field: str | None = None) -> Match | None:
         """The topic a title means, or None when nothing reaches MIN_CONFIDENCE."""
@@ -204,7 +223,7 @@ class TopicIndex:
 
     def _idf(self, feature: str | tuple[str, str]) -> float:
         """Inverse document frequency over the topics' wording; 0 for a feature no topic has."""
-        n = self._frequency[feature]
+        n = self._frequency.get(feature, 0)
         return math.log(1 + self._count / n) if n else 0.0
 
     @staticmethod

@@ -8,7 +8,6 @@ its table is read from that, in whichever worker plans it; a long table is split
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import pickle
 from dataclasses import dataclass, field
@@ -100,7 +99,7 @@ def _part(grid: Grid, header: Header, rows: list[int]) -> Grid:
     keep = set(range(header.last_row + 1)) | set(rows)
     cells = [row if r in keep else [] for r, row in enumerate(grid.rows)]
     merges = tuple(m for m in grid.merges if m[0] in keep)
-    return dataclasses.replace(grid, rows=cells, merges=merges)
+    return grid.replace(rows=cells, merges=merges)
 
 
 def book_grid(unit: Unit) -> Grid:

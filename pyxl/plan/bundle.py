@@ -8,7 +8,6 @@ together are several plans; `one_plan` says which ones, briefly, and how to choo
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -140,7 +139,7 @@ def with_tasks(scores: Table, tasks: Table) -> Table:
         rows = [t for t in tasks.items if _matches(item, t)]
         if rows:
             items[i] = _filled(item, rows)
-    return dataclasses.replace(scores, items=tuple(items))
+    return scores.replace(items=tuple(items))
 
 
 def _filled(item: Item, rows: list[Item]) -> Item:
@@ -175,4 +174,4 @@ def _filled(item: Item, rows: list[Item]) -> Item:
         if all(state.state != UNKNOWN for state in states):
             chosen = next((state for state in states if not state.done), states[-1])
             changes.update(status=chosen.text, done=chosen.done)
-    return dataclasses.replace(item, **changes)
+    return item.replace(**changes)

@@ -9,7 +9,6 @@ loads neither openpyxl (nor numpy, which it brings) nor the HTML and XML 2003 re
 """
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import os
 import zipfile
@@ -224,6 +223,6 @@ def _apply_xml_facts(path: Path, grids: list[Grid]) -> list[Grid]:
         for r, c in sheet.percent:
             if r < len(rows) and c < len(rows[r]):
                 rows[r][c] = percent_text(rows[r][c])
-        patched.append(dataclasses.replace(grid, rows=rows, uncalculated=sheet.uncalculated,
+        patched.append(grid.replace(rows=rows, uncalculated=sheet.uncalculated,
                                            bold=grid.bold or sheet.bold))
     return patched

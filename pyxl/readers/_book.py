@@ -9,7 +9,6 @@ an .xlsx sheet come from one read of its part; the styles are read once per work
 """
 from __future__ import annotations
 
-import dataclasses
 import zipfile
 from pathlib import Path
 
@@ -89,7 +88,7 @@ class Book:
             if data is not None and facts:
                 grid = self._with_facts(grid, data)
         if census is not None and census.merges and not grid.merges:
-            grid = dataclasses.replace(grid, merges=tuple(census.merges))
+            grid = grid.replace(merges=tuple(census.merges))
         return _with_errors(grid, census)
 
     def _with_facts(self, grid: Grid, data: bytes) -> Grid:
@@ -108,7 +107,7 @@ class Book:
         for r, c in percent:
             if r < len(rows) and c < len(rows[r]):
                 rows[r][c] = _xmlscan.percent_text(rows[r][c])
-        return dataclasses.replace(grid, rows=rows, uncalculated=uncalculated, bold=grid.bold or bold)
+        return grid.replace(rows=rows, uncalculated=uncalculated, bold=grid.bold or bold)
 
 
 def _whole_census(path: Path, kind: str) -> dict[str, Census]:
@@ -135,4 +134,4 @@ def _with_errors(grid: Grid, census: Census | None) -> Grid:
             rows.append([])
         rows[r].extend([""] * (c + 1 - len(rows[r])))
         rows[r][c] = CellError(code)
-    return dataclasses.replace(grid, rows=rows)
+    return grid.replace(rows=rows)
