@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pyxl.core.agencies import LEVELS, Catalogue, entries_from_rows, normalize_name, split_agencies
+from pyxl.core.agencies import LEVELS, Catalogue, normalize_name, split_agencies
+from pyxl.core.agency_list import entries_from_rows
 from pyxl.core.text import clean, tone_key
 
 CATALOGUE = Catalogue.builtin()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pyxl.core import stored
 from pyxl.core.record import Record
-from pyxl.core.text import clean, fold, tone_key
+from pyxl.core.text import clean, fold, tone_key, words_at
 
 # The data folder beside the code, as a wheel installs it (importlib.resources costs more to load).
 _BUILTIN_CSV = Path(__file__).parent.parent / "data" / "agencies.csv"
@@ -96,31 +96,6 @@ _NAME_STARTS = (("các",), ("phòng",), ("văn", "phòng"), ("công", "chức"),
 _MAX_MERGED = 4  # pieces a catalogue name may span ("Trung tâm Văn hóa, Thông tin và Thể thao")
 Span = tuple[int, int]
 
-# --- list sheets (their patterns are compiled on first use: few workbooks have one) --------------
-_HEADER_ROWS = 10
-_NAME_HEADER = r"^(?:ten )?(?:cac )?co quan(?: ?[,/] ?don vi)?$"
-_ALIAS_HEADER = r"ten goi khac|viet tat|ten cu"
-_ALIAS_SEPARATOR = r"[;\n]"
-
-
-def words_at(text: str, start: int, words: tuple[str, ...], lower: bool = False) -> int:
-    """Where `words` end when they are at text[start:], one after another with whitespace between (what
-    r'word1\s+word2' matches there), else -1. lower: the case of the text does not count (for words in
-    lower case without a letter that a case-blind pattern reads differently from str.lower: 'i', 's')."""
-    pos = start
-    for k, word in enumerate(words):
-        if k:
-            gap = pos
-            while gap < len(text) and text[gap].isspace():
-                gap += 1
-            if gap == pos:
-                return -1
-            pos = gap
-        piece = text[pos:pos + len(word)]
-        if (piece.lower() if lower else piece) != word:
-            return -1
-        pos += len(word)
-    return pos
 
 
 def normalize_name(name: str) -> str:
@@ -277,9 +252,9 @@ class Catalogue(Record):
         """This catalogue with a workbook's own (name, aliases) entries, which win over built-ins."""
         own = []
         for name, aliases in entries:
-            if _one_line(name):
-                spellings = tuple(filter(None, map(_one_line, aliases)))
-                own.append(Agency(_one_line(name), "", "", spellings, own=True))
+            if one_line(name):
+                spellings = tuple(filter(None, map(one_line, aliases)))
+                own.append(Agency(one_line(name), "", "", spellings, own=True))
         return Catalogue((*own, *self.agencies))
 
     def _candidates(self, name: str) -> tuple[list[Candidate], str | None]:
@@ -324,17 +299,18 @@ class Catalogue(Record):
         return result
 
 
-def _one_line(value: object) -> str:
+def one_line(value: object) -> str:
+    """A cell's text on one line."""
     return clean(value).replace("\n", " ")
 
 
 def _read_csv(text: str) -> tuple[Agency, ...]:
     agencies = []
     for row in csv.DictReader(io.StringIO(text)):
-        name, level = _one_line(row["name"]), (row["level"] or "").strip()
+        name, level = one_line(row["name"]), (row["level"] or "").strip()
         if level and level not in LEVELS:
             raise ValueError(f"agencies.csv: unknown level {level!r} for {name!r}")
-        aliases = tuple(filter(None, map(_one_line, (row["aliases"] or "").split("|"))))
+        aliases = tuple(filter(None, map(one_line, (row["aliases"] or "").split("|"))))
         kind = (row.get("kind") or "").strip()
         if kind not in KINDS:
             raise ValueError(f"agencies.csv: unknown kind {kind!r} for {name!r}")
@@ -423,33 +399,3 @@ def _join_known(chunk: str, groups: list[Span], catalogue: Catalogue) -> list[Sp
         joined.append((groups[i][0], groups[j - 1][1]))
         i = j
     return joined
-
-
-def entries_from_rows(rows: list[list[object]]) -> list[tuple[str, list[str]]]:
-    """Entries of a list sheet ('Danh mục'): the 'Cơ quan' column, aliases from 'Tên gọi khác'/'Viết tắt'."""
-    header = _list_header(rows)
-    if header is None:
-        return []
-    top, name_col, alias_col = header
-    entries = []
-    for row in rows[top + 1:]:
-        name = _one_line(_cell(row, name_col))
-        if name:
-            aliases = clean(_cell(row, alias_col)) if alias_col is not None else ""
-            entries.append((name, [a for a in map(_one_line, re.split(_ALIAS_SEPARATOR, aliases)) if a]))
-    return entries
-
-
-def _list_header(rows: list[list[object]]) -> tuple[int, int, int | None] | None:
-    """(row, name column, alias column or None) of the first header in the first rows."""
-    for r, row in enumerate(rows[:_HEADER_ROWS]):
-        folded = [fold(_one_line(cell)) for cell in row]
-        names = [c for c, text in enumerate(folded) if re.match(_NAME_HEADER, text)]
-        if names:
-            aliases = [c for c, text in enumerate(folded) if re.search(_ALIAS_HEADER, text)]
-            return r, names[0], aliases[0] if aliases else None
-    return None
-
-
-def _cell(row: list[object], col: int) -> object:
-    return row[col] if col < len(row) else None

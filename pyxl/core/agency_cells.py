@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-from pyxl.core.agencies import GENERIC, Catalogue, agency_key, normalize_name, split_agencies, words_at
-from pyxl.core.text import clean, fold, is_upper_title
+from pyxl.core.agencies import GENERIC, Catalogue, agency_key, normalize_name, split_agencies
+from pyxl.core.text import clean, fold, is_upper_title, words_at
 
 # Patterns kept as text are compiled on first use (re keeps them), behind a test that a match needs: few
 # cells hold an evidence note or a document number. The rest is read with string operations.

@@ -82,3 +82,23 @@ def first_word(text: str) -> int:
         if ch.isalnum() or ch == "_":
             return index
     return len(text)
+
+
+def words_at(text: str, start: int, words: tuple[str, ...], lower: bool = False) -> int:
+    """Where `words` end when they are at text[start:], one after another with whitespace between (what
+    r'word1\s+word2' matches there), else -1. lower: the case of the text does not count (for words in
+    lower case without a letter that a case-blind pattern reads differently from str.lower: 'i', 's')."""
+    pos = start
+    for k, word in enumerate(words):
+        if k:
+            gap = pos
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == pos:
+                return -1
+            pos = gap
+        piece = text[pos:pos + len(word)]
+        if (piece.lower() if lower else piece) != word:
+            return -1
+        pos += len(word)
+    return pos

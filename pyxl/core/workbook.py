@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pyxl.core.agencies import Catalogue, entries_from_rows
+from pyxl.core.agencies import Catalogue
+from pyxl.core.agency_list import entries_from_rows
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid
 from pyxl.core.levels import UnitKind, unit_kind

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from pyxl.core.agencies import Catalogue, entries_from_rows
+from pyxl.core.agencies import Catalogue
+from pyxl.core.agency_list import entries_from_rows
 from pyxl.core.errors import ParbookError
 from pyxl.core.headers import match_field
 from pyxl.core.library import LIBRARY_SHEET, Library
