@@ -18,14 +18,11 @@ import io
 import re
 from collections import namedtuple
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from pyxl.core import stored
 from pyxl.core.record import Record
 from pyxl.core.text import clean, fold, tone_key, words_at
 
-# The data folder beside the code, as a wheel installs it (importlib.resources costs more to load).
-_BUILTIN_CSV = Path(__file__).parent.parent / "data" / "agencies.csv"
 _DERIVING = ("agencies.py", "text.py")  # the code that turns the CSV into the index
 COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"
 LEVELS = (COMMUNE, DISTRICT, PROVINCE)
@@ -228,8 +225,7 @@ class Catalogue(Record):
     def builtin(cls) -> Catalogue:
         """The catalogue shipped in pyxl/data/agencies.csv, read once; its index is kept on disk between runs
         (pyxl.core.stored) and worked out again when the CSV or the code changes."""
-        source = _BUILTIN_CSV.read_bytes()
-        depends = stored.stamp(Path(__file__).with_name(name) for name in _DERIVING)
+        source, depends = stored.builtin_source("agencies.csv", _DERIVING)
         kept = stored.load("agencies", source, depends)
         if kept is not None:
             try:

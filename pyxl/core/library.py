@@ -18,7 +18,6 @@ import functools
 import io
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 
 from pyxl.core import stored
 from pyxl.core.agencies import COMMUNE, DISTRICT
@@ -51,7 +50,6 @@ _MADE_LIMIT = 4096  # suggestions a library keeps ready (a long session asks for
 # The year of a cited document: in its number ('61/2018/NĐ-CP') or its date ('ngày 15/7/2021').
 _ISSUED = r"\d+/((?:19|20)\d{2})/|ngày\s*\d{1,2}/\d{1,2}/((?:19|20)\d{2})"
 _YES, _NO = {"", "co", "x", "1", "dung", "yes"}, {"khong", "0", "no", "tat"}
-_BUILTIN_CSV = Path(__file__).parent.parent / "data" / "giai_phap_mau.csv"
 _DERIVING = ("library.py", "topics.py", "text.py")  # the code that turns the CSV into entries and index data
 
 
@@ -299,8 +297,7 @@ class Library:
         """The library shipped in pyxl/data/giai_phap_mau.csv, read once; its entries and index are kept on disk
         between runs (pyxl.core.stored), worked out again when the CSV or the code changes. Each topic's own
         index data, which a library extended by a sheet needs, is kept apart and read only then."""
-        source = _BUILTIN_CSV.read_bytes()
-        depends = stored.stamp(Path(__file__).with_name(name) for name in _DERIVING)
+        source, depends = stored.builtin_source("giai_phap_mau.csv", _DERIVING)
         kept = stored.load("library", source, depends)
         if kept is not None:
             try:

@@ -50,6 +50,13 @@ def stamp(modules: Iterable[str]) -> str:
     return "\n".join(parts)
 
 
+def builtin_source(data_file: str, deriving: Iterable[str]) -> tuple[bytes, str]:
+    """A built-in data file's bytes and the stamp of the core modules that derive values from it. The data
+    folder is read beside the code, as a wheel installs it (importlib.resources costs more to load)."""
+    core = Path(__file__).parent
+    return (core.parent / "data" / data_file).read_bytes(), stamp(core / name for name in deriving)
+
+
 def load(name: str, source: bytes, depends: str) -> object | None:
     """The value stored under name for exactly this source and stamp, or None."""
     where = folder()
