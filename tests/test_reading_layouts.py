@@ -492,3 +492,60 @@ def test_json_keeps_the_contract_and_adds_serial_group_evidence(parbook):
     assert {"serial", "group", "evidence", "lead_names", "partner_names"} <= set(item)
     assert item["evidence"].startswith("Tài liệu kiểm chứng")
     assert {"code", "severity", "row", "item", "column", "message"} <= set(sheet["findings"][0])
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_codes_exported_with_the_word_of_their_level_in_a_code_column(tmp_path, engine):
+    """Scoring software exports 'LV1', 'TC1.1', 'TCTP1.1.1': the codes, with their tree."""
+    path = tmp_path / "labelled.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Mã", "Tên tiêu chí", "Điểm tối đa", "Điểm đạt", "Điểm mất", "Giải pháp khắc phục", "Chủ trì"])
+    for line in [["LV1", "Công tác chỉ đạo, điều hành", 9, 7, 2], ["TC1.1", "Kế hoạch CCHC", 2, 1.5, 0.5],
+                 ["TCTP1.1.1", "Ban hành kịp thời", 1, 0.5, 0.5, "Ban hành trước 15/12", "Văn phòng HĐND và UBND"],
+                 ["TC 1.2", "Kiểm tra CCHC", 3, 1.5, 1.5, "Kiểm tra 100% bộ phận", "Văn phòng HĐND và UBND"],
+                 ["Lĩnh vực 2", "Cải cách thủ tục hành chính", 10, 9, 1],
+                 ["Tiêu chí 2.1", "Công khai TTHC", 4, 3, 1, "Công khai đầy đủ", "Văn phòng HĐND và UBND"]]:
+        ws.append(line)
+    wb.save(path)
+    t = table(path, engine)
+    assert [(i.code, i.title) for i in t.items] == [
+        ("1", "Công tác chỉ đạo, điều hành"), ("1.1", "Kế hoạch CCHC"), ("1.1.1", "Ban hành kịp thời"),
+        ("1.2", "Kiểm tra CCHC"), ("2", "Cải cách thủ tục hành chính"), ("2.1", "Công khai TTHC")]
+    assert [t.items[i].parent for i in range(6)] == [None, 0, 1, 0, None, 4]
+    assert t.totals.lost_points == Decimal(3)
+    assert not [f for f in t.findings if f.severity == "error"]  # 0.5 + 1.5 under 1: the tree adds up
+
+
+def test_codes_of_a_csv_saved_by_excel_set_to_vietnamese(tmp_path):
+    """Codes typed as numbers come out of a Vietnamese Excel's CSV as '1,1': the codes 1.1, with their tree."""
+    path = tmp_path / "vn.csv"
+    rows = [["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định", "Giải pháp", "Cơ quan chủ trì", "Thời gian thực hiện"],
+            ["1", "Công tác chỉ đạo điều hành CCHC", "5", "3,5", "", "", ""],
+            ["1,1", "Kế hoạch CCHC", "2", "1,5", "Ban hành kịp thời", "Văn phòng HĐND và UBND", "Quý I/2026"],
+            ["1,2", "Báo cáo CCHC", "3", "2", "Báo cáo đúng hạn", "Văn phòng HĐND và UBND", "Hằng quý"],
+            ["2", "Cải cách thể chế", "3", "2", "", "", ""],
+            ["2,1", "Rà soát văn bản", "3", "2", "Rà soát định kỳ", "Phòng Kinh tế", "30/6/2026"]]
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, delimiter=";").writerows(rows)
+    t = table(path)
+    assert [(i.code, i.parent) for i in t.items] == [("1", None), ("1.1", 0), ("1.2", 0), ("2", None), ("2.1", 3)]
+    assert (t.totals.max_points, t.totals.lost_points) == (Decimal(8), Decimal("2.5"))
+    assert not [f for f in t.findings if f.code == "MISSING_SOLUTION"]  # the lĩnh vực lines are no items to fix
+
+
+@pytest.mark.parametrize("heads, self_points, appraised", [
+    (("Điểm TĐG", "Điểm TĐ"), Decimal(2), Decimal("1.5")),
+    (("Điểm tự đánh giá", "Điểm thẩm định", "Điểm phúc tra"), Decimal(2), Decimal(1)),
+    (("Điểm phúc tra", "Điểm thẩm định"), None, Decimal(1)),
+])
+def test_the_score_that_stands_after_a_re_check_is_the_appraised_one(tmp_path, heads, self_points, appraised):
+    path = tmp_path / "scores.xlsx"
+    figures = {"Điểm TĐG": 2, "Điểm tự đánh giá": 2, "Điểm TĐ": 1.5, "Điểm thẩm định": 1.5, "Điểm phúc tra": 1}
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Nội dung", "Điểm tối đa", *heads, "Giải pháp", "Chủ trì"])
+    ws.append(["1.2", "Kiểm tra CCHC", 2, *(figures[h] for h in heads), "Kiểm tra", "Văn phòng HĐND và UBND"])
+    wb.save(path)
+    [item] = table(path).items
+    assert (item.self_points, item.appraised_points, item.lost_points) == (self_points, appraised, 2 - appraised)

@@ -24,15 +24,19 @@ _LEADING = rf"(?s)^\s*{_LABEL}(\d+(?:\.\d+)*|{_ROMAN})\s*(?:[.):]|\s[-–—](?=
 # The first two characters a match can start with (after spaces): those of a label, as the case-blind
 # match reads them ('İ' and 'ı' are an 'i' to it), or a digit or roman numeral.
 _LABEL_STARTS = {"l": "ĩĨvV", "L": "ĩĨvV", "t": "iIİıcC", "T": "iIİıcC", "c": "hH", "C": "hH"}
+# A code cell with the word of its level before it, as some scoring software exports them: "LV1", "TC1.1",
+# "TCTP 1.1.2", "Tiêu chí 1.2" (compiled on first use, for cells that start with a letter and hold a digit).
+_LABELLED = (r"(?i)^(?:lĩnh\s*vực|tiêu\s*chí(?:\s*thành\s*phần)?|chỉ\s*số(?:\s*thành\s*phần)?|tctp|tc|lv)"
+             r"\s*[.:]?\s*(\d+(?:\.\d+)*)$")
 
 
 def _numeric(text: str) -> bool:
-    """'3', '3.2.1' (what r'^\d+(?:\.\d+)*$' matches, a newline aside)."""
+    r"""'3', '3.2.1' (what r'^\d+(?:\.\d+)*$' matches, a newline aside)."""
     return all(part.isdecimal() for part in text.split("."))
 
 
 def _lettered(text: str) -> bool:
-    """'a', 'a)', 'đ', '3.2.a' (what r'^(?:\d+(?:\.\d+)*\.)?[a-zđ]\)?$' matches, a newline aside)."""
+    r"""'a', 'a)', 'đ', '3.2.a' (what r'^(?:\d+(?:\.\d+)*\.)?[a-zđ]\)?$' matches, a newline aside)."""
     body = text[:-1] if text.endswith(")") else text
     if body[-1:] not in _LETTERS:
         return False
@@ -63,6 +67,10 @@ def normalize_code(value: object) -> str | None:
     text = str(value).strip().rstrip(".").strip()
     if _numeric(text) or text in _ROMANS:
         return text
+    if "," in text and _numeric(text.replace(",", ".")):
+        return text.replace(",", ".")  # 1.1 saved as CSV by Excel set to Vietnamese: "1,1"
+    if text[:1].isalpha() and any(ch.isdecimal() for ch in text) and (match := re.match(_LABELLED, text)):
+        return match.group(1)
     if _lettered(text):
         return text.rstrip(")")
     return None

@@ -28,11 +28,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "diem chuan", "diem toi da", "thang diem", "diem quy dinh", "so diem toi da", "diem chuan toi da",
         "diem so toi da",
     ),
-    "self_points": ("diem tu danh gia", "diem tu cham", "tu danh gia", "tu cham diem", "tu cham"),
+    "self_points": ("diem tu danh gia", "diem tu cham", "tu danh gia", "tu cham diem", "tu cham", "diem tdg", "tdg"),
     "appraised_points": (
         "diem tham dinh", "diem dat", "diem danh gia", "ket qua tham dinh", "diem hoi dong tham dinh",
         "diem duoc cham", "diem thuc te", "diem phuc tra", "diem sau phuc tra", "diem sau tham dinh",
-        "diem chinh thuc", "ket qua dat duoc",
+        "diem chinh thuc", "ket qua dat duoc", "diem td",
     ),
     "stated_lost": ("diem bi mat", "diem bi tru", "diem tru", "so diem bi tru", "diem mat", "diem bi giam",
                     "diem khong dat"),
@@ -88,6 +88,7 @@ _FIRST_WORDS = frozenset(_STARTING_WITH)
 # Compiled on first use (re keeps it): only a header naming a year needs it.
 _YEAR = r"\b(19|20)\d{2}\b"
 _PUNCT = re.compile(r"[^a-z0-9/]+")
+_FINAL_WORDS = ("phuc tra", "chinh thuc")
 
 
 # Named tuples, not dataclasses, for small values defined at every start: a tenth of the cost to define.
@@ -185,9 +186,18 @@ def _mapped(filled: tuple[tuple[tuple[int, int], str], ...], width: int,
             columns[field] = c
             texts[c] = " / ".join(parts)
             score += 1
+        elif field == "appraised_points" and _is_final(parts) and not _is_final(texts[columns[field]].split(" / ")):
+            del texts[columns[field]]  # 'Điểm thẩm định' then 'Điểm phúc tra': the re-check's score stands
+            columns[field] = c
+            texts[c] = " / ".join(parts)
     if "lead" not in columns and "partners" in columns and not _names_partners(texts[columns["partners"]]):
         columns["lead"] = columns.pop("partners")
     return columns, texts, score
+
+
+def _is_final(parts: list[str]) -> bool:
+    """An appraised-points header naming the score that stands after a re-check ('Điểm phúc tra')."""
+    return any(word in fold(part) for part in parts for word in _FINAL_WORDS)
 
 
 def _names_partners(text: str) -> bool:
