@@ -101,7 +101,7 @@ def is_generic(name: str) -> bool:
 
 
 def _generic_head_end(folded: str) -> int:
-    """Where a generic head ends in a folded name ('cac co quan' in 'cac co quan, don vi'), else -1: what
+    r"""Where a generic head ends in a folded name ('cac co quan' in 'cac co quan, don vi'), else -1: what
     r'^(?:cac\s+)?(?:co quan|…|ca nhan)(?=$|[ ,/&])' matches."""
     after_cac = words_at(folded, 0, ("cac", ""))
     for start in ([after_cac] if after_cac > 0 else []) + [0]:
@@ -199,7 +199,7 @@ class AgencyReader:
 
 
 def _place_name(text: str) -> str | None:
-    """The place a cleaned text names ('Vĩnh Long', 'Cửa Tùng' of 'TT Cửa Tùng'): one to four words after an
+    r"""The place a cleaned text names ('Vĩnh Long', 'Cửa Tùng' of 'TT Cửa Tùng'): one to four words after an
     optional type, else None (what r'^(?:TYPE\s+)?(?P<name>\S+(?:\s+\S+){0,3})$' matches, as group 'name')."""
     for words in _PLACE_TYPES:
         end = words_at(text, 0, words)
@@ -214,7 +214,7 @@ def _place_name(text: str) -> str | None:
 
 
 def _place_body(name: str) -> tuple[str, str] | None:
-    """(head, type) of a body of one named place ('UBND', 'xã' of 'UBND xã Vĩnh Khê'), else None: what
+    r"""(head, type) of a body of one named place ('UBND', 'xã' of 'UBND xã Vĩnh Khê'), else None: what
     r'^(?P<head>.*?\S)\s+(?P<type>TYPE)\s+(?P<name>\S+(?:\s+\S+){0,3})$' matches, the shortest head first."""
     text = clean(name)
     for start in range(1, len(text)):

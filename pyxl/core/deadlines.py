@@ -104,13 +104,13 @@ def reports_done(text: object) -> bool:
 
 
 def _starts_with_da(folded: str) -> bool:
-    """What r"^\W*da\b" matches: 'đã' as the first word."""
+    r"""What r"^\W*da\b" matches: 'đã' as the first word."""
     start = first_word(folded)
     return folded.startswith("da", start) and not is_word_char(folded, start + 2)
 
 
 def _years(folded: str) -> list[str]:
-    """The years a text names, in order (what r"(?<!\d)(?:19|20)\d{2}(?!\d)" finds)."""
+    r"""The years a text names, in order (what r"(?<!\d)(?:19|20)\d{2}(?!\d)" finds)."""
     return [folded[start:end] for start, end in year_spans(folded)]
 
 
@@ -155,7 +155,7 @@ def _parts(text: str) -> list[str]:
 
 
 def _continues(folded: str) -> bool:
-    """A part that goes on with the range above ("Từ tháng 3\nđến tháng 6"): what r"^\W*(?:den|toi)\b|^\s*[-–]"
+    r"""A part that goes on with the range above ("Từ tháng 3\nđến tháng 6"): what r"^\W*(?:den|toi)\b|^\s*[-–]"
     matches."""
     start = first_word(folded)
     if folded.startswith(("den", "toi"), start) and not is_word_char(folded, start + 3):
@@ -219,7 +219,7 @@ def _day(folded: str) -> re.Match[str] | None:
 
 
 def _ends_with_cue(text: str) -> bool:
-    """A text that ends with a deadline word ('trước', 'hạn:'): what r"(?:truoc|…|vao)\s*:?\s*$" finds."""
+    r"""A text that ends with a deadline word ('trước', 'hạn:'): what r"(?:truoc|…|vao)\s*:?\s*$" finds."""
     text = text.rstrip()
     if text.endswith(":"):
         text = text[:-1].rstrip()

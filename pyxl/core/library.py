@@ -207,7 +207,7 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 def _unbulleted(line: str) -> str:
-    """The line without the bullets it starts with and the spaces after them (r"^[-–•*]+\s*")."""
+    r"""The line without the bullets it starts with and the spaces after them (r"^[-–•*]+\s*")."""
     rest = line.lstrip(_BULLETS)
     return rest.lstrip() if rest != line else line
 

@@ -68,7 +68,7 @@ def _parse(value: object) -> Decimal | None:
 
 
 def _is_number(text: str) -> bool:
-    """'1', '-0.5', '+0,75', ',5' (what r'^[+-]?(\d+([.,]\d+)?|[.,]\d+)$' matches; the text has no newline)."""
+    r"""'1', '-0.5', '+0,75', ',5' (what r'^[+-]?(\d+([.,]\d+)?|[.,]\d+)$' matches; the text has no newline)."""
     digits = text[1:] if text[:1] in ("+", "-") else text
     point = next((i for i, ch in enumerate(digits) if ch in ".,"), None)
     if point is None:

@@ -330,7 +330,7 @@ def _is_total(row: _Row) -> bool:
 
 
 def _is_total_title(folded: str) -> bool:
-    """What r"^(tong|cong)(\s+(cong|so|diem|chung|toan bo|cac)\b.*)?\s*[:.]?$" matches in a folded text (single
+    r"""What r"^(tong|cong)(\s+(cong|so|diem|chung|toan bo|cac)\b.*)?\s*[:.]?$" matches in a folded text (single
     spaces, none at the ends, no line break): 'tong', 'tong cong:', 'cong diem …'."""
     if not folded.startswith(_TOTAL_WORDS):
         return False

@@ -71,12 +71,12 @@ def is_upper_title(text: str) -> bool:
 
 
 def is_word_char(text: str, index: int) -> bool:
-    """True when text[index] exists and is what r'\w' matches: a letter, a digit or '_'."""
+    r"""True when text[index] exists and is what r'\w' matches: a letter, a digit or '_'."""
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def first_word(text: str) -> int:
-    """Where the first letter, digit or '_' of the text is (its length when there is none): where a pattern's
+    r"""Where the first letter, digit or '_' of the text is (its length when there is none): where a pattern's
     r'^\W*' stops."""
     for index, ch in enumerate(text):
         if ch.isalnum() or ch == "_":
@@ -85,7 +85,7 @@ def first_word(text: str) -> int:
 
 
 def words_at(text: str, start: int, words: tuple[str, ...], lower: bool = False) -> int:
-    """Where `words` end when they are at text[start:], one after another with whitespace between (what
+    r"""Where `words` end when they are at text[start:], one after another with whitespace between (what
     r'word1\s+word2' matches there), else -1. lower: the case of the text does not count (for words in
     lower case without a letter that a case-blind pattern reads differently from str.lower: 'i', 's')."""
     pos = start

@@ -15,7 +15,7 @@ _CONTEXT = 40  # characters before a year that say what it is the year of
 
 
 def year_spans(text: str) -> list[tuple[int, int]]:
-    """Where the years are in a text: each run of exactly four digits that starts with 19 or 20 (what
+    r"""Where the years are in a text: each run of exactly four digits that starts with 19 or 20 (what
     r"(?<!\d)(?:19|20)\d{2}(?!\d)" finds), without compiling a pattern."""
     spans = []
     end = 0
