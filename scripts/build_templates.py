@@ -502,15 +502,20 @@ ORGANISE = [
     (BODY, f"1. {{{{ {O}.addressees }}}} căn cứ nội dung Kế hoạch này chủ động triển khai thực hiện các nhiệm vụ "
            "được giao, bảo đảm chất lượng, đúng thời hạn."),
     (BODY, f"{{%p for d in {O}.duties %}}"),
-    (BODY, "{{ d.number }}. {{r d.name }}{% if d.coordinator %} (đầu mối theo dõi việc thực hiện Kế hoạch){% endif %}:"),
+    (BODY, "{{ d.number }}. {% if d.outside %}Đề nghị {% endif %}{{r d.name }}{% if d.coordinator %} (đầu mối theo dõi "
+           "việc thực hiện Kế hoạch){% endif %}:"),
     (BODY, "{%p if d.leads %}"),
     (BODY, "- Chủ trì thực hiện các giải pháp khắc phục đối với tiêu chí, tiêu chí thành phần {{ d.leads }} (chi "
            "tiết tại Mục II và {{ plan.appendix_ref }})"
-           f"{{% if not d.coordinator %}}; báo cáo kết quả thực hiện về {{{{ {O}.coordinator }}}} "
+           f"{{% if d.outside %}}; thông tin kết quả thực hiện về {{{{ {O}.coordinator }}}} để tổng hợp"
+           f"{{% elif not d.coordinator %}}; báo cáo kết quả thực hiện về {{{{ {O}.coordinator }}}} "
            f"{{{{ {O}.report_when }}}}{{% endif %}}."),
     (BODY, "{%p endif %}"),
     (BODY, "{%p if d.partners %}"),
     (BODY, "- Phối hợp thực hiện đối với tiêu chí, tiêu chí thành phần {{ d.partners }}."),
+    (BODY, "{%p endif %}"),
+    (BODY, "{%p if d.outside %}"),
+    (BODY, "- Tuyên truyền, vận động đoàn viên, hội viên và Nhân dân tham gia, giám sát việc thực hiện Kế hoạch."),
     (BODY, "{%p endif %}"),
     (BODY, "{%p if d.coordinator %}"),
     (BODY, "- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; tổng hợp kết quả, lồng ghép vào báo cáo cải cách "
@@ -683,14 +688,19 @@ def tasks_body(doc) -> None:
         (BODY, f"1. {{{{ {O}.addressees }}}} căn cứ nội dung Kế hoạch này chủ động triển khai thực hiện các nhiệm vụ "
                "được giao, bảo đảm chất lượng, đúng tiến độ."),
         (BODY, f"{{%p for d in {O}.duties %}}"),
-        (BODY, "{{ d.number }}. {{r d.name }}{% if d.coordinator %} (đầu mối theo dõi việc thực hiện Kế hoạch){% endif %}:"),
+        (BODY, "{{ d.number }}. {% if d.outside %}Đề nghị {% endif %}{{r d.name }}{% if d.coordinator %} (đầu mối theo dõi "
+           "việc thực hiện Kế hoạch){% endif %}:"),
         (BODY, "{%p if d.leads %}"),
         (BODY, "- Chủ trì thực hiện nhiệm vụ số {{ d.leads }} tại {{ plan.appendix_ref }}"
-               f"{{% if not d.coordinator %}}; báo cáo kết quả thực hiện về {{{{ {O}.coordinator }}}} "
+               f"{{% if d.outside %}}; thông tin kết quả thực hiện về {{{{ {O}.coordinator }}}} để tổng hợp"
+               f"{{% elif not d.coordinator %}}; báo cáo kết quả thực hiện về {{{{ {O}.coordinator }}}} "
                f"{{{{ {O}.report_when }}}}{{% endif %}}."),
         (BODY, "{%p endif %}"),
         (BODY, "{%p if d.partners %}"),
         (BODY, "- Phối hợp thực hiện nhiệm vụ số {{ d.partners }}."),
+        (BODY, "{%p endif %}"),
+        (BODY, "{%p if d.outside %}"),
+        (BODY, "- Tuyên truyền, vận động đoàn viên, hội viên và Nhân dân tham gia, giám sát việc thực hiện Kế hoạch."),
         (BODY, "{%p endif %}"),
         (BODY, "{%p if d.coordinator %}"),
         (BODY, "- Theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch; tham mưu {{ front.unit }} báo cáo "

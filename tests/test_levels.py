@@ -21,3 +21,12 @@ def test_a_title_naming_only_the_year_assessed_plans_for_the_next_year():
     assert plan_year_of(["BỊ TRỪ ĐIỂM NĂM 2023", "(Kèm theo Kế hoạch số /KH-UBND ngày /02/2024)"]) == 2024
     assert plan_year_of(["CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH XÃ PHƯỚC MỸ NĂM 2024"]) == 2024
     assert plan_year_of(["PHỤ LỤC"]) is None
+
+
+def test_a_sheet_naming_no_unit_takes_the_level_of_its_offices():
+    assert unit_kind(["PHỤ LỤC"], 2024, ["Tư pháp - Hộ tịch", "Văn phòng - Thống kê"]) == UnitKind("commune", OLD)
+    assert unit_kind(["PHỤ LỤC"], 2024, ["Phòng Nội vụ", "Phòng Tư pháp"]) == UnitKind("district", OLD)
+    assert unit_kind(["PHỤ LỤC"], 2024, ["Phòng Nội vụ", "Tư pháp - Hộ tịch"]).level is None  # they disagree
+    assert unit_kind(["PHỤ LỤC"], 2024, ["Ủy ban MTTQ Việt Nam xã", "Công an xã"]).level == "commune"
+    # a name of the unit wins over its offices
+    assert unit_kind(["UBND huyện Ia Pa"], 2019, ["Tư pháp - Hộ tịch"]).level == "district"

@@ -254,3 +254,45 @@ def test_the_front_and_mass_organisations_are_asked_not_assigned(tmp_path, kind)
     number = int(partner_line.split(".")[0])
     assert asked.startswith(f"{number + 1}. Đề nghị Ủy ban MTTQ Việt Nam xã, Đoàn Thanh niên xã, Hội Liên hiệp Phụ nữ "
                             "xã phối hợp thực hiện")
+
+
+@pytest.mark.parametrize("kind", ["scores", "tasks"])
+def test_a_front_or_mass_organisation_leading_an_item_is_asked_to_lead_it(tmp_path, kind):
+    scores = kind == "scores"
+    rows = [row("1.1", "Tuyên truyền CCHC", 2 if scores else None, 1 if scores else None,
+                "Tuyên truyền trong sinh hoạt chi hội", "Ủy ban MTTQ Việt Nam xã", ("Đoàn Thanh niên",), "Quý II/2026"),
+            row("1.2", "Kiểm tra CCHC", 1 if scores else None, 0.5 if scores else None,
+                "Kiểm tra các bộ phận", "Văn phòng HĐND và UBND", (), "Quý III/2026"),
+            row("1.3", "Giám sát CCHC", 1 if scores else None, 0.5 if scores else None,
+                "Giám sát việc giải quyết TTHC", "Hội LHPN", (), "Quý IV/2026")]
+    table = make_table("PL", kind, rows, title_lines=("PHỤ LỤC KẾ HOẠCH CỦA UBND XÃ HÒA VANG NĂM 2026",), year=2026)
+    lines = organise(quietly(table, out=tmp_path / "p.docx"))
+    offices = duties(lines)
+    # the People's Committee's offices first, then the bodies it asks, each with its own paragraph
+    names = list(offices)
+    assert names.index("Văn phòng HĐND và UBND") < names.index("Đề nghị Ủy ban MTTQ Việt Nam xã")
+    front = offices["Đề nghị Ủy ban MTTQ Việt Nam xã"]
+    assert front[0].startswith("- Chủ trì thực hiện")
+    assert "1.1" in front[0] and "thông tin kết quả thực hiện về" in front[0] and "báo cáo kết quả" not in front[0]
+    assert front[-1].startswith("- Tuyên truyền, vận động đoàn viên, hội viên và Nhân dân")
+    assert "1.3" in offices["Đề nghị Hội Liên hiệp Phụ nữ xã"][0]
+    # an office the plan assigns keeps its report line
+    assert "báo cáo kết quả thực hiện về" in offices["Văn phòng HĐND và UBND"][0]
+    # Đoàn Thanh niên only partners: asked in the closing line, as before
+    assert any(line.split(". ", 1)[1].startswith("Đề nghị Đoàn Thanh niên xã phối hợp") for line in lines
+               if re.match(r"^\d+\. ", line))
+
+
+def test_a_sheet_naming_no_unit_is_planned_at_the_level_of_its_civil_servants(tmp_path):
+    """A bare PHỤ LỤC of công chức titles is a commune's: its frame, and the công chức named as such."""
+    rows = [row("1.1", "Kế hoạch CCHC năm", 1, 0.5, "Ban hành đúng hạn", "Công chức Văn phòng - Thống kê", (),
+                "Quý I/2024"),
+            row("2.3", "Rà soát TTHC", 2, 1, "Rà soát định kỳ", "Công chức Tư pháp - Hộ tịch", (), "Quý II/2024")]
+    for year, coordinator in ((2024, "Công chức Văn phòng - Thống kê"), (2026, "Phòng Văn hóa - Xã hội")):
+        table = make_table("PL", "scores", rows, title_lines=("PHỤ LỤC",), year=year)
+        lines = organise(quietly(table, out=tmp_path / f"p{year}.docx"))
+        offices = duties(lines)
+        assert list(offices)[0] == coordinator
+        assert "Công chức Tư pháp - Hộ tịch" in offices  # never the bare "Tư pháp - Hộ tịch"
+        assert not any(name.startswith("Tư pháp") for name in offices)
+        assert "bộ phận phụ trách công tác cải cách hành chính" not in " ".join(lines)

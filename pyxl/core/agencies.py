@@ -141,7 +141,7 @@ def _key(name: str) -> tuple[str, str | None]:
 
 
 def _level_word(name: str) -> int | None:
-    """Where the level word that ends the name starts ('Công an huyện' → 'huyện'; the longest when several
+    r"""Where the level word that ends the name starts ('Công an huyện' → 'huyện'; the longest when several
     do), else None: what r'^(.*?\S)\s+(thị xã|…|đặc khu)$', case-blind, matches in a name of one line."""
     found = None
     for word in _LEVEL_WORDS:
@@ -153,7 +153,7 @@ def _level_word(name: str) -> int | None:
 
 
 def _role_end(name: str) -> int:
-    """Where the office starts after a leading 'công chức' or 'bộ phận' ('các' before it allowed) and a word
+    r"""Where the office starts after a leading 'công chức' or 'bộ phận' ('các' before it allowed) and a word
     follows them (what r'^(?:các\s+)?(?:công\s+chức|bộ\s+phận)\s+(?=\S)', case-blind, matches); else 0."""
     after_cac = words_at(name, 0, ("các", ""), lower=True)  # "các" and the spaces after it
     for start in ([after_cac] if after_cac > 0 else []) + [0]:
@@ -279,6 +279,11 @@ class Catalogue(Record):
         agency = self._resolve(name, level)
         return agency.kind if agency else None
 
+    def level_of(self, name: str) -> str | None:
+        """The level of the one agency the name means, when it belongs to one ('Phòng Nội vụ': district)."""
+        agency = self._resolve(name, None)
+        return agency.level or None if agency else None
+
     def is_known(self, name: str, level: str | None = None) -> bool:
         """True when the name means exactly one catalogue agency at this plan level."""
         return self._resolve(name, level) is not None
@@ -369,13 +374,13 @@ def _starts_name(before: str, piece: str) -> bool:
 
 
 def _unbulleted(chunk: str) -> str:
-    """The chunk without the bullets it starts with and the spaces after them (r"^[-–—+•*]+\s*")."""
+    r"""The chunk without the bullets it starts with and the spaces after them (r"^[-–—+•*]+\s*")."""
     rest = chunk.lstrip(_BULLETS)
     return rest.lstrip() if rest != chunk else chunk
 
 
 def _ends_with_staff(text: str) -> bool:
-    """True for a text ending with 'cán bộ', in any case (what r'cán\s+bộ$', case-blind, finds in one line)."""
+    r"""True for a text ending with 'cán bộ', in any case (what r'cán\s+bộ$', case-blind, finds in one line)."""
     if text[-2:].lower() != "bộ":
         return False
     before = text[:-2]

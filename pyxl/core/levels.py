@@ -13,6 +13,10 @@ from collections import namedtuple
 from pyxl.core.agencies import COMMUNE, DISTRICT, Catalogue
 from pyxl.core.text import fold
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
+if TYPE_CHECKING:
+    from pyxl.core.model import Item
+
 OLD, NEW = "old", "new"
 # The first plan year run wholly by the two-tier communes: plans for the 2025 index, written in 2026.
 FIRST_NEW_PLAN_YEAR = 2026
@@ -43,19 +47,34 @@ def level_of(texts: Iterable[str]) -> str | None:
     return None
 
 
+def offices_named(items: Iterable[Item]) -> list[str]:
+    """Every office the items' lead and partner cells name (the reader's normalised names where it made them)."""
+    return [name for item in items
+            for name in (*(item.lead_names or item.lead), *(item.partner_names or item.partners))]
+
+
 def unit_kind(texts: Iterable[str], plan_year: int | None, agency_names: Iterable[str] = (),
               catalogue: Catalogue | None = None) -> UnitKind:
     """The unit's level from texts naming it (unit name first, then title lines, sheet name), and its era.
 
     The era is new when the plan year is 2026 or later, or when the table names an office that only
-    the new communes have; a district is always of the old era.
+    the new communes have; a district is always of the old era. No text naming the unit: the level of
+    the offices the table names, when they all belong to one.
     """
-    level = level_of(texts)
+    catalogue = catalogue or Catalogue.builtin()
+    agency_names = tuple(agency_names)
+    level = level_of(texts) or _level_of_offices(agency_names, catalogue)
     if level == DISTRICT:
         return UnitKind(DISTRICT, OLD)
     if (plan_year or 0) >= FIRST_NEW_PLAN_YEAR:
         return UnitKind(level, NEW)
-    catalogue = catalogue or Catalogue.builtin()
     new_offices = {a.name for a in catalogue.agencies if a.level == COMMUNE and a.era == NEW}
     named_new = any(catalogue.canonical(name, COMMUNE) in new_offices for name in agency_names)
     return UnitKind(level, NEW if named_new else OLD)
+
+
+def _level_of_offices(names: Iterable[str], catalogue: Catalogue) -> str | None:
+    """The one level of the offices named that belong to a level ('Công chức Tư pháp - Hộ tịch': a commune's,
+    'Phòng Nội vụ': a district's); None when none does or they disagree."""
+    levels = {catalogue.level_of(name) for name in dict.fromkeys(names)} - {None}
+    return levels.pop() if len(levels) == 1 else None

@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date
 
 from pyxl.core.agencies import COMMUNE, DISTRICT
-from pyxl.core.levels import level_of, unit_kind
+from pyxl.core.levels import level_of, offices_named, unit_kind
 from pyxl.core.model import Table
 from pyxl.core.text import clean, fold, tone_key
 from pyxl.core.years import names_assessed_year
@@ -306,7 +306,9 @@ def _completed(front: FrontMatter | None, facts: _Facts) -> tuple[FrontMatter, t
         missing("signer_title", "chức vụ mặc định theo quyền hạn ký")
     if not front.signer:
         missing("signer", "trống họ tên người ký")
-    if not front.recipients and unit_kind([front.unit or "", *table.title_lines, table.sheet], plan_year).level is None:
+    offices = offices_named(table.items)
+    if not front.recipients and unit_kind([front.unit or "", *table.title_lines, table.sheet], plan_year,
+                                          offices).level is None:
         missing("recipients", "chỉ các cơ quan trong kế hoạch và '- Lưu: VT.' (không rõ đơn vị cấp xã hay cấp huyện)")
     return front, tuple(warnings + lost_changes(table, front))
 

@@ -12,7 +12,7 @@ import functools
 from datetime import date
 from typing import Mapping, Sequence
 
-from pyxl.core.levels import UnitKind, unit_kind
+from pyxl.core.levels import UnitKind, offices_named, unit_kind
 from pyxl.core.library import Library, Suggestion, owner_kind
 from pyxl.core.model import TASKS, Item, Table
 from pyxl.core.suggest import with_suggestions
@@ -30,7 +30,7 @@ from pyxl.plan.wording import (
 
 def plan_unit(table: Table, front: FrontMatter) -> UnitKind:
     """The unit's level and era, from its name, the table's title lines and offices, and the plan year."""
-    offices = [name for item in table.items for name in (*item.lead_names, *item.partner_names)]
+    offices = offices_named(table.items)
     return unit_kind([front.unit or "", *table.title_lines, table.sheet], front.plan_year, offices)
 
 

@@ -103,9 +103,14 @@ def office_name(name: str, kind: UnitKind) -> str:
     """An office as the plan names it: the catalogue's name, a commune công chức as 'Công chức …'."""
     level = kind.level
     canonical = Catalogue.builtin().canonical(name, level) if level else name
-    if level == COMMUNE and not kind.new_commune and tone_key(canonical) in _CIVIL_SERVANTS:
-        return f"Công chức {canonical}"
+    title = _bare_title(canonical)
+    if tone_key(title) in _CIVIL_SERVANTS:  # 'Tư pháp - Hộ tịch' alone names no office, at any level or era
+        return f"Công chức {title}"
     return canonical
+
+
+def _bare_title(name: str) -> str:
+    return re.sub(r"^công chức\s+", "", name.strip(), flags=re.IGNORECASE)
 
 
 def is_office(name: str) -> bool:
@@ -127,7 +132,8 @@ def duties(entries: list[dict], where: Frame, unit: str) -> dict:
 
     Each entry has "ref" (its code, or its title when it has none), "leads" and "partners" (lists
     of Phrase, one office each). Returns addressees, duties (one per office: number, name, refs it
-    leads and partners, coordinator or not), partners (offices that only partner) and the report line.
+    leads and partners, coordinator or not, outside or not: a Mặt trận or đoàn thể the plan asks), partners
+    (offices that only partner), asked (outside bodies that only partner) and the report line.
     """
     offices: dict[str, dict] = {}
 
@@ -148,7 +154,9 @@ def duties(entries: list[dict], where: Frame, unit: str) -> dict:
                 office(name)["partners"].append(entry["ref"])
     lead_offices = {key: found for key, found in offices.items() if found["leads"]}
     coordinator_key = _key(where.coordinator_office) if where.coordinator_office else None
-    ordered = sorted(lead_offices.items(), key=lambda pair: pair[0] != coordinator_key)
+    # The coordinator first, the Mặt trận and đoàn thể last (asked, not assigned: "Đề nghị …").
+    ordered = sorted(lead_offices.items(),
+                     key=lambda pair: (pair[0] != coordinator_key, is_outside(str(pair[1]["name"]))))
     if coordinator_key and coordinator_key not in lead_offices:
         name = where.coordinator[:1].upper() + where.coordinator[1:]
         ordered.insert(0, (coordinator_key, {"name": Phrase.of(name), "leads": [], "partners": [],
@@ -158,13 +166,14 @@ def duties(entries: list[dict], where: Frame, unit: str) -> dict:
     for key, found in ordered:
         name = found["name"] if found["suggested"] else found["name"].plain()
         duty = {"name": name, "leads": _refs(found["leads"]), "partners": _refs(found["partners"]),
-                "coordinator": key == coordinator_key}
-        same = together.get((duty["leads"], duty["partners"]))
+                "coordinator": key == coordinator_key, "outside": key != coordinator_key and is_outside(str(name))}
+        alike = (duty["leads"], duty["partners"], duty["outside"])
+        same = together.get(alike)
         if same is not None and not duty["coordinator"]:
             same["name"] = office_list([same["name"], name])
             continue
         if not duty["coordinator"]:
-            together[(duty["leads"], duty["partners"])] = duty
+            together[alike] = duty
         listed.append(duty)
     for number, duty in enumerate(listed, start=2):
         duty["number"] = str(number)
