@@ -197,3 +197,48 @@ def test_status_typed_in_the_deadline_column(parbook, tmp_path):
     assert ("MISSING_DEADLINE", 3) in findings and ("MISSING_DEADLINE", 2) not in findings
     [message] = [f["message"] for f in sheet["findings"] if f["code"] == "MISSING_DEADLINE"]
     assert "ghi tình trạng 'Đang thực hiện' chứ không phải thời hạn" in message
+
+
+def _long_table(path: Path, sheet: str) -> Path:
+    """Every commune of a district in one sheet, a 'Xã, phường' column saying whose each row is."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(["BẢNG TỔNG HỢP CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM CỦA CÁC XÃ NĂM 2023"])
+    ws.append(["STT", "Xã, phường", "Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Giải pháp", "Chủ trì",
+               "Phối hợp", "Thời hạn"])
+    for line in [[1, "Xã An Hòa", "1.2", "Kiểm tra CCHC", 2, 1, "Kiểm tra các bộ phận", "Văn phòng HĐND và UBND xã",
+                  "Công chức Tư pháp - Hộ tịch", "Quý II/2024"],
+                 [2, "Xã An Hòa", "2.1", "Công khai TTHC", 2, 1.5, None, "Bộ phận Một cửa", "Văn phòng HĐND và UBND xã",
+                  "Quý III/2024"],
+                 [3, "Xã Bình Minh", "1.2", "Kiểm tra CCHC", 2, 1.5, None, "Văn phòng HĐND và UBND xã",
+                  "Công chức Tư pháp - Hộ tịch", "Quý II/2024"]]:
+        ws.append(line)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("sheet", ["Tổng hợp", "PHỤ LỤC"])
+def test_a_long_table_of_many_communes_names_the_commune_in_each_message(parbook, tmp_path, sheet):
+    path = _long_table(tmp_path / "district.xlsx", sheet)
+    before = digest(path)
+    result = parbook("check", path, "--as-of", AS_OF)
+    assert result.code == 0, result.err
+    # the commune, as typed, tells the two items 1.2 apart; the same code in two communes is no duplicate
+    assert "Mục 1.2 (Xã Bình Minh) mất 0,5 điểm nhưng chưa có giải pháp khắc phục." in result.out
+    assert "Mục 2.1 (Xã An Hòa) mất 0,5 điểm nhưng chưa có giải pháp khắc phục." in result.out
+    assert "xuất hiện nhiều lần" not in result.out
+    assert digest(path) == before
+
+
+def test_a_table_of_one_commune_keeps_short_labels(parbook, tmp_path):
+    path = tmp_path / "one.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Đơn vị", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Giải pháp", "Chủ trì"])
+    ws.append(["1.2", "Xã An Hòa", "Kiểm tra CCHC", 2, 1, None, "Văn phòng HĐND và UBND xã"])
+    ws.append(["1.2", "Xã An Hòa", "Kiểm tra nội bộ", 1, 0.5, "Kiểm tra", "Văn phòng HĐND và UBND xã"])
+    wb.save(path)
+    out = parbook("check", path, "--as-of", AS_OF).out
+    assert "Mục 1.2 mất 1 điểm nhưng chưa có giải pháp khắc phục." in out
+    assert "Mã 1.2 xuất hiện nhiều lần" in out  # one commune: a code typed twice is still a slip

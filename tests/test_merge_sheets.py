@@ -85,3 +85,19 @@ def test_the_workers_find_what_one_process_finds(tmp_path):
     assert float(alone.outcomes[2].totals.lost_points) == 1.5  # both of An Phú's rows of the long table
     for one in sorted((tmp_path / "one").glob("*.docx")):
         assert (tmp_path / "two" / one.name).read_bytes() == one.read_bytes()
+
+
+def test_a_workbook_whose_only_table_is_its_tong_hop_sheet_is_merged_commune_by_commune(tmp_path):
+    """'Tổng hợp' names parbook's own summary, but also an officer's long table of every commune."""
+    path = tmp_path / "huyen.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Tổng hợp")
+    sheet.write_row(0, 0, ["Xã", *HEADER])
+    for r, (commune, line) in enumerate([("Xã An Hòa", ROWS[0]), ("Xã An Hòa", ROWS[1]), ("Xã Bình Minh", ROWS[1])]):
+        sheet.write_row(r + 1, 0, [commune, *line])
+    book.close()
+    result = merge(path, tmp_path / "out", as_of=AS_OF, jobs=1)
+    assert [(o.name, o.status, float(o.totals.lost_points)) for o in result.outcomes] == [
+        ("Xã An Hòa", WRITTEN, 1.5), ("Xã Bình Minh", WRITTEN, 1.0)]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.docx")) == [
+        "Kế hoạch khắc phục - Xã An Hòa - 2026.docx", "Kế hoạch khắc phục - Xã Bình Minh - 2026.docx"]

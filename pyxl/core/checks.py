@@ -10,7 +10,7 @@ from pyxl.core.deadlines import reports_done
 from pyxl.core.grid import column_letter
 from pyxl.core.model import ERROR, INFO, SCORES, WARNING, Finding, Item
 from pyxl.core.numbers import equal, format_points
-from pyxl.core.text import clean
+from pyxl.core.text import clean, tone_key
 from pyxl.core.scoring import children_of, own_lost
 
 _COLUMN_NAMES = {
@@ -28,6 +28,7 @@ class Checker:
         self.sheet, self.kind, self.items, self.columns, self.as_of = sheet, kind, items, columns, as_of
         self.kids = children_of(items)
         self.restarts = numbering_restarts(items)
+        self.units = names_units(items)
         self.findings: list[Finding] = []
 
     def add(self, code: str, severity: str, message: str, item: Item | None = None, field: str | None = None,
@@ -70,7 +71,7 @@ class Checker:
 
     def arithmetic(self, i: int, item: Item) -> None:
         """LOST_MISMATCH, APPRAISED_OVER_MAX and SUBTOTAL_MISMATCH for one item."""
-        who = item_label(item, self.restarts)
+        who = item_label(item, self.restarts, self.units)
         if item.max_points is not None and item.appraised_points is not None:
             computed = item.max_points - item.appraised_points
             if item.stated_lost is not None and not equal(abs(item.stated_lost), computed):
@@ -101,7 +102,7 @@ class Checker:
 
     def plan_cells(self, item: Item) -> None:
         """Solution, lead, partners and deadline of an item that needs them."""
-        who = item_label(item, self.restarts)
+        who = item_label(item, self.restarts, self.units)
         lost = f" mất {format_points(item.lost_points)} điểm nhưng" if item.lost_points else ""
         if self.kind == SCORES and "solution" in self.columns and not item.solution:
             self.add("MISSING_SOLUTION", WARNING, f"{who}{lost} chưa có giải pháp khắc phục.", item, "solution")
@@ -134,11 +135,11 @@ class Checker:
                      f"{who} đã quá hạn ({deadline.due:%d/%m/%Y}) mà chưa ghi 'Hoàn thành'.", item, "deadline")
 
     def duplicates(self) -> None:
-        seen: Counter[tuple[int | None, str]] = Counter()
+        seen: Counter[tuple[str | None, int | None, str]] = Counter()
         for item in self.items:
             if not item.code:
                 continue
-            key = (self._group_of(item), item.code)
+            key = (item.unit and tone_key(item.unit), self._group_of(item), item.code)  # a long table: per commune
             seen[key] += 1
             if seen[key] == 2:
                 self.add("DUPLICATE_CODE", WARNING,
@@ -158,14 +159,21 @@ class Checker:
                      f"{format_points(computed)}.", None, "stated_lost", row=row)
 
 
-def item_label(item: Item, restarts: bool = False) -> str:
+def names_units(items: list[Item]) -> bool:
+    """True for a long table of many communes (a 'Xã, phường' column naming two or more): messages name each."""
+    return len({tone_key(item.unit) for item in items if item.unit}) > 1
+
+
+def item_label(item: Item, restarts: bool = False, units: bool = False) -> str:
     """How a message names an item: 'Mục 2.1'; 'Mục 1, phần II' under a lĩnh vực line whose numbering restarts
-    (the code alone would name one item of every part); 'Mục '<title>'' without a code."""
+    (the code alone would name one item of every part); 'Mục '<title>'' without a code; with its commune in a
+    long table of many ('Mục 2.1 (Xã An Hòa)')."""
     if item.code:
         part = restart_part(item.code, item.group, restarts)
-        return f"Mục {item.code}, phần {part}" if part else f"Mục {item.code}"
-    title = item.title if len(item.title) <= 40 else item.title[:37] + "…"
-    return f"Mục '{title}'"
+        label = f"Mục {item.code}, phần {part}" if part else f"Mục {item.code}"
+    else:
+        label = f"Mục '{item.title if len(item.title) <= 40 else item.title[:37] + '…'}'"
+    return f"{label} ({item.unit})" if units and item.unit else label
 
 
 # Short labels for a flags column or cell (the ribbon's check and the worksheet function PAR_FLAGS).

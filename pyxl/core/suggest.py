@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pyxl.core.checks import item_label
+from pyxl.core.checks import item_label, names_units
 from pyxl.core.codes import numbering_restarts
 from pyxl.core.deadlines import parse_deadline
 from pyxl.core.levels import UnitKind
@@ -107,13 +107,13 @@ def _no_solution_column(table: Table, suggestions: dict[int, Suggestion], findin
     if table.kind != SCORES or "solution" in table.columns:
         return []
     noted = {f.row for f in findings if f.code == "MISSING_SOLUTION"}
-    restarts = numbering_restarts(table.items)
+    restarts, units = numbering_restarts(table.items), names_units(table.items)
     added = []
     for i in plan_items(table):
         item = table.items[i]
         if item.row in noted or item.solution:
             continue
-        who = item_label(item, restarts)
+        who = item_label(item, restarts, units)
         suggestion = suggestions.get(i)
         added.append(Finding(
             "MISSING_SOLUTION", INFO,

@@ -7,7 +7,7 @@ from pyxl.core.agencies import Catalogue
 from pyxl.core.agency_list import entries_from_rows
 from pyxl.core.errors import ParbookError
 from pyxl.core.grid import Grid
-from pyxl.core.levels import UnitKind, unit_kind
+from pyxl.core.levels import UnitKind, offices_named, unit_kind
 from pyxl.core.model import Table
 from pyxl.core.suggest import with_suggestions
 from pyxl.core.table import NoTable, read_table
@@ -22,6 +22,8 @@ SIDE_SHEETS = {
     "thong tin", "danh muc", "danh sach", "huong dan", "xlwings.conf", "_xlwings.conf", "tong hop",
     "ket qua kiem tra", "giai phap mau", "goi y da ghi",
 }
+# Side-sheet names officers also give their own table ("Tổng hợp" of a district): read when no other sheet has one.
+LAST_RESORT = {"tong hop"}
 INFO_SHEET = "thong tin"
 LIST_SHEET = "danh muc"
 UNIT_KEY = "ten don vi ban hanh"
@@ -42,9 +44,10 @@ def tables_from_grids(grids: list[Grid], source: str, sheet: str | None = None, 
         table = read_table(_named(grids, sheet, source), year, as_of, catalogue)
         return [with_suggestions(table, library, table_unit(table, grids, catalogue), every_item=all_suggestions)]
     tables, reasons = [], []
-    for grid in grids:
-        if fold(grid.name) in SIDE_SHEETS:
-            continue
+    sheets = [grid for grid in grids if fold(grid.name) not in SIDE_SHEETS]
+    for grid in sheets + [grid for grid in grids if fold(grid.name) in LAST_RESORT]:
+        if tables and grid not in sheets:
+            break
         try:
             table = read_table(grid, year, as_of, catalogue)
         except NoTable as reason:
@@ -104,7 +107,7 @@ def table_unit(table: Table, grids: list[Grid], catalogue: Catalogue | None = No
     """The unit a table belongs to: from the Thông tin sheet's unit name, the title lines, the sheet name and
     the offices it names."""
     texts = [_info_text(grids, UNIT_KEY), *table.title_lines, table.sheet]
-    names = [name for item in table.items for name in (*item.lead_names, *item.partner_names)]
+    names = offices_named(table.items)
     return unit_kind([t for t in texts if t], table.year, names, catalogue)
 
 

@@ -23,7 +23,7 @@ from pyxl.core.library import LIBRARY_SHEET, Library
 from pyxl.core.model import SCORES, Table
 from pyxl.plan import FrontMatter, derive_front, front_matter_from_grids, suggested_for
 from pyxl.plan.frontmatter import field_for_key, parse_date
-from pyxl.core.workbook import LIST_SHEET, SIDE_SHEETS, info_year, tables_from_grids, workbook_library
+from pyxl.core.workbook import LAST_RESORT, LIST_SHEET, SIDE_SHEETS, info_year, tables_from_grids, workbook_library
 from pyxl.readers import SUFFIXES, open_sheets, read_workbook
 from pyxl.merge.sheets import Survey, book_grid, survey_sheets
 from pyxl.core.table import read_table
@@ -255,7 +255,10 @@ def _workbook_units(path: Path, survey: Survey) -> tuple[list[Unit], list | None
     common = {"path": path, "in_book": True, "year": info_year(side), "agencies": agencies, "library": library,
               "front": shared}
     units = []
-    for found in survey(path, [name for name in sheets.names if fold(name) not in SIDE_SHEETS]):
+    tables = [name for name in sheets.names if fold(name) not in SIDE_SHEETS]
+    # a workbook whose only table is its "Tổng hợp" (every commune in one long table)
+    tables = tables or [name for name in sheets.names if fold(name) in LAST_RESORT]
+    for found in survey(path, tables):
         if found.problem is not None:
             problems[found.name] = found.problem
         elif found.communes:
