@@ -549,3 +549,35 @@ def test_the_score_that_stands_after_a_re_check_is_the_appraised_one(tmp_path, h
     wb.save(path)
     [item] = table(path).items
     assert (item.self_points, item.appraised_points, item.lost_points) == (self_points, appraised, 2 - appraised)
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_lvuc_line_typed_in_the_cell_of_its_first_item_is_its_own_group(tmp_path, engine):
+    """'I. CÔNG TÁC CHỈ ĐẠO↵1.1. Kế hoạch…' in one cell: the group, then item 1.1 with the row's figures."""
+    rows = [["", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC\n1.1. Kế hoạch CCHC năm", 1, 0.5, 0.5, "Ban hành đúng hạn",
+             "Văn phòng HĐND và UBND", None, "Quý I/2024"],
+            ["", "1.2. Báo cáo CCHC", 1, 0.5, 0.5, "Báo cáo đúng hạn", "Văn phòng HĐND và UBND", None, "Hằng quý"],
+            ["", "II. CẢI CÁCH THỂ CHẾ - 2.1. Rà soát văn bản", 2, 1, 1, "Rà soát", "Phòng Tư pháp", None, "Quý II/2024"]]
+    t = table(xlsx(tmp_path / "glued.xlsx", rows), engine)
+    assert [(i.code, i.title, i.is_group, i.parent) for i in t.items] == [
+        ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", True, None), ("1.1", "Kế hoạch CCHC năm", False, 0),
+        ("1.2", "Báo cáo CCHC", False, 0), ("II", "CẢI CÁCH THỂ CHẾ", True, None), ("2.1", "Rà soát văn bản", False, 3)]
+    assert t.items[1].row == t.items[0].row  # both on the sheet's row, where a finding points
+    assert t.totals.lost_points == Decimal(2)
+    # a numbered lĩnh vực line: its code is the parent of the item's
+    rows = [["3", "CẢI CÁCH TTHC\n3.1 Công khai TTHC", 2, 1.5, 0.5, "Niêm yết", "Bộ phận Một cửa", None, "Quý II/2024"],
+            ["3.2", "Giải quyết TTHC", 2, 1, 1, "Đúng hạn", "Bộ phận Một cửa", None, "Quý II/2024"]]
+    t = table(xlsx(tmp_path / "numbered.xlsx", rows), engine)
+    assert [(i.code, i.title, i.parent) for i in t.items] == [
+        ("3", "CẢI CÁCH TTHC", None), ("3.1", "Công khai TTHC", 0), ("3.2", "Giải quyết TTHC", 0)]
+    assert t.totals.lost_points == Decimal("1.5")
+
+
+@pytest.mark.parametrize("title", [
+    "I. CÔNG TÁC CHỈ ĐẠO\n(đạt 8/10 điểm)",  # a remark, no item
+    "1. Kế hoạch CCHC - 1.1 theo hướng dẫn",  # not a lĩnh vực line in capitals
+])
+def test_a_title_with_a_second_line_is_not_split_without_an_item_code(tmp_path, title):
+    rows = [["", title, 1, 0.5, 0.5, "Ban hành đúng hạn", "Văn phòng HĐND và UBND", None, "Quý I/2024"]]
+    t = table(xlsx(tmp_path / "one.xlsx", rows))
+    assert len(t.items) == 1

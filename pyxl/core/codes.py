@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from pyxl.core.text import is_upper_title
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers take it as True)
 if TYPE_CHECKING:
     from pyxl.core.model import Item
@@ -93,6 +95,27 @@ def split_leading_code(text: str) -> tuple[str | None, str]:
     if rest[:1] in ("%",):
         return None, text
     return code, rest
+
+
+# A lĩnh vực line and its first item typed in one cell: "I. CÔNG TÁC CHỈ ĐẠO\n1.1. Kế hoạch…", "II. THỂ CHẾ - 2.1 Rà soát…".
+_GLUED = r"(?s)^(.*?\S)\s*(?:\n|\s[-–—]\s)\s*(\d+(?:\.\d+)+)\.?\s+(\S.*)$"
+
+
+def split_glued_group(code: str | None, title: str) -> tuple[str, str, str] | None:
+    """(group title, item code, item title) when a group's title cell also holds its first item, else None.
+
+    The group's part must be in capitals, as lĩnh vực lines are, and under a numbered group ('1') the
+    item's code must be one of its own ('1.1').
+    """
+    if not code or not (is_roman(code) or code.isdecimal()) or not any(ch.isdecimal() for ch in title):
+        return None
+    match = re.match(_GLUED, title)
+    if not match or not is_upper_title(match.group(1)):
+        return None
+    group, item, rest = match.groups()
+    if code.isdecimal() and not is_parent_code(code, item):
+        return None
+    return group, item, rest.strip()
 
 
 def is_roman(code: str | None) -> bool:

@@ -5,7 +5,7 @@ import re
 
 from pyxl.core.codes import (
     IN_CODE_COLUMN, IN_SERIAL_COLUMN, IN_TITLE, is_roman, locate_codes, normalize_code, segments,
-    split_leading_code,
+    split_glued_group, split_leading_code,
 )
 from pyxl.core.grid import Grid
 from pyxl.core.groups import (
@@ -101,8 +101,26 @@ def read_rows(grid: Grid, header: Header, source: str | None = None) -> tuple[li
     rows = _cells(grid, header)
     for row in rows:
         _assign_code(row, source, header)
+    rows = _unglued(rows)
     _restore_trailing_zeros(rows)
     return _Walk(grid, header, rows).run()
+
+
+def _unglued(rows: list[_Row]) -> list[_Row]:
+    """A lĩnh vực line typed in the same cell as its first item becomes two rows: the group, then the item
+    with the row's figures and texts."""
+    out = []
+    for row in rows:
+        glued = split_glued_group(row.code, row.title)
+        if glued:
+            group = _Row(row.index, row.serial_cell, row.code_cell, {"title": glued[0]},
+                         dict.fromkeys(row.scores), frozenset())
+            group.code, group.title = row.code, glued[0]
+            row.code, row.title = glued[1], glued[2]
+            row.texts["title"] = row.title
+            out.append(group)
+        out.append(row)
+    return out
 
 
 def _restore_trailing_zeros(rows: list[_Row]) -> None:
