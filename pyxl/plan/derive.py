@@ -232,13 +232,15 @@ def is_people_committee(unit: str | None) -> bool:
 # -- completing -------------------------------------------------------------------------------------
 
 class _Facts:
-    """A table as complete_front reads it: compared by its title lines, plan year, kind, sheet and totals."""
+    """A table as complete_front reads it: compared by its title lines, plan year, kind, sheet, totals and offices
+    (a table naming no unit takes the level of its offices)."""
 
     __slots__ = ("table", "key")
 
     def __init__(self, table: Table) -> None:
         self.table = table
-        self.key = (tuple(table.title_lines), table.year, table.kind, table.sheet, table.totals)
+        self.key = (tuple(table.title_lines), table.year, table.kind, table.sheet, table.totals,
+                    tuple(offices_named(table.items)))
 
     def __hash__(self) -> int:
         return hash(self.key)
