@@ -581,3 +581,26 @@ def test_a_title_with_a_second_line_is_not_split_without_an_item_code(tmp_path, 
     rows = [["", title, 1, 0.5, 0.5, "Ban hành đúng hạn", "Văn phòng HĐND và UBND", None, "Quý I/2024"]]
     t = table(xlsx(tmp_path / "one.xlsx", rows))
     assert len(t.items) == 1
+
+
+@pytest.mark.parametrize("numbers", [
+    ["(1)", "(2)", "(3)", "(4)", "(5)=(3)-(4)", "(6)", "(7)", "(8)", "(9)"],
+    ["1", "2", "3", "4", "5 = 3 - 4", "6", "7", "8", "9"],
+])
+def test_a_row_of_column_numbers_with_the_lost_points_worked_out_is_no_item(tmp_path, parbook, numbers):
+    rows = [numbers, ["1.3", "Kiểm tra CCHC", 1.5, 0.75, 0.75, "Kiểm tra 30% bộ phận", "Văn phòng HĐND và UBND",
+                      "Phòng Tư pháp", "Quý III/2024"]]
+    path = xlsx(tmp_path / "numbers.xlsx", rows)
+    assert [i.code for i in table(path).items] == ["1.3"]
+    assert "không phải là số" not in parbook("check", path, "--as-of", "2024-05-01").out
+
+
+def test_a_header_typed_on_two_lines_is_quoted_on_one(tmp_path, parbook):
+    path = tmp_path / "wrapped.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tiêu chí", "Điểm\ntối đa", "Điểm\nthẩm định", "Giải pháp", "Chủ trì", "Thời hạn"])
+    ws.append(["1.3", "Kiểm tra CCHC", "(1,5)", 0.75, "Kiểm tra", "Văn phòng HĐND và UBND", "Quý III/2024"])
+    wb.save(path)
+    out = parbook("check", path, "--as-of", "2024-05-01").out
+    assert "'Điểm tối đa' là số âm" in out

@@ -26,7 +26,9 @@ TASK_TEXT = ("lead", "partners", "deadline", "solution", "product", "target")
 _TOTAL_WORDS = ("tong", "cong")
 _TOTAL_SECOND = ("cong", "so", "diem", "chung", "toan bo", "cac")
 # Compiled on first use (re keeps it), as are other patterns kept as text: few tables have such a row.
-_COLUMN_NUMBER = r"^\(?([0-9]{1,2}|[a-z])\)?$"
+_COLUMN_TERM = r"\(?(?:[0-9]{1,2}|[a-z])\)?"
+# "(3)", "3", "c", or how the column is worked out: "(5)=(3)-(4)", "5 = 3 - 4"
+_COLUMN_NUMBER = rf"^{_COLUMN_TERM}(?:\s*[-–—+=*/]\s*{_COLUMN_TERM})*$"
 _BULLETS = ("-", "+", "•", "*", "–")  # a sub-line starts with one
 
 

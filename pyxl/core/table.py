@@ -229,7 +229,7 @@ def _ticked(texts: dict[str, str], header: Header) -> str | None:
     for field in TICK_FIELDS.values():
         mark = texts.get(field)
         if mark:
-            wording = header.texts[header.columns[field]].split(" / ")[-1]
+            wording = " ".join(header.texts[header.columns[field]].split(" / ")[-1].split())
             return wording if fold(mark) in TICKS else f"{wording} {mark}"
     return None
 
@@ -272,7 +272,7 @@ def _signs(raw: RawItem, scores: dict[str, Decimal | None], header: Header, shee
 
 def _column_name(header: Header, name: str) -> str:
     """The column's header as written ('Điểm đạt'), else parbook's name for it."""
-    written = header.texts.get(header.columns[name], "").split(" / ")[-1]
+    written = " ".join(header.texts.get(header.columns[name], "").split(" / ")[-1].split())  # on one line
     return f"'{written}'" if written else _SCORE_NAMES[name]
 
 
