@@ -296,3 +296,19 @@ def test_a_sheet_naming_no_unit_is_planned_at_the_level_of_its_civil_servants(tm
         assert "Công chức Tư pháp - Hộ tịch" in offices  # never the bare "Tư pháp - Hộ tịch"
         assert not any(name.startswith("Tư pháp") for name in offices)
         assert "bộ phận phụ trách công tác cải cách hành chính" not in " ".join(lines)
+
+
+def test_a_group_above_the_lvuc_leaves_the_sections_to_the_lvuc(tmp_path):
+    """'A. CHỈ SỐ THÀNH PHẦN CẤP XÃ' over '1. Công tác chỉ đạo, điều hành CCHC': the lĩnh vực heads the section
+    and '1.3' is a tiêu chí, as under a roman lĩnh vực line '1' would be."""
+    rows = [row("A", "CHỈ SỐ THÀNH PHẦN CẤP XÃ", group=True),
+            row("1", "Công tác chỉ đạo, điều hành CCHC", 9, 7.5),
+            row("1.3", "Kiểm tra CCHC", 1.5, 0.75, "Kiểm tra 30% bộ phận", "Văn phòng HĐND và UBND", (), "Quý III/2026"),
+            row("2", "Cải cách thể chế", 6, 5),
+            row("2.1", "Rà soát văn bản", 2, 1, "Rà soát định kỳ", "Văn phòng HĐND và UBND", (), "Quý II/2026")]
+    table = make_table("PL", "scores", rows, title_lines=("PHỤ LỤC KẾ HOẠCH CỦA UBND XÃ MỸ HÒA NĂM 2026",), year=2026)
+    texts = body_paragraphs(quietly(table, out=tmp_path / "p.docx"))
+    assert "1. Công tác chỉ đạo, điều hành CCHC (bị trừ 1,5 điểm)" in texts
+    assert "1.1. Tiêu chí 1.3 “Kiểm tra CCHC” (bị trừ 0,75 điểm)" in texts
+    assert "2.1. Tiêu chí 2.1 “Rà soát văn bản” (bị trừ 1 điểm)" in texts
+    assert not any(text.startswith("1. Chỉ số thành phần") for text in texts)

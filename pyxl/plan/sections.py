@@ -13,7 +13,7 @@ from pyxl.core.model import Table
 from pyxl.core.text import tone_key
 from pyxl.plan.frontmatter import FrontMatter
 from pyxl.plan.suggest import Phrase, join, office_list
-from pyxl.plan.wording import children_lists, heading_title, points
+from pyxl.plan.wording import above_fields, children_lists, heading_title, points
 
 # Standard lĩnh vực names (par_framework.md) for tables that list criteria without their lĩnh vực
 # row; the 2022 index (876/QĐ-BNV) renamed fields 2, 5 and 7.
@@ -38,9 +38,11 @@ BLANK = "……"
 
 
 def _root(table: Table, index: int) -> int:
+    """The item's top ancestor; below a group above the lĩnh vực, the lĩnh vực item under it."""
+    below = index
     while table.items[index].parent is not None:
-        index = table.items[index].parent
-    return index
+        below, index = index, table.items[index].parent
+    return below if below != index and above_fields(table, index) else index
 
 
 def _group_row(table: Table, group: str) -> int | None:

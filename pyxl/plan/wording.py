@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from pyxl.core.codes import level, restart_part
+from pyxl.core.groups import is_field_name
 from pyxl.core.model import Item, Table
 from pyxl.core.numbers import TOLERANCE, format_points
 from pyxl.core.text import clean, fold, is_upper_title
@@ -141,8 +142,18 @@ def _group_above(table: Table, index: int) -> int | None:
 
 
 def _numbered_from_one(table: Table, group: int) -> bool:
-    """True when the group's own items have one-number codes (the group row is the lĩnh vực)."""
-    return any(item.parent == group and level(item.code) == 1 for item in table.items if item.code)
+    """True when the group's own items have one-number codes (the group row is the lĩnh vực), unless those
+    items are the lĩnh vực themselves (see `above_fields`)."""
+    return any(item.parent == group and level(item.code) == 1 for item in table.items if item.code) \
+        and not above_fields(table, group)
+
+
+def above_fields(table: Table, group: int) -> bool:
+    """A group row above the lĩnh vực ("A. CHỈ SỐ THÀNH PHẦN CẤP XÃ"): an item numbered under it with
+    one number is named as a PAR lĩnh vực ("1. Công tác chỉ đạo, điều hành CCHC")."""
+    return table.items[group].is_group and any(
+        item.parent == group and level(item.code) == 1 and is_field_name(item.title)
+        for item in table.items if item.code)
 
 
 def _shares_plain_codes(table: Table, group: str) -> bool:
