@@ -228,6 +228,8 @@ def test_a_long_table_of_many_communes_names_the_commune_in_each_message(parbook
     assert "Mục 1.2 (Xã Bình Minh) mất 0,5 điểm nhưng chưa có giải pháp khắc phục." in result.out
     assert "Mục 2.1 (Xã An Hòa) mất 0,5 điểm nhưng chưa có giải pháp khắc phục." in result.out
     assert "xuất hiện nhiều lần" not in result.out
+    # each commune's points lost under the table's totals
+    assert "\n    Xã An Hòa: bị mất 1,5 điểm\n    Xã Bình Minh: bị mất 0,5 điểm\n" in result.out
     assert digest(path) == before
 
 
@@ -242,3 +244,4 @@ def test_a_table_of_one_commune_keeps_short_labels(parbook, tmp_path):
     out = parbook("check", path, "--as-of", AS_OF).out
     assert "Mục 1.2 mất 1 điểm nhưng chưa có giải pháp khắc phục." in out
     assert "Mã 1.2 xuất hiện nhiều lần" in out  # one commune: a code typed twice is still a slip
+    assert "Xã An Hòa: bị mất" not in out

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pyxl.core.checks import names_units
 from pyxl.core.model import ERROR, INFO, WARNING, Finding, Item, Table
 from pyxl.core.numbers import format_points
+from pyxl.core.text import tone_key
 
 _SEVERITY_TITLES = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Lưu ý"}
 _KIND_NAMES = {"scores": "bảng điểm", "tasks": "bảng nhiệm vụ"}
@@ -89,7 +91,20 @@ def _table_heading(table: Table) -> str:
         heading += (f"\n  Tổng điểm chuẩn: {format_points(totals.max_points) or '—'} · "
                     f"Điểm thẩm định: {format_points(totals.appraised_points) or '—'} · "
                     f"Điểm bị mất: {format_points(totals.lost_points)}")
+        heading += "".join(f"\n    {unit}: bị mất {format_points(lost)} điểm" for unit, lost in _lost_by_unit(table))
     return heading
+
+
+def _lost_by_unit(table: Table) -> list[tuple[str, Decimal]]:
+    """A long table of many communes: each commune's points lost (its root items'), in table order."""
+    if not names_units(table.items):
+        return []
+    lost: dict[str, tuple[str, Decimal]] = {}
+    for item in table.items:
+        if item.unit and item.parent is None:
+            unit, sum_ = lost.get(tone_key(item.unit), (item.unit, Decimal(0)))
+            lost[tone_key(item.unit)] = (unit, sum_ + (item.lost_points or 0))
+    return list(lost.values())
 
 
 def _where(finding: Finding) -> str:
