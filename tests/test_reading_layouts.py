@@ -604,3 +604,20 @@ def test_a_header_typed_on_two_lines_is_quoted_on_one(tmp_path, parbook):
     wb.save(path)
     out = parbook("check", path, "--as-of", "2024-05-01").out
     assert "'Điểm tối đa' là số âm" in out
+
+
+@pytest.mark.parametrize("typed", ["1.1. ", "Tiêu chí 1.1: ", "TC 1.1 – "])
+def test_the_appendix_prints_a_title_with_its_code_as_the_officer_typed_it(tmp_path, typed):
+    """A running STT beside codes typed in the titles: the appendix keeps both, the title as written."""
+    from plan_docs import appendix_tables, quietly, rows_of
+
+    rows = [["1", f"{typed}Kế hoạch CCHC năm", 2, 1.5, 0.5, "Ban hành đúng hạn", "Văn phòng HĐND và UBND", None,
+             "Quý I/2024"],
+            ["2", typed.replace("1.1", "1.2") + "Báo cáo CCHC", 2, 1, 1, "Báo cáo đúng hạn", "Văn phòng HĐND và UBND",
+             None, "Hằng quý"]]
+    t = table(xlsx(tmp_path / "serial.xlsx", rows))
+    assert [(i.serial, i.code, i.title) for i in t.items] == [("1", "1.1", "Kế hoạch CCHC năm"),
+                                                               ("2", "1.2", "Báo cáo CCHC")]
+    printed = [row[:2] for row in rows_of(appendix_tables(quietly(t, out=tmp_path / "p.docx"))[0])]
+    assert ["1", f"{typed.strip()} Kế hoạch CCHC năm"] in printed
+    assert ["2", typed.replace("1.1", "1.2").strip() + " Báo cáo CCHC"] in printed

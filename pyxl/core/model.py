@@ -46,7 +46,7 @@ class Item(Record):
     FIELDS = ("row", "code", "title", "level", "is_group", "parent", "max_points", "self_points", "appraised_points",
               "stated_lost", "lost_points", "target", "solution", "product", "lead", "partners", "lead_names",
               "partner_names", "deadline", "note", "reason", "status", "done", "last_row", "unit", "serial", "group",
-              "evidence", "completed")
+              "evidence", "completed", "typed_code")
     row: int  # 1-based worksheet row of the item's first line
     code: str | None
     title: str
@@ -76,6 +76,7 @@ class Item(Record):
     group: str | None  # code (else title) of the lĩnh vực group row the item sits under
     evidence: str | None  # tài liệu kiểm chứng text kept out of the agency lists
     completed: str | None  # 'Ngày hoàn thành' as typed
+    typed_code: str | None  # the code as typed before the title in its cell ('1.1.', 'Tiêu chí 1.2:'), if read there
 
     def __init__(self, row: int, code: str | None, title: str, level: int = 0, is_group: bool = False,
                  parent: int | None = None, max_points: Decimal | None = None, self_points: Decimal | None = None,
@@ -86,14 +87,14 @@ class Item(Record):
                  deadline: Deadline = MISSING_DEADLINE, note: str | None = None, reason: str | None = None,
                  status: str | None = None, done: bool = False, last_row: int = 0, unit: str | None = None,
                  serial: str | None = None, group: str | None = None, evidence: str | None = None,
-                 completed: str | None = None) -> None:
+                 completed: str | None = None, typed_code: str | None = None) -> None:
         self.__dict__.update(
             row=row, code=code, title=title, level=level, is_group=is_group, parent=parent, max_points=max_points,
             self_points=self_points, appraised_points=appraised_points, stated_lost=stated_lost,
             lost_points=lost_points, target=target, solution=solution, product=product, lead=lead, partners=partners,
             lead_names=lead_names, partner_names=partner_names, deadline=deadline, note=note, reason=reason,
             status=status, done=done, last_row=last_row, unit=unit, serial=serial, group=group, evidence=evidence,
-            completed=completed,
+            completed=completed, typed_code=typed_code,
         )
 
 

@@ -36,16 +36,18 @@ _BULLETS = ("-", "+", "•", "*", "–")  # a sub-line starts with one
 class RawItem:
     """An item as read, before numbers are parsed and the hierarchy is built."""
 
-    __slots__ = ("row", "code", "title", "is_group", "texts", "scores", "last_row", "serial")
+    __slots__ = ("row", "code", "title", "is_group", "texts", "scores", "last_row", "serial", "typed_code")
 
     def __init__(self, row: int, code: str | None, title: str, is_group: bool, texts: dict[str, str],
-                 scores: dict[str, object], last_row: int = 0, serial: str | None = None) -> None:
+                 scores: dict[str, object], last_row: int = 0, serial: str | None = None,
+                 typed_code: str | None = None) -> None:
         self.row = row  # 1-based
         self.code, self.title, self.is_group = code, title, is_group
         self.texts = texts
         self.scores = scores  # raw cell values of score columns
         self.last_row = last_row
         self.serial = serial  # the running number of the STT column when the code lives elsewhere
+        self.typed_code = typed_code  # the code as typed before the title ('Tiêu chí 1.2:'), when read there
 
 
 class RawTotal:
@@ -58,7 +60,8 @@ class RawTotal:
 
 
 class _Row:
-    __slots__ = ("index", "serial_cell", "code_cell", "texts", "scores", "filled", "code", "title", "serial")
+    __slots__ = ("index", "serial_cell", "code_cell", "texts", "scores", "filled", "code", "title", "serial",
+                 "typed_code")
 
     def __init__(self, index: int, serial_cell: object, code_cell: object, texts: dict[str, str],
                  scores: dict[str, object], filled: frozenset[str]) -> None:
@@ -68,6 +71,7 @@ class _Row:
         self.code: str | None = None
         self.title = ""
         self.serial: str | None = None
+        self.typed_code: str | None = None
 
     @property
     def has_numbers(self) -> bool:
@@ -117,7 +121,9 @@ def _unglued(rows: list[_Row]) -> list[_Row]:
         if glued:
             group = _Row(row.index, row.serial_cell, row.code_cell, {"title": glued[0]},
                          dict.fromkeys(row.scores), frozenset())
-            group.code, group.title = row.code, glued[0]
+            group.code, group.title, group.typed_code = row.code, glued[0], row.typed_code
+            head = row.title[:len(row.title) - len(glued[2])]  # "…ĐIỀU HÀNH\n1.1. "
+            row.typed_code = head[head.rfind(glued[1]):].strip()
             row.code, row.title = glued[1], glued[2]
             row.texts["title"] = row.title
             out.append(group)
@@ -208,6 +214,8 @@ def _assign_code(row: _Row, source: str, header: Header) -> None:
         leading, rest = split_leading_code(row.title)
         if leading == row.code:
             row.title = rest  # "1.1 | 1.1. Kế hoạch…": the code typed twice
+    if row.code and row.title != title and title.endswith(row.title):
+        row.typed_code = title[:len(title) - len(row.title)].strip() or None
     row.texts["title"] = row.title
 
 
@@ -377,7 +385,7 @@ def _has_own_task_text(row: _Row) -> bool:
 def _new_item(row: _Row, is_group: bool) -> RawItem:
     texts = {k: v for k, v in row.texts.items() if v}
     return RawItem(row.index + 1, row.code, row.title, is_group, texts, dict(row.scores), row.index + 1,
-                   row.serial)
+                   row.serial, row.typed_code)
 
 
 def _continue_item(item: RawItem, row: _Row) -> None:

@@ -218,7 +218,7 @@ def _item(raw: RawItem, header: Header, sheet: str, read: _CellReader, findings:
         lead=lead.names, partners=partners.names, lead_names=lead.offices, partner_names=partners.offices,
         deadline=deadline, note=texts.get("note"), reason=texts.get("reason"), status=typed,
         done=status.done, completed=texts.get("completed"),
-        last_row=raw.last_row, unit=texts.get("unit"), serial=raw.serial,
+        last_row=raw.last_row, unit=texts.get("unit"), serial=raw.serial, typed_code=raw.typed_code,
         evidence="\n".join(dict.fromkeys(evidence)) or None,
     )
 

@@ -67,7 +67,8 @@ def appendix_context(table: Table, front: FrontMatter, label: str = "Phụ lục
         rows.append({
             # As the officer typed it: a running STT keeps its number, the criterion's code its title.
             "code": item.serial or item.code or "",
-            "title": f"{item.code} {clean(item.title)}" if item.serial and item.code else clean(item.title),
+            "title": f"{item.typed_code or item.code} {clean(item.title)}" if item.serial and item.code
+                     else clean(item.title),
             # lĩnh vực lines and criteria with sub-criteria; a task with sub-tasks stays plain (as in the seeds)
             "bold": item.is_group or (table.kind != TASKS and bool(kids[i])),
             "max_points": points(item.max_points),
